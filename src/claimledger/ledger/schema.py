@@ -1,0 +1,112 @@
+"""The ledger's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+Keys are content hashes (doc_id, claim_id), so writing the same input twice is an upsert that
+changes nothing. Spans are stored as JSON text to stay portable across both engines.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("doc_id", String(32), primary_key=True),
+    Column("doc_path", Text, nullable=False),
+    Column("source_id", Text),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("published", Date),
+    Column("format", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("n_words", Integer, nullable=False, default=0),
+    # Copy detection: every document points at the first-seen document of its copy cluster
+    # (itself when it is an original). Filled by reconcile; null until then.
+    Column("origin_id", String(32)),
+    Column("ingested_at", DateTime, nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("claim_id", String(32), primary_key=True),
+    Column("doc_id", String(32), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),  # order within the document
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("claimant", Text, nullable=False),
+    Column("claimant_mention", Text),
+    Column("claimant_type", String(16), nullable=False),
+    Column("affiliation", Text),
+    Column("cue", Text),
+    Column("mode", String(16), nullable=False),
+    Column("stance", String(16), nullable=False),
+    Column("hedged", Boolean, nullable=False),
+    Column("stated_on", Date),
+    Column("content", Text, nullable=False),
+    Column("claimant_spans", Text, nullable=False, default="[]"),
+    Column("cue_spans", Text, nullable=False, default="[]"),
+    Column("content_spans", Text, nullable=False, default="[]"),
+    # The first-seen claim this one copies (same claim in a syndicated copy); null for originals.
+    Column("copy_of", String(32)),
+)
+Index("ix_claims_doc", claims.c.doc_id)
+Index("ix_claims_claimant", claims.c.claimant)
+Index("ix_claims_stated_on", claims.c.stated_on)
+
+quantities = Table(
+    "quantities",
+    metadata,
+    Column("claim_id", String(32), ForeignKey("claims.claim_id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("unit", Text),
+    Column("counted", Text),
+    Column("event", Text),
+    Column("grp", Text),  # "group" is reserved in SQL; exported as `group`
+    Column("kind", String(16)),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+Index("ix_quantities_counted_event", quantities.c.counted, quantities.c.event)
+
+claimants = Table(
+    "claimants",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("claimant_type", String(16), nullable=False),
+    Column("affiliation", Text),
+    Column("aliases", Text, nullable=False, default="[]"),  # JSON list of mentions seen
+)
+
+ingests = Table(
+    "ingests",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", DateTime, nullable=False),
+    Column("finished_at", DateTime),
+    Column("paths", Text, nullable=False),
+    Column("documents_added", Integer, nullable=False, default=0),
+    Column("claims_added", Integer, nullable=False, default=0),
+    Column("errors", Integer, nullable=False, default=0),
+)

@@ -1,0 +1,40 @@
+"""Shared fixtures: the real spaCy model (loaded once), the seed corpus read in place, temp ledgers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+POLNEAR = SHARED / "data" / "polnear"
+DEMO = REPO / "src" / "claimledger" / "data" / "demo"
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    from claimledger.extract.pipeline import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed corpus not found at {SEEDS} (../shared is absent)")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def polnear_dir() -> Path:
+    if not POLNEAR.is_dir():
+        pytest.skip(f"PolNeAR data not found at {POLNEAR} (../shared is absent)")
+    return POLNEAR
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Iterator[Path]:
+    yield tmp_path / "ledger.db"
