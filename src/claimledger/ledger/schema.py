@@ -21,7 +21,15 @@ from sqlalchemy import (
     Text,
 )
 
-metadata = MetaData()
+# Named constraints let Alembic's batch mode (SQLite's ALTER TABLE workaround) find them later.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
 
 documents = Table(
     "documents",
@@ -41,12 +49,15 @@ documents = Table(
     Column("origin_id", String(32)),
     Column("ingested_at", DateTime, nullable=False),
 )
+Index("ix_documents_published", documents.c.published)
 
 claims = Table(
     "claims",
     metadata,
     Column("claim_id", String(32), primary_key=True),
-    Column("doc_id", String(32), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "doc_id", String(32), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False
+    ),
     Column("seq", Integer, nullable=False),  # order within the document
     Column("sentence", Text, nullable=False),
     Column("start", Integer, nullable=False),
@@ -67,14 +78,18 @@ claims = Table(
     # The first-seen claim this one copies (same claim in a syndicated copy); null for originals.
     Column("copy_of", String(32)),
 )
-Index("ix_claims_doc", claims.c.doc_id)
+Index("ix_claims_doc", claims.c.doc_id, claims.c.seq)
 Index("ix_claims_claimant", claims.c.claimant)
 Index("ix_claims_stated_on", claims.c.stated_on)
+# Carriers are found by looking up the claims that copy a given one.
+Index("ix_claims_copy_of", claims.c.copy_of)
 
 quantities = Table(
     "quantities",
     metadata,
-    Column("claim_id", String(32), ForeignKey("claims.claim_id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "claim_id", String(32), ForeignKey("claims.claim_id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("idx", Integer, primary_key=True),
     Column("text", Text, nullable=False),
     Column("value", Float),
@@ -85,6 +100,7 @@ quantities = Table(
     Column("event", Text),
     Column("grp", Text),  # "group" is reserved in SQL; exported as `group`
     Column("kind", String(16)),
+    Column("approximate", Boolean, nullable=False, default=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
 )

@@ -1,0 +1,74 @@
+"""The Python API: one `Ledger` object over one store, the same calls the CLI makes.
+
+    >>> from claimledger import Ledger
+    >>> ledger = Ledger("claims.db")                     # doctest: +SKIP
+    >>> report = ledger.ingest(["articles/"])           # doctest: +SKIP
+    >>> [c.claimant for c in ledger.claims(claimant="Macron")]  # doctest: +SKIP
+    ['Emmanuel Macron', 'Emmanuel Macron']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from claimledger.ledger import records
+from claimledger.ledger.engine import open_store
+from claimledger.models import Claim
+from claimledger.runner import ErrorHook, IngestReport, ProgressHook, ingest_paths
+
+
+class Ledger:
+    """A claims ledger in a SQLite file (default) or a database URL."""
+
+    def __init__(self, db: str | Path | None = None) -> None:
+        self.store = open_store(str(db) if db is not None else None)
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        default_date: date | None = None,
+        workers: int = 1,
+        on_error: ErrorHook | None = None,
+        on_document: ProgressHook | None = None,
+    ) -> IngestReport:
+        """Read files, folders, globs or URLs; store every document and its claims.
+
+        Re-ingesting the same input adds nothing. Copies across documents are linked afterwards.
+        """
+        report = ingest_paths(
+            self.store,
+            [str(p) for p in paths],
+            default_date=default_date,
+            workers=workers,
+            on_error=on_error,
+            on_document=on_document,
+        )
+        if report.documents_added:
+            self.reconcile()
+        return report
+
+    def reconcile(self) -> int:
+        """Detect syndicated/near-duplicate documents and link the claims they repeat."""
+        from claimledger.ledger.reconcile import link_copies
+
+        return link_copies(self.store)
+
+    def claims(self, *, include_copies: bool = False, **filters: Any) -> list[Claim]:
+        """Claims matching the filters (claimant, stance, mode, since, until, counted, event, limit).
+
+        A claim repeated by syndicated copies comes back once, its copies listed in `carriers`.
+        """
+        return list(records.iter_claims(self.store, include_copies=include_copies, **filters))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,132 @@
+"""The command line: parse options, call one library function, print. Behaviour lives below."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from claimledger import __version__
+
+app = typer.Typer(
+    name="claimledger",
+    help="Turn news articles into a ledger of attributed claims: who claimed what, when, with which numbers.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+DbOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer needs Optional at runtime here
+    typer.Option("--db", help="SQLite path or database URL (default: $CLAIMLEDGER_DB or ./claimledger.db)."),
+]
+
+
+def _ledger(db: str | None):  # type: ignore[no-untyped-def]
+    from claimledger.api import Ledger
+    from claimledger.errors import StoreError
+
+    try:
+        return Ledger(db)
+    except StoreError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--db") from exc
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimledger {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """claimledger: a ledger of attributed claims from news articles."""
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs or URLs.")],
+    db: DbOption = None,
+    date_: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Parallel worker processes.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read articles, extract their claims and store them in the ledger.
+
+    Example: claimledger ingest ../shared/seeds articles/*.html feed.jsonl
+    """
+    from claimledger.cli_render import ingest_with_progress
+
+    default_date = None
+    if date_:
+        try:
+            default_date = date.fromisoformat(date_)
+        except ValueError as exc:
+            raise typer.BadParameter(f"not a YYYY-MM-DD date: {date_!r}", param_hint="--date") from exc
+    ledger = _ledger(db)
+    report = ingest_with_progress(ledger, paths, default_date=default_date, workers=workers, quiet=quiet)
+    typer.echo(
+        f"{report.documents_read} documents read, {report.documents_added} added, "
+        f"{report.documents_skipped} already in the ledger, {report.claims_added} claims added, "
+        f"{len(report.errors)} inputs with problems."
+    )
+    if report.nothing_read:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def claims(
+    db: DbOption = None,
+    claimant: Annotated[Optional[str], typer.Option(help="Claimant name or mention (substring).")] = None,  # noqa: UP045
+    stance: Annotated[Optional[str], typer.Option(help="assert, deny, call or estimate.")] = None,  # noqa: UP045
+    counted: Annotated[Optional[str], typer.Option(help="What the figures count (soldiers, civilians…).")] = None,  # noqa: UP045
+    limit: Annotated[int, typer.Option(help="At most this many claims.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """List claims in the ledger as a table (or JSON lines).
+
+    Example: claimledger claims --claimant Macron
+    """
+    from claimledger.cli_render import print_claims
+
+    ledger = _ledger(db)
+    found = ledger.claims(claimant=claimant, stance=stance, counted=counted, limit=limit)
+    print_claims(found, as_json=as_json)
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or claimreview.")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,  # noqa: UP045
+) -> None:
+    """Export every claim in the record format of CONTRACT.md.
+
+    Example: claimledger export --format jsonl -o claims.jsonl
+    """
+    from claimledger.export import FORMATS, export as run_export
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}", param_hint="--format")
+    if fmt == "parquet" and output is None:
+        raise typer.BadParameter("parquet needs -o FILE", param_hint="-o")
+    ledger = _ledger(db)
+    if output is None:
+        n = run_export(ledger.store, fmt, sys.stdout)
+    else:
+        n = run_export(ledger.store, fmt, output)
+        typer.echo(f"{n} claims written to {output}", err=True)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,64 @@
+"""CSV: one row per claim, the contract's scalar fields plus JSON and convenience columns.
+
+``quantities`` holds the quantity list as JSON; ``values`` summarises it for spreadsheets
+(``1221;200..300;>=200;<=50``). ``carriers`` is the doc_ids joined by ``;``; span lists are JSON.
+Booleans are ``true``/``false``, missing values empty. Fields are quoted as needed, so a
+sentence with a line break stays one cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from claimledger.export.record import EXTENSIONS, FIELDS, claim_record
+from claimledger.ledger.records import DocMeta
+from claimledger.models import Claim, Quantity
+
+COLUMNS: tuple[str, ...] = (*[f for f in FIELDS if f not in EXTENSIONS], "values", *EXTENSIONS)
+
+
+def _number(x: float) -> str:
+    return f"{x:g}" if abs(x) < 1e15 else repr(x)
+
+
+def value_text(q: Quantity) -> str:
+    """A figure in one short token: ``12``, ``200..300``, ``>=200``, ``<=50`` or ``?``."""
+    if q.value is not None:
+        return _number(q.value)
+    if q.low is not None and q.high is not None:
+        return f"{_number(q.low)}..{_number(q.high)}"
+    if q.low is not None:
+        return f">={_number(q.low)}"
+    if q.high is not None:
+        return f"<={_number(q.high)}"
+    return "?"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def write_csv(records: Iterable[tuple[Claim, DocMeta]], out: TextIO) -> int:
+    """Write a header and one row per claim; returns the number of claims written.
+
+    Open `out` with ``newline=""`` so the csv module controls line endings.
+    """
+    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    n = 0
+    for claim, meta in records:
+        rec = claim_record(claim, meta)
+        rec["carriers"] = ";".join(claim.carriers)
+        rec["values"] = ";".join(value_text(q) for q in claim.quantities)
+        writer.writerow([_cell(rec[c]) for c in COLUMNS])
+        n += 1
+    return n

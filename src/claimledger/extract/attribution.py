@@ -1,0 +1,496 @@
+"""Who said what: attributions found in one parsed document.
+
+The rules, in the order they run:
+
+1. Reporting verbs ("said", "told", "denied", "urged", "spoke of", ...): the content is the
+   verb's clausal complement (ccomp/xcomp) or, for verbs like "reported"/"confirmed", its object;
+   the source is its subject, inherited through "adding that"/"but said" chains. Inverted
+   forms ("..., said Lavrov") come out of the same parse.
+2. "According to X, ...": the clause around the phrase is the content, X the source.
+3. Quotations, found over the raw text (`quotes.py`) because the sentence splitter may cut them:
+   a verb's content touching a quotation is widened to the whole quotation; a quotation no cue
+   claimed yet is tied to a cue just after it (`"...," he said`) or just before (`he said: "..."`),
+   which also joins quotes split around their cue.
+4. Sentences carrying a figure outside every attributed content become unattributed statements
+   (the outlet is the claimant); one opening with "In addition" carries the previous source over.
+
+Everything is a single pass over tokens plus bounded look-arounds, so it stays linear.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.extract.attribution_rules import (
+    cue_tokens,
+    inverted_subject,
+    is_cue_verb,
+    subject_of,
+    trailing_cue_parts,
+    verb_content,
+)
+from claimledger.extract.cues import (
+    DENY_PHRASES,
+    HEDGE_CUES,
+    HEDGE_PHRASES,
+    HEDGE_WORDS,
+    stance_of,
+)
+from claimledger.extract.quotes import QuoteIndex, find_quotes
+from claimledger.extract.speakers import SpeakerResolver
+from claimledger.extract.types import Attribution
+from claimledger.models import Mode, Span as CharSpan, Stance
+
+EDGE_PUNCT = frozenset(",;:-–—")
+CONTINUATIONS = ("in addition", "additionally", "moreover", "furthermore")
+SKIP_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
+
+
+@dataclass
+class _Draft:
+    """An attribution being assembled: token-level parts before resolution."""
+
+    content: list[CharSpan]
+    cue: list[CharSpan] = field(default_factory=list)
+    source: Span | None = None
+    mode: Mode = "indirect"
+    stance: Stance = "assert"
+    cue_lemma: str = ""
+    verb: int | None = None
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in a parsed document, in text order, then unattributed figures.
+
+    Args:
+        doc: a document parsed by the project's spaCy pipeline (parser, NER, lemmas).
+
+    Returns:
+        Attributions with character offsets into ``doc.text``.
+
+    Example:
+        >>> [a.speaker for a in find_attributions(nlp('"We will win," Aliyev said.'))]  # doctest: +SKIP
+        ['Aliyev']
+    """
+    text = doc.text
+    quotes = QuoteIndex(find_quotes(text))
+    starts = [t.idx for t in doc]
+    drafts: list[_Draft] = []
+    by_verb: dict[int, _Draft] = {}
+    paragraphs = _paragraph_bounds(text)
+    for tok in doc:
+        draft = _from_according(tok) if tok.lower_ == "according" else None
+        if draft is None and is_cue_verb(tok):
+            draft = _from_verb(tok)
+        if draft is None:
+            continue
+        _clip_to_paragraph(draft, paragraphs, tok.idx)
+        if not draft.content:
+            continue
+        _widen_to_quotes(draft, quotes)
+        drafts.append(draft)
+        if draft.verb is not None:
+            by_verb[draft.verb] = draft
+    drafts = _drop_nested_duplicates(drafts)
+    _attach_quotes(doc, quotes, starts, drafts, by_verb)
+    resolver = SpeakerResolver(doc)
+    # Resolve in reading order: "the organization" looks back at earlier sources.
+    drafts.sort(key=lambda d: d.source.start_char if d.source is not None else min(d.content)[0])
+    found = [_finish(doc, d, quotes, resolver) for d in drafts]
+    found.sort(key=lambda a: min(a.content_spans))
+    _inherit_first_person(found)
+    found.extend(_unattributed(doc, found))
+    return found
+
+
+def _span(doc: Doc, first: int, last: int) -> CharSpan | None:
+    """Characters of tokens first..last inclusive, without edge punctuation; None if empty."""
+    while first <= last and (doc[first].text in EDGE_PUNCT or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].text in EDGE_PUNCT or doc[last].is_space):
+        last -= 1
+    if first > last:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _paragraph_bounds(text: str) -> list[int]:
+    """Offsets where paragraphs start (after each newline), for clipping runaway parses."""
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+
+def _clip_to_paragraph(draft: _Draft, bounds: list[int], pos: int) -> None:
+    """Keep content and source inside the cue's paragraph; quotations re-widen it later."""
+    k = bisect_right(bounds, pos) - 1
+    lo = bounds[k]
+    hi = bounds[k + 1] - 1 if k + 1 < len(bounds) else 1 << 62
+    clipped = [(max(s, lo), min(e, hi)) for s, e in draft.content]
+    draft.content = [(s, e) for s, e in clipped if e - s > 1]
+    src = draft.source
+    if src is not None and not (lo <= src.start_char and src.end_char <= hi):
+        doc = src.doc
+        inside = [t.i for t in src if lo <= t.idx < hi]
+        draft.source = doc[inside[0] : inside[-1] + 1] if inside else None
+
+
+def _trivial(doc: Doc, ranges: list[tuple[int, int]]) -> bool:
+    """Content that is only "that", "it" or "this" carries no claim."""
+    words = [t for a, b in ranges for t in doc[a : b + 1] if not t.is_punct]
+    return len(words) <= 1 and (not words or words[0].pos_ in ("PRON", "SCONJ", "DET"))
+
+
+def _from_verb(verb: Token) -> _Draft | None:
+    """An attribution headed by a reporting verb, or None when it has no content."""
+    doc = verb.doc
+    ranges = verb_content(verb)
+    subject = subject_of(verb)
+    if not ranges and subject is None:
+        # "<clause>, the Syrian Observatory for Human Rights informed": the parser hung the
+        # cue off the clause it reports.
+        parts = trailing_cue_parts(verb)
+        if parts is not None:
+            ranges, subject = [parts[0]], parts[1]
+    if not ranges or _trivial(doc, ranges):
+        return None
+    content = [s for a, b in ranges if (s := _span(doc, a, b)) is not None]
+    if not content:
+        return None
+    if subject is None and verb.i > max(b for _, b in ranges):
+        subject = inverted_subject(verb)
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return _Draft(
+        content=content,
+        cue=[(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in cue_tokens(verb)],
+        source=subject,
+        stance=stance_of(verb.lemma_.lower(), particle),
+        cue_lemma=verb.lemma_.lower(),
+        verb=verb.i,
+    )
+
+
+def _from_according(tok: Token) -> _Draft | None:
+    """ "According to X, <content>": the clause the phrase modifies is the content."""
+    doc = tok.doc
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        to = doc[tok.i + 1]
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    head = tok.head if tok.head is not tok else None
+    while head is not None and head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    if head is None:
+        return None
+    lo, hi = tok.left_edge.i, max(tok.right_edge.i, pobj.right_edge.i)
+    sent = tok.sent
+    first, last = head.left_edge.i, head.right_edge.i
+    if first <= lo <= hi <= last:
+        pieces = [(first, lo - 1), (hi + 1, last)]
+    else:
+        # The phrase hangs off a noun or clause the parser put elsewhere: take the sentence.
+        pieces = [(sent.start, lo - 1), (hi + 1, sent.end - 1)]
+    content = []
+    for a, b in pieces:
+        if a <= b and (s := _span(doc, a, _strip_final(doc, a, b))) is not None:
+            content.append(s)
+    if not content:
+        return None
+    return _Draft(
+        content=content,
+        cue=[(tok.idx, to.idx + len(to))],
+        source=doc[pobj.left_edge.i : pobj.right_edge.i + 1],
+        mode="according_to",
+        cue_lemma="according",
+    )
+
+
+def _strip_final(doc: Doc, first: int, last: int) -> int:
+    """Drop a sentence-final full stop from a content range."""
+    while last > first and doc[last].is_punct and doc[last].text in ".!?":
+        last -= 1
+    return last
+
+
+def _widen_to_quotes(draft: _Draft, quotes: QuoteIndex) -> None:
+    """Content that touches a quotation takes in the whole quotation (it may span sentences)."""
+    widened: list[CharSpan] = []
+    for s, e in draft.content:
+        for qs, qe in quotes.overlapping(s, e):
+            s, e = min(s, qs), max(e, qe)
+        widened.append((s, e))
+    cue_start = min((c[0] for c in draft.cue), default=None)
+    if cue_start is not None:
+        # Never let a quotation swallow the cue itself.
+        widened = [(s, e) for s, e in widened if not (s <= cue_start < e)] or draft.content
+    draft.content = widened
+
+
+def _drop_nested_duplicates(drafts: list[_Draft]) -> list[_Draft]:
+    """Keep one draft per identical content (a verb and an "according to" on one clause)."""
+    seen: set[tuple[CharSpan, ...]] = set()
+    kept: list[_Draft] = []
+    for d in drafts:
+        key = tuple(sorted(d.content))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(d)
+    return kept
+
+
+def _covered(pos: int, drafts: list[_Draft]) -> bool:
+    return any(s <= pos < e for d in drafts for s, e in d.content)
+
+
+def _token_at(starts: list[int], pos: int) -> int:
+    """Index of the token holding (or starting right after) character `pos`."""
+    return max(bisect_right(starts, pos) - 1, 0)
+
+
+def _attach_quotes(
+    doc: Doc,
+    quotes: QuoteIndex,
+    starts: list[int],
+    drafts: list[_Draft],
+    by_verb: dict[int, _Draft],
+) -> None:
+    """Tie each quotation no cue has claimed to a cue right after or right before it."""
+    text = doc.text
+    for qs, qe in quotes.quotes:
+        inner = qs + 1
+        if qe - qs < 4 or _covered(inner, drafts) or _covered(qe - 2, drafts):
+            continue
+        verb = _cue_after(doc, starts, qe) or _cue_before(doc, starts, qs)
+        if verb is None:
+            continue
+        draft = by_verb.get(verb.i)
+        if draft is not None:
+            draft.content.append((qs, qe))
+            draft.content.sort()
+            continue
+        new = _Draft(
+            content=[(qs, qe)],
+            cue=[(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in cue_tokens(verb)],
+            source=subject_of(verb) or (inverted_subject(verb) if verb.idx > qs else None),
+            stance=stance_of(verb.lemma_.lower()),
+            cue_lemma=verb.lemma_.lower(),
+            verb=verb.i,
+        )
+        if new.source is None and "\n" in text[qe : new.cue[0][0]]:
+            continue
+        drafts.append(new)
+        by_verb[verb.i] = new
+
+
+def _cue_after(doc: Doc, starts: list[int], qe: int) -> Token | None:
+    """A reporting verb within a few tokens after a quotation: `"...," he said`."""
+    i = _token_at(starts, qe)
+    while i < len(doc) and doc[i].idx < qe:
+        i += 1
+    for k in range(i, min(i + 8, len(doc))):
+        tok = doc[k]
+        if "\n" in tok.text or tok.text in ".!?" or tok.text in '“"':
+            return None
+        if is_cue_verb(tok, loose=True):
+            return tok
+    return None
+
+
+def _cue_before(doc: Doc, starts: list[int], qs: int) -> Token | None:
+    """A reporting verb shortly before a quotation introduced by ':' or ',': `he said: "..."`."""
+    i = _token_at(starts, qs) - 1
+    if i < 0 or doc[i].idx >= qs:
+        return None
+    if doc[i].text not in (":", ",") and not is_cue_verb(doc[i], loose=True):
+        return None
+    for k in range(i, max(i - 10, -1), -1):
+        tok = doc[k]
+        if "\n" in tok.text or tok.text in ".!?" or tok.text in '”"':
+            return None
+        if is_cue_verb(tok, loose=True):
+            return tok
+    return None
+
+
+def _finish(doc: Doc, d: _Draft, quotes: QuoteIndex, resolver: SpeakerResolver) -> Attribution:
+    """Resolve the speaker, decide mode, stance and hedging, and find the sentence span."""
+    text = doc.text
+    content = sorted(d.content)
+    mode = d.mode
+    if mode == "indirect" and _quoted_share(content, quotes) >= 0.6:
+        mode = "direct"
+    mention = speaker = label = None
+    source_spans: list[CharSpan] = []
+    if d.source is not None:
+        src = _span(doc, d.source.start, d.source.end - 1)
+        if src is not None:
+            source_spans = [src]
+            mention = text[src[0] : src[1]]
+            speaker, label = resolver.resolve(d.source)
+    parts = content + d.cue + source_spans
+    lo, hi = min(s for s, _ in parts), max(e for _, e in parts)
+    start = doc[_token_at_doc(doc, lo)].sent.start_char
+    end = doc[_token_at_doc(doc, hi - 1)].sent.end_char
+    # The splitter may run a headline into the first paragraph: stay in the claim's lines.
+    start = max(start, text.rfind("\n", 0, lo) + 1)
+    newline = text.find("\n", hi)
+    end = min(end, newline) if newline != -1 else end
+    claim_text = " ".join(text[s:e] for s, e in content).lower()
+    stance = d.stance
+    if stance == "assert" and any(p in claim_text for p in DENY_PHRASES):
+        stance = "deny"
+    if stance == "assert" and _is_call(claim_text):
+        stance = "call"
+    return Attribution(
+        content_spans=content,
+        cue_spans=d.cue,
+        source_spans=source_spans,
+        mode=mode,
+        stance=stance,
+        hedged=_hedged(doc, start, end, d.cue_lemma),
+        sentence_span=(start, end),
+        mention=mention,
+        speaker=speaker,
+        speaker_label=label,
+    )
+
+
+def _inherit_first_person(found: list[Attribution]) -> None:
+    """ "I"/"we" inside a quotation speak for whoever the quotation is attributed to."""
+    for a in found:
+        if a.speaker is not None or (a.mention or "").lower() not in ("i", "we"):
+            continue
+        pos = a.source_spans[0][0]
+        for outer in found:
+            if (
+                outer is not a
+                and outer.speaker
+                and any(s <= pos < e for s, e in outer.content_spans)
+            ):
+                a.speaker, a.speaker_label = outer.speaker, outer.speaker_label
+                break
+
+
+def _token_at_doc(doc: Doc, pos: int) -> int:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else 0
+
+
+def _quoted_share(content: list[CharSpan], quotes: QuoteIndex) -> float:
+    total = sum(e - s for s, e in content)
+    inside = 0
+    for s, e in content:
+        for qs, qe in quotes.overlapping(s, e):
+            inside += min(e, qe) - max(s, qs)
+    return inside / total if total else 0.0
+
+
+def _is_call(claim: str) -> bool:
+    """First-person appeals inside the content: "We call for ...", "I urge ..."."""
+    opening = claim.lstrip("“\"' ")[:40]
+    return any(
+        opening.startswith(f"{who} {verb}")
+        for who in ("we", "i")
+        for verb in ("call", "urge", "demand", "appeal", "ask")
+    )
+
+
+def _hedged(doc: Doc, start: int, end: int, cue_lemma: str) -> bool:
+    if cue_lemma in HEDGE_CUES:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span:
+        low = tok.lower_
+        if low in HEDGE_WORDS and (tok.tag_ != "MD" or low in ("may", "might")):
+            return True
+    sentence = span.text.lower()
+    return any(p in sentence for p in HEDGE_PHRASES)
+
+
+def _unattributed(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Sentences with a figure outside any attributed content: the outlet's own statements."""
+    text = doc.text
+    covered = sorted(s for a in found for s in a.content_spans)
+    out: list[Attribution] = []
+    previous: Attribution | None = None
+    for sent in _lines(doc):
+        figures = [t for t in sent if _is_figure(t)]
+        if not figures or all(_inside(t.idx, covered) for t in figures):
+            previous = _ending_in(found, sent) or previous
+            continue
+        span = _span(doc, sent.start, sent.end - 1)
+        if span is None:
+            continue
+        span = (span[0], _rstrip_text(text, span))
+        opening = text[span[0] : span[0] + 20].lower()
+        carried = previous is not None and opening.startswith(CONTINUATIONS)
+        if carried and previous is not None:
+            out.append(
+                Attribution(
+                    content_spans=[span],
+                    source_spans=list(previous.source_spans),
+                    mode="indirect",
+                    hedged=previous.hedged,
+                    sentence_span=(sent.start_char, sent.end_char),
+                    mention=previous.mention,
+                    speaker=previous.speaker,
+                    speaker_label=previous.speaker_label,
+                )
+            )
+        else:
+            out.append(
+                Attribution(
+                    content_spans=[span],
+                    mode="unattributed",
+                    hedged=_hedged(doc, sent.start_char, sent.end_char, ""),
+                    sentence_span=(sent.start_char, sent.end_char),
+                )
+            )
+        previous = None
+    return out
+
+
+def _lines(doc: Doc) -> list[Span]:
+    """Sentences, cut again at line breaks the splitter ran over (headline + first line)."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                if tok.i + 1 > start:
+                    out.append(doc[start : tok.i + 1])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return [s for s in out if s.text.strip()]
+
+
+def _is_figure(tok: Token) -> bool:
+    return (tok.like_num or tok.pos_ == "NUM") and tok.ent_type_ not in SKIP_FIGURE_ENTS
+
+
+def _rstrip_text(text: str, span: CharSpan) -> int:
+    end = span[1]
+    while end > span[0] and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _inside(pos: int, spans: list[CharSpan]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _ending_in(found: list[Attribution], sent: Span) -> Attribution | None:
+    """An attributed claim with a source whose content ends in this sentence."""
+    for a in found:
+        if a.source_spans and any(sent.start_char < e <= sent.end_char for _, e in a.content_spans):
+            return a
+    return None

@@ -1,0 +1,202 @@
+"""Dependency rules around one reporting verb: is it a cue, what is its content, who is its source.
+
+Pure functions over spaCy tokens; `attribution.py` strings them together. Token ranges are
+inclusive (first, last) pairs of token indices.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimledger.extract.cues import (
+    CONTENT_PREPS,
+    CUE_MEDIA,
+    NEEDS_PREP,
+    OBJECT_CONTENT_VERBS,
+    SPEECH_VERBS,
+    XCOMP_VERBS,
+)
+
+TokenRange = tuple[int, int]
+
+# Verbs that introduce a quotation next to them; belief and intention verbs do not.
+QUOTE_VERBS = frozenset(
+    """say tell add write claim insist confirm report announce state note explain argue
+    declare reply respond acknowledge admit assert reiterate repeat stress emphasize warn
+    continue recall comment remark tweet post quip joke conclude counter ask deny
+    insist caution predict promise vow""".split()
+)
+RELATIVE = frozenset({"who", "which", "that"})
+INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp"})
+
+
+def is_cue_verb(tok: Token, loose: bool = False) -> bool:
+    """Whether `tok` is a reporting verb. `loose` asks only "can it introduce a quotation?"."""
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
+        return False  # "the declared independence", "a report issued by"
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False  # "did not report": nothing is claimed
+    if loose:
+        return lemma in QUOTE_VERBS
+    if lemma not in SPEECH_VERBS:
+        return False
+    if lemma in NEEDS_PREP:
+        preps = CONTENT_PREPS.get(lemma, frozenset())
+        return any(
+            (c.dep_ == "prep" and c.lower_ in preps) or (c.dep_ == "prt" and c.lower_ == "out")
+            for c in tok.children
+        ) or any(c.dep_ == "ccomp" for c in tok.children)
+    return True
+
+
+def _range(tok: Token) -> TokenRange:
+    return tok.left_edge.i, tok.right_edge.i
+
+
+def verb_content(verb: Token) -> list[TokenRange]:
+    """Token ranges of what the verb reports, in priority order of the complement found."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    ccomps = [c for c in children if c.dep_ == "ccomp"]
+    if any(c.i < verb.i for c in ccomps):
+        # '"...," said Harutyunyan adding': a right ccomp glued to the verb is a misparsed subject.
+        ccomps = [c for c in ccomps if c.i < verb.i or c.left_edge.i != verb.i + 1]
+    if ccomps:
+        ranges = [_range(c) for c in ccomps]
+        last = ccomps[-1]
+        if last.i > verb.i:
+            # "informs that A, B, the rest C": clauses conjoined to the cue continue its content.
+            end = last.right_edge.i
+            for c in children:
+                if c.i > last.i and c.dep_ in ("conj", "parataxis") and not is_cue_verb(c):
+                    end = max(end, c.right_edge.i)
+            ranges[-1] = (ranges[-1][0], end)
+        return ranges
+    if verb.dep_ == "parataxis" and verb.head is not verb:
+        # "The war, he said, will end soon": the host clause minus the parenthetical.
+        head = verb.head
+        lo, hi = verb.left_edge.i, verb.right_edge.i
+        out = [(head.left_edge.i, lo - 1), (hi + 1, head.right_edge.i)]
+        return [(a, b) for a, b in out if a <= b]
+    preps = CONTENT_PREPS.get(lemma, frozenset())
+    xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
+    dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            last = pobj.right_edge.i
+            if xcomp is not None and xcomp.i > pobj.i:
+                last = max(last, xcomp.right_edge.i)
+            first = (
+                dobj.left_edge.i if (dobj is not None and lemma == "accuse") else pobj.left_edge.i
+            )
+            return [(first, last)]
+    if xcomp is not None and lemma in XCOMP_VERBS:
+        first = xcomp.left_edge.i
+        if dobj is not None and dobj.i < xcomp.i and lemma not in ("tell",):
+            first = dobj.left_edge.i
+        return [(first, xcomp.right_edge.i)]
+    if dobj is not None and lemma in OBJECT_CONTENT_VERBS and dobj.pos_ != "PRON":
+        last = dobj.right_edge.i
+        # "reported 19 civilians killed": a trailing predicate belongs to the object.
+        for c in children:
+            if c.i > dobj.i and (
+                c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "conj" and not is_cue_verb(c))
+            ):
+                last = max(last, c.right_edge.i)
+        return [(dobj.left_edge.i, last)]
+    return []
+
+
+def trailing_cue_parts(verb: Token) -> tuple[TokenRange, Span] | None:
+    """ "<content>, <noun phrase> <verb>" read off the surface when the parse has no subject.
+
+    Returns the content token range and the source span, or None when the shape differs.
+    """
+    doc = verb.doc
+    sent = verb.sent
+    k = verb.i - 1
+    while k > sent.start and doc[k].text != "," and verb.i - k <= 12:
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in '"“”':
+            return None
+        k -= 1
+    if k <= sent.start or doc[k].text != "," or k + 1 >= verb.i:
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN") for t in doc[k + 1 : verb.i]):
+        return None
+    return (sent.start, k - 1), doc[k + 1 : verb.i]
+
+
+def inverted_subject(verb: Token) -> Span | None:
+    """The proper name right after a verb the parser left subjectless: '"...," said Lavrov'."""
+    doc = verb.doc
+    i = verb.i + 1
+    start = i
+    while i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].tag_ == "POS"):
+        i += 1
+    return doc[start:i] if i > start else None
+
+
+def subject_of(verb: Token) -> Span | None:
+    """The source: the verb's subject, or its host's for "..., adding that"/"but said"."""
+    doc = verb.doc
+    cur = verb
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ == "nsubj":
+                if c.lower_ in RELATIVE and cur.dep_ == "relcl":
+                    host = cur.head
+                    return doc[host.left_edge.i : host.i + 1]
+                if c.lower_ in ("there",):
+                    return None
+                return doc[c.left_edge.i : _subject_end(c) + 1]
+            if c.dep_ == "agent":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+        if any(c.dep_ == "nsubjpass" for c in cur.children):
+            return None
+        if cur.dep_ in INHERIT_DEPS and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def _subject_end(subject: Token) -> int:
+    """Right edge of a subject, cutting a medium phrase the parser hung on it
+    ("Harutyunyan in a social media post on Tuesday")."""
+    for c in subject.rights:
+        if c.dep_ == "prep":
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ in CUE_MEDIA:
+                return c.i - 1
+    return subject.right_edge.i
+
+
+def cue_tokens(verb: Token) -> list[TokenRange]:
+    """The cue words: the verb with its particle, content preposition and a medium phrase
+    ("wrote on Facebook", "said in a statement")."""
+    lemma = verb.lemma_.lower()
+    picked = [verb.i]
+    preps = CONTENT_PREPS.get(lemma, frozenset())
+    for c in verb.children:
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in preps):
+            picked.append(c.i)
+        elif c.dep_ == "prep" and c.i > verb.i:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ in CUE_MEDIA:
+                picked.extend(range(c.i, pobj.i + 1))
+    picked.sort()
+    ranges: list[TokenRange] = []
+    for i in picked:
+        if ranges and i <= ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], i))
+        else:
+            ranges.append((i, i))
+    return ranges

@@ -1,0 +1,93 @@
+"""Lexicons of attribution cues: reporting verbs, their stance, and hedging words.
+
+Kept as plain data so the rules in `attribution.py` read as rules and the word lists can be
+tuned (on PolNeAR train) without touching logic. Everything is matched on spaCy lemmas.
+"""
+
+from __future__ import annotations
+
+from claimledger.models import Stance
+
+# Verbs of saying and reporting whose clausal complement is what is claimed.
+SPEECH_VERBS = frozenset(
+    """say tell add warn claim insist confirm report announce inform state write
+    note explain argue suggest declare reply respond acknowledge admit allege assert
+    contend maintain reiterate repeat stress emphasize emphasise underline point
+    observe remark comment mention reveal disclose concede caution predict
+    promise pledge vow threaten estimate tweet post testify recall complain boast
+    indicate signal hint show find conclude agree counter quip joke
+    announce affirm reaffirm assure guarantee brief charge accuse blame speak talk
+    deny reject dismiss refute dispute rebut rule
+    urge demand appeal ask call plead implore order
+    think believe know expect hope fear worry feel doubt wonder guess suppose
+    want plan seek intend""".split()
+)
+
+# Cues that need a nominal or a prepositional object to carry their content.
+OBJECT_CONTENT_VERBS = frozenset(
+    """report confirm deny reject dismiss refute dispute rebut announce admit
+    acknowledge reveal disclose predict demand estimate promise pledge vow
+    threaten propose offer express""".split()
+)
+
+# Verbs whose infinitival complement is the content ("urged X to stop", "wants to win").
+XCOMP_VERBS = frozenset(
+    """urge ask call appeal demand plead implore order want plan seek intend
+    promise pledge vow threaten refuse decline agree hope expect tell warn""".split()
+)
+
+# Prepositions that carry the content of a cue ("spoke of", "warned about", "called for").
+CONTENT_PREPS: dict[str, frozenset[str]] = {
+    "speak": frozenset({"of", "about"}),
+    "talk": frozenset({"of", "about"}),
+    "warn": frozenset({"of", "about", "against"}),
+    "call": frozenset({"for", "on"}),
+    "appeal": frozenset({"for", "to"}),
+    "accuse": frozenset({"of"}),
+    "complain": frozenset({"about", "of"}),
+    "hint": frozenset({"at"}),
+    "point": frozenset({"to"}),
+    "write": frozenset({"about", "of"}),
+}
+
+# Cues that need a preposition or particle to be a cue at all ("point to", "rule out").
+NEEDS_PREP = frozenset({"speak", "talk", "point", "rule", "call"})
+
+DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "rule"})
+CALL_VERBS = frozenset({"urge", "demand", "appeal", "plead", "implore", "call", "ask"})
+DENY_PHRASES = ("fake news", "not a single", "no evidence", "groundless", "baseless")
+
+# Prepositional phrases that belong to the cue: "said in a statement", "wrote on Facebook".
+CUE_MEDIA = frozenset(
+    """statement interview post tweet facebook twitter telegram instagram
+    website briefing conference release message address letter blog video
+    broadcast television radio newspaper communique""".split()
+)
+
+HEDGE_WORDS = frozenset(
+    """allegedly reportedly purportedly supposedly unverified unconfirmed alleged
+    may might could""".split()
+)
+HEDGE_CUES = frozenset({"claim", "allege"})
+HEDGE_PHRASES = ("could not be independently verified", "not be verified", "cannot be verified")
+
+# Nouns that name a source by its role, resolved to the nearest fitting named entity.
+PERSON_ROLES = frozenset(
+    """president minister spokesman spokeswoman spokesperson leader premier
+    chancellor secretary ambassador envoy official aide adviser advisor
+    commander general governor mayor senator diplomat head chief prime""".split()
+)
+ORG_ROLES = frozenset(
+    """ministry organization organisation group agency observatory office
+    government committee council department service army military monitor
+    company firm alliance coalition union commission""".split()
+)
+
+
+def stance_of(lemma: str, particle: str | None = None) -> Stance:
+    """The stance a cue lends its content: deny, call or assert."""
+    if lemma in DENY_VERBS and (lemma != "rule" or particle == "out"):
+        return "deny"
+    if lemma in CALL_VERBS:
+        return "call"
+    return "assert"

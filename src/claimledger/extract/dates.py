@@ -1,0 +1,308 @@
+"""When a claim was made: date expressions near the cue, resolved against the dateline.
+
+Convention: a claim is dated by a date expression that belongs to its reporting cue ("said on
+Friday", "reported Tuesday", "In a phone call on Wednesday night, ... expressed"); when none
+does, the claim counts as made by the publication date, so `resolve_stated_on` returns
+`published`. A vague past ("last week", "earlier this month") gives None: the claim predates the
+dateline but its day is unknown. Dates inside the claim's content ("fighting that broke out on
+Sunday", "killed since Sunday") describe what is claimed, not when it was said, and are ignored.
+
+The resolver is a small hand-written one (weekdays, today/yesterday, month-day, ISO), because it
+runs once per claim; dateparser is only a last resort in `parse_date` for metadata strings.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from enum import Enum
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["parse_date", "resolve_expression", "resolve_stated_on"]
+
+_DATE_LABELS = {"DATE", "TIME"}
+# Words that make a token a date expression even when the NER missed it.
+_DATE_WORDS = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$",
+    re.IGNORECASE,
+)
+_CLAUSE_DEPS = {"ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "parataxis", "conj"}
+
+
+class _Vague(Enum):
+    """Marker for a past that has no day: "last week", "earlier this month"."""
+
+    VAGUE = "vague"
+
+
+VAGUE = _Vague.VAGUE
+Resolution = date | _Vague
+
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
+    "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_SAME_DAY = (
+    "today", "tonight", "this morning", "this afternoon", "this evening", "earlier today",
+    "later today", "earlier in the day", "later in the day", "the same day", "on the same day",
+    "now", "this week",
+)  # fmt: skip
+_DAY_BEFORE = ("yesterday", "last night", "the day before", "the previous day", "overnight")
+_VAGUE_PAST = re.compile(
+    r"^(?:last|past|earlier this|earlier in the|previous|the previous|the past|recent)"
+    r" (?:week|month|year|weeks|months|days)\b"
+)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(
+    rf"\b(?P<m>{_MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>\d{{4}}))?"
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m>{_MONTH_NAMES})\b\.?(?:,? (?P<y>\d{{4}}))?"
+)
+_WEEKDAY = re.compile(
+    rf"\b(?P<last>last )?(?P<w>{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\b"
+)
+_ISO_IN = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """date(year, month, day) or None when the parts are out of range."""
+    try:
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def resolve_expression(text: str, anchor: date | None, *, whole: bool = False) -> Resolution | None:
+    """Resolve a date expression against `anchor` (the dateline).
+
+    A weekday is the most recent such day on or before the anchor ("last Friday" on a Friday
+    is a week back); a month-day without a year takes the anchor's year, or the year before
+    when that would fall after the anchor. Returns `VAGUE` for a past without a day
+    ("last week") and None for what is not a point in time ("for decades") or needs an
+    anchor that is missing. With `whole`, the text must be the date and nothing more.
+    """
+    norm = " ".join(text.lower().replace("’", "'").replace(",", ", ").split()).replace(" ,", ",")
+    norm = re.sub(r"^(?:on|at|in|by|from|since|during|until) ", "", norm)
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        match = pattern.search(norm)
+        if match and (not whole or match.group(0).strip(". ") == norm.strip(". ")):
+            return _month_day(int(match["d"]), MONTHS[match["m"]], match["y"], anchor)
+    match = _ISO_IN.search(norm)
+    if match:
+        return safe_date(int(match[1]), int(match[2]), int(match[3]))
+    if whole and norm not in _SAME_DAY + _DAY_BEFORE and not _WEEKDAY.fullmatch(norm):
+        return None
+    if _VAGUE_PAST.match(norm):
+        return VAGUE
+    if anchor is None:
+        return None
+    if norm.startswith(_SAME_DAY):
+        return anchor
+    if norm.startswith(_DAY_BEFORE):
+        return anchor - timedelta(days=1)
+    match = _WEEKDAY.search(norm)
+    if match:
+        back = (anchor.weekday() - WEEKDAYS[match["w"]]) % 7
+        if match["last"] and back == 0:
+            back = 7
+        return anchor - timedelta(days=back)
+    return None
+
+
+def _month_day(day: int, month: int, year: str | None, anchor: date | None) -> date | None:
+    if year is not None:
+        return safe_date(int(year), month, day)
+    if anchor is None:
+        return None
+    found = safe_date(anchor.year, month, day)
+    if found is not None and found > anchor:
+        found = safe_date(anchor.year - 1, month, day)
+    return found
+
+
+def resolve_stated_on(
+    doc: Doc,
+    sentence_span: tuple[int, int],
+    cue_spans: list[tuple[int, int]],
+    published: date | None,
+) -> date | None:
+    """The day the claimant made the claim.
+
+    Args:
+        doc: the parsed document.
+        sentence_span: [start, end) character offsets of the sentence(s) holding the claim.
+        cue_spans: character spans of the reporting words ("said", "according to").
+        published: the document's dateline, the anchor for relative expressions.
+
+    Returns:
+        The date of a date expression attached to the cue (its verb, its subject, or a clause
+        modifying it), resolved against `published`; `published` when no date expression belongs
+        to the cue (the default convention); None for a vague past or when a relative
+        expression has no dateline to resolve against.
+    """
+    if not cue_spans:
+        return published  # an unattributed statement is the outlet's, made on publication
+    cue_tokens = _tokens_in(doc, cue_spans)
+    if not cue_tokens:
+        return published
+    best: tuple[int, int, Resolution] | None = None
+    for span in _date_spans(doc, sentence_span):
+        score = _attachment(span, cue_tokens)
+        if score == 0:
+            continue
+        resolution = resolve_expression(span.text, published)
+        if resolution is None:
+            continue  # durations and decades ("for decades", "the 1990s") date nothing
+        distance = min(abs(span.start_char - t.idx) for t in cue_tokens)
+        key = (score, -distance)
+        if best is None or key > best[:2]:
+            best = (score, -distance, resolution)
+    if best is None:
+        return published
+    resolution = best[2]
+    return resolution if isinstance(resolution, date) else None
+
+
+def _tokens_in(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
+    tokens: list[Token] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            tokens.extend(span)
+    return tokens
+
+
+def _date_spans(doc: Doc, sentence_span: tuple[int, int]) -> list[Span]:
+    """DATE/TIME entities in the sentence, plus weekday/today words the NER missed."""
+    start, end = sentence_span
+    spans = [e for e in doc.ents if e.label_ in _DATE_LABELS and start <= e.start_char < end]
+    covered = {t.i for e in spans for t in e}
+    window = doc.char_span(start, end, alignment_mode="expand")
+    if window is not None:
+        for token in window:
+            if token.i not in covered and _DATE_WORDS.match(token.text):
+                spans.append(doc[token.i : token.i + 1])
+    return spans
+
+
+def _attachment(span: Span, cue_tokens: list[Token]) -> int:
+    """3: the date hangs off the cue; 2: off a clause framing the cue; 0: not the cue's."""
+    cue_ids = {t.i for t in cue_tokens}
+    root = span.root
+    # Walk up until a verb: a cue token on the way ("said ... Lavrov Tuesday") counts.
+    current = root
+    for _ in range(12):
+        if current.i in cue_ids and current is not root:
+            return 3
+        if current.pos_ in {"VERB", "AUX"} and current is not root:
+            break
+        if current.head is current:
+            break
+        current = current.head
+    if current.i in cue_ids:
+        return 3
+    verb = current
+    cue_verbs = [t for t in cue_tokens if t.pos_ in {"VERB", "AUX"}] or cue_tokens
+    for cue in cue_verbs:
+        # A clause modifying the cue ("As fighting continued on Friday, X said").
+        if verb.head.i == cue.i and verb.dep_ == "advcl":
+            return 2
+        # The cue sits inside a clause this date frames ("It was X that reported last month").
+        if verb.i in {a.i for a in cue.ancestors} and cue.dep_ not in _CLAUSE_DEPS | {"advcl"}:
+            return 2
+    return 0
+
+
+def parse_date(text: str, *, relative_to: date | None = None) -> date | None:
+    """Parse a metadata date string; never raises.
+
+    Accepts ISO dates and datetimes ("2020-10-02", "2020-10-02T10:00:00Z"), RFC 2822
+    ("Fri, 02 Oct 2020 10:00:00 GMT"), written dates ("October 2, 2020", "2 Oct 2020"),
+    numeric forms ("2020/10/02", "02.10.2020") and, given `relative_to`, relative ones
+    ("Friday", "yesterday", "October 2"). dateparser is tried last, for odd strings.
+
+    Args:
+        text: the date as found in metadata.
+        relative_to: the anchor for relative expressions.
+
+    Returns:
+        The date, or None when the text is not a date.
+    """
+    if not isinstance(text, str):
+        return None
+    text = text.strip()
+    if not text or len(text) > 100:
+        return None
+    for parser in (_iso, _rfc2822, _numeric):
+        found = parser(text)
+        if found is not None:
+            return found
+    resolution = resolve_expression(text, relative_to, whole=True)
+    if isinstance(resolution, date):
+        return resolution
+    return _dateparser_fallback(text, relative_to)
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ])")
+
+
+def _iso(text: str) -> date | None:
+    match = _ISO.match(text)
+    if match:
+        return safe_date(int(match[1]), int(match[2]), int(match[3]))
+    return None
+
+
+def _rfc2822(text: str) -> date | None:
+    if "," not in text and not re.search(r"\d{2}:\d{2}", text):
+        return None
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+_NUMERIC = re.compile(r"^(\d{1,4})([./])(\d{1,2})\2(\d{1,4})$")
+
+
+def _numeric(text: str) -> date | None:
+    """ "2020/10/02" (y/m/d), "02.10.2020" (d.m.y), "10/02/2020" (m/d/y unless day > 12)."""
+    match = _NUMERIC.match(text)
+    if not match:
+        return None
+    a, sep, b, c = int(match[1]), match[2], int(match[3]), int(match[4])
+    if len(match[1]) == 4:
+        return safe_date(a, b, c)
+    if len(match[4]) != 4:
+        return None
+    if sep == "." or a > 12:
+        return safe_date(c, b, a)
+    return safe_date(c, a, b)
+
+
+def _dateparser_fallback(text: str, relative_to: date | None) -> date | None:
+    # Only worth trying when the string has a digit or a month name; dateparser is slow.
+    lowered = text.lower()
+    if not re.search(r"\d", text) and not any(m in lowered for m in MONTHS):
+        return None
+    try:
+        import dateparser  # local import: heavy, and only needed for odd metadata
+
+        base = datetime.combine(relative_to, datetime.min.time()) if relative_to else None
+        settings: dict[str, object] = {"STRICT_PARSING": True}
+        if base is not None:
+            settings["RELATIVE_BASE"] = base
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input; never propagate
+        return None
+    return parsed.date() if parsed is not None else None

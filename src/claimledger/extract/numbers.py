@@ -1,0 +1,451 @@
+"""Figures in a claim: the amount phrase, what it counts, what happened to them, and whose.
+
+`find_quantities(doc, start, end)` reads every figure inside a character range of a parsed
+document. The amount itself comes from the pure `parse_amount`; the rest comes from the
+dependency parse: the noun a number modifies ("300 Syrian militants"), the object of a partitive
+("158 of its soldiers", "50 percent of the mercenaries"), the verb or noun that governs it
+("have been killed", "the deaths of"), with a small fixed vocabulary to normalise the event.
+Dates, years, ordinals, phone numbers and numbers inside names ("Article 5") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.extract.amounts import Amount, parse_amount
+from claimledger.models import Kind, Quantity
+
+__all__ = ["Amount", "find_quantities", "parse_amount"]
+
+# Words that can carry the count themselves besides digits and number words.
+_VAGUE_CORES = {"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "half"}
+_ORDINALS = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|\w+teenth|\w+tieth|hundredth|thousandth|millionth)$",
+    re.IGNORECASE,
+)
+_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
+_PHONE = re.compile(r"^\+?\(?\d[\d\s().-]{6,}\d$")
+# Entity labels whose numbers belong to a name or a date, not to a count.
+_SKIP_LABELS = {"DATE", "TIME", "ORDINAL", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"}
+_SKIP_LABELS |= {"GPE", "LOC", "PERSON", "NORP"}
+_YEAR_CUES = {"in", "since", "until", "till", "of", "from", "by", "year", "early", "late", "mid"}
+_YEAR_CUES |= {"before", "after", "during", "spring", "summer", "autumn", "fall", "winter"}
+_REFERENTIAL = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "my"}
+_NAME_HEADS = {"article", "section", "chapter", "resolution", "paragraph", "protocol", "no"}
+_NAME_HEADS |= {"number", "item", "page", "room", "route", "flight", "point", "clause"}
+
+# Qualifiers read to the left of a number, longest first.
+_LEFT_PHRASES = [
+    p.split()
+    for p in sorted(
+        [
+            "more than", "less than", "fewer than", "at least", "up to", "as many as",
+            "an estimated", "no more than", "no fewer than", "no less than", "close to",
+            "in excess of", "upwards of", "just over", "just under", "well over", "a further",
+            "an additional", "over", "almost", "nearly", "about", "around", "some", "roughly",
+            "approximately", "another", "between", "under", "estimated", "us$", "$", "€", "£",
+            "a", "tens of", "hundreds of",
+        ],
+        key=lambda p: -len(p.split()),
+    )
+]  # fmt: skip
+_RIGHT_WORDS = {"percent", "%", "more", "+", "dollars", "euros", "pounds", "manats", "rubles"}
+_RIGHT_WORDS |= {"roubles", "drams", "lira", "usd", "eur", "azn", "per", "cent"}
+_JOINERS = {"-", "–", "—", "to", "and", "or"}
+
+_EVENT_WORDS = {
+    "kill": "killed", "die": "killed", "dead": "killed", "death": "killed",
+    "eliminate": "killed", "slay": "killed", "perish": "killed", "murder": "killed",
+    "execute": "killed", "fatality": "killed", "toll": "killed",
+    "wound": "injured", "injure": "injured", "hurt": "injured", "injury": "injured",
+    "wounded": "injured", "injured": "injured",
+    "send": "sent", "deploy": "sent", "transfer": "sent", "arrive": "sent", "bring": "sent",
+    "dispatch": "sent", "relocate": "sent", "recruit": "sent", "ship": "sent", "fly": "sent",
+    "capture": "captured", "seize": "captured", "abduct": "captured",
+    "return": "returned", "repatriate": "returned",
+    "escape": "escaped", "flee": "escaped",
+    "displace": "displaced", "evacuate": "evacuated",
+    "arrest": "arrested", "detain": "arrested", "missing": "missing", "disappear": "missing",
+}  # fmt: skip
+_CIVILIANS = {"civilian", "resident", "family", "person", "people", "villager", "inhabitant"}
+_COPULAS = {"be", "remain", "go", "become", "stay"}
+_CAPTIVE = {"captive", "prisoner", "prisoners", "hostage", "hostages"}
+_INCREMENTAL = {"more", "new", "additional", "another", "further", "fresh"}
+_CUMULATIVE = re.compile(
+    r"\b(?:so far|thus far|to date|in total|total|overall|altogether|in all|cumulative|"
+    r"since|toll|risen to|rose to|rises to|climbed to|reached|has reached)\b"
+)
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp"}
+_IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children"}
+
+
+def find_quantities(doc: Doc, start: int, end: int) -> list[Quantity]:
+    """Every figure whose number lies within the character range [start, end) of `doc.text`.
+
+    Args:
+        doc: the parsed document.
+        start: first character of the range (a claim's content span).
+        end: one past the last character.
+
+    Returns:
+        The quantities in text order; `text`, `start` and `end` give the amount phrase as written.
+    """
+    window = doc.char_span(start, end, alignment_mode="contract")
+    if window is None or len(window) == 0:
+        return []
+    found: list[Quantity] = []
+    for phrase in _phrases(window):
+        quantity = _quantity(doc, phrase, found)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _is_core(token: Token) -> bool:
+    lower = token.lower_
+    if _ORDINALS.match(lower):
+        return False
+    return (
+        token.like_num
+        or lower in _VAGUE_CORES
+        or (token.pos_ == "NUM" and any(c.isdigit() for c in lower))
+    )
+
+
+def _phrases(window: Span) -> list[Span]:
+    """Group number tokens into amount phrases, extended by their qualifiers and units."""
+    doc = window.doc
+    lo, hi = window.start, window.end
+    phrases: list[Span] = []
+    i = lo
+    while i < hi:
+        if not _is_core(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < hi and (
+            _is_core(doc[j])
+            or (doc[j].lower_ in _JOINERS and j + 1 < hi and _is_core(doc[j + 1]))
+            or (doc[j].lower_ == "of" and doc[j - 1].lower_ in {"tens", "hundreds"})
+        ):
+            j += 1
+        first = _extend_left(doc, i, lo)
+        last = j
+        while last < hi and doc[last].lower_ in _RIGHT_WORDS:
+            if doc[last].lower_ == "more" and last + 1 < hi and doc[last + 1].lower_ == "than":
+                break
+            last += 1
+        if doc[last - 1].lower_ == "per":
+            last -= 1
+        phrases.append(doc[first:last])
+        i = max(j, last)
+    return phrases
+
+
+def _extend_left(doc: Doc, i: int, lo: int) -> int:
+    """Pull qualifiers ("more than", "an estimated", "$") into the phrase."""
+    first = i
+    moved = True
+    while moved:
+        moved = False
+        for words in _LEFT_PHRASES:
+            k = first - len(words)
+            if k >= lo and [t.lower_ for t in doc[k:first]] == words:
+                if words == ["a"] and doc[first].lower_ not in {"dozen", "hundred", "thousand"}:
+                    continue
+                first, moved = k, True
+                break
+    return first
+
+
+def _quantity(doc: Doc, phrase: Span, earlier: list[Quantity]) -> Quantity | None:
+    cores = [t for t in phrase if _is_core(t)]
+    if not cores or _skip(cores, phrase):
+        return None
+    amount = parse_amount(phrase.text)
+    if amount is None:
+        return None
+    root = _root(phrase)
+    counted_tok = _counted_token(root, phrase)
+    event = _event(root, counted_tok)
+    counted = _plural(counted_tok) if counted_tok is not None else None
+    group = _group(counted_tok) if counted_tok is not None else None
+    if counted is None and amount.unit is None and earlier:
+        # "19 civilians killed and 60 injured": the second figure counts the same people.
+        prev = earlier[-1]
+        if 0 <= phrase.start_char - prev.end < 40 and prev.unit is None:
+            counted, group = prev.counted, prev.group
+    if cores[0].lower_ == "one" and event is None:
+        return None  # "one party over the other": a pronoun, not a figure
+    return Quantity(
+        text=phrase.text,
+        value=amount.value,
+        low=amount.low,
+        high=amount.high,
+        unit=amount.unit,
+        counted=counted,
+        event=event,
+        group=group,
+        kind=_kind(phrase, root, counted_tok),
+        approximate=amount.approximate,
+        start=phrase.start_char,
+        end=phrase.end_char,
+    )
+
+
+def _skip(cores: list[Token], phrase: Span) -> bool:
+    """Dates, years, names, phone numbers, referential small numbers ("the two countries")."""
+    doc = phrase.doc
+    first = cores[0]
+    before = doc[first.i - 1] if first.i > 0 else None
+    text = "".join(t.text_with_ws for t in cores).strip()
+    if _DATE_LIKE.match(phrase.text):
+        return True
+    if any(t.ent_type_ in _SKIP_LABELS for t in cores):
+        # The NER reads "comes near 2000" as a year; a "number of" subject says it is a count.
+        year_only = len(cores) == 1 and first.ent_type_ == "DATE" and first.ent_iob_ == "B"
+        if not (year_only and _number_subject(first) is not None):
+            return True
+    if _PHONE.match(text) and (text.count("-") + text.count(" ") >= 2 or "(" in text):
+        return True
+    if len(cores) == 1 and re.fullmatch(r"1[89]\d\d|20\d\d", first.text):
+        if before is not None and before.lower_ in _YEAR_CUES:
+            return True
+        counts = first.dep_ == "nummod" and first.head.tag_ in {"NNS", "NNPS"}
+        counts = counts or _number_subject(first) is not None
+        if not counts and first.ent_type_ != "CARDINAL":
+            return True  # a bare 4-digit number outside a count reads as a year
+    after = doc[cores[-1].i + 1 : cores[-1].i + 3]
+    if len(after) == 2 and after[0].text == "-" and after[1].is_alpha and not _is_core(after[1]):
+        return True  # "the 44-day war", "a 19-year-old": a modifier, not a count
+    if before is not None and first.head.i == before.i and before.pos_ == "PROPN":
+        return True  # "Article 5", "Flight 752"
+    if before is not None and before.lower_.rstrip(".") in _NAME_HEADS and before.is_title:
+        return True
+    if before is not None and before.lower_ == "half" and first.lower_ == "hour":
+        return True
+    if first.lower_ == "half" and not _has_of(first) and phrase[0].i == first.i:
+        return True  # "the second half": a share only when it has an "of" or a qualifier
+    spelled = first.is_alpha
+    return spelled and before is not None and before.lower_ in _REFERENTIAL and phrase[0] == first
+
+
+def _has_of(token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def _root(phrase: Span) -> Token:
+    """The phrase token whose head lies outside the phrase."""
+    ids = {t.i for t in phrase}
+    for token in phrase:
+        if token.head.i not in ids or token.head is token:
+            return token
+    return phrase.root
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}:
+                    return obj
+    return None
+
+
+def _counted_token(root: Token, phrase: Span) -> Token | None:
+    """The noun the figure counts: its head noun, its partitive, or the subject's partitive."""
+    ids = {t.i for t in phrase}
+    # Partitive first: "158 of its soldiers", "50 percent of the mercenaries".
+    for token in (root, *[t for t in phrase if t is not root]):
+        obj = _of_object(token)
+        if obj is not None:
+            return obj
+    head = root.head
+    modifies = root.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod"}
+    if modifies and head.i not in ids and head.pos_ in {"NOUN", "PROPN"}:
+        if head.lower_ in {"percent", "%"}:
+            return None
+        if head.tag_ not in {"NNS", "NNPS"}:
+            # Headline parses: "230 New Mercenaries Arrive" hangs the number on "Arrive".
+            for child in head.children:
+                if child.dep_ == "compound" and child.tag_ in {"NNS", "NNPS"} and child.i > root.i:
+                    return child
+        return head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        owner = head.head
+        if _EVENT_WORDS.get(owner.lemma_.lower()) is None:
+            return owner  # "the bodies of 183"
+    counted = _number_subject(root)
+    if counted is not None:
+        return counted
+    for token in phrase.doc[phrase.end : phrase.end + 3]:
+        if token.tag_ in {"NNS", "NNPS"} and token.sent == root.sent:
+            return token
+        if token.is_punct or token.pos_ in {"VERB", "AUX", "NUM"}:
+            break
+    return None
+
+
+def _number_subject(root: Token) -> Token | None:
+    """ "the number of terrorists ... comes near 2000", "mercenaries whose number is reaching"."""
+    verb = _first_verb(root)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_ in {"number", "total", "toll"}:
+            obj = _of_object(child)
+            if obj is not None:
+                return obj
+            whose = [c for c in child.children if c.lower_ == "whose"]
+            if whose and whose[0].i > 0:
+                antecedent = whose[0].doc[whose[0].i - 1]
+                if antecedent.pos_ in {"NOUN", "PROPN"}:
+                    return antecedent
+    return None
+
+
+def _first_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(10):
+        if current.head is current:
+            return current if current.pos_ in {"VERB", "AUX"} else None
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"} and current.dep_ != "prep":
+            return current
+    return None
+
+
+def _event_of(token: Token, counted: Token | None) -> str | None:
+    """The normalised event a single word names, with its phrasal cases."""
+    lemma = token.lemma_.lower()
+    if lemma in {"take", "hold"} and any(
+        t.lower_ in _CAPTIVE for t in token.doc[token.i : token.i + 6]
+    ):
+        return "captured"
+    if lemma in {"lose", "claim", "take"} and any(c.lemma_ == "life" for c in token.children):
+        return "killed"
+    if lemma == "lose" and counted is not None and counted.lemma_ == "life":
+        return "killed"
+    if lemma in {"leave", "go"}:
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        has_dest = any(c.dep_ == "prep" and c.lower_ in {"for", "to"} for c in token.children)
+        return "sent" if not passive and (has_dest or lemma == "leave") else None
+    if lemma == "transport":
+        back = any(c.lower_ == "back" for c in token.children)
+        return "returned" if back or (counted is not None and counted.lemma_ == "body") else "sent"
+    if lemma == "flee" and counted is not None and counted.lemma_ in _CIVILIANS:
+        return "displaced"
+    if lemma in {"hold", "keep"} and counted is not None and counted.lower_ in _CAPTIVE:
+        return "captured"
+    return _EVENT_WORDS.get(lemma) or _EVENT_WORDS.get(token.lower_)
+
+
+def _event(root: Token, counted: Token | None) -> str | None:
+    """What happened to the counted: a modifier, the governing verb or noun, or a near word."""
+    anchors = [t for t in (counted, root) if t is not None]
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ in {"acl", "relcl", "amod"} and child.i > anchor.i - 2:
+                event = _event_of(child, counted)
+                if event is not None:
+                    return event
+    # Walk up from the counted noun when it is the figure's own (its head or partitive);
+    # a noun borrowed from "the number of X" belongs to another verb.
+    own = counted is not None and (counted.i == root.head.i or counted in root.subtree)
+    current = counted if own and counted is not None else root
+    for _ in range(10):
+        if current.head is current:
+            break
+        current = current.head
+        event = _event_of(current, counted)
+        if event is not None:
+            return event
+        if current.pos_ in {"VERB", "AUX"} and current.dep_ != "prep":
+            return _verb_relatives_event(current, counted)
+            break
+    return None
+
+
+def _verb_relatives_event(verb: Token, counted: Token | None) -> str | None:
+    """A non-event verb can still carry one: "remain missing", "handed over and returned",
+    "the death toll has risen"."""
+    for child in verb.children:
+        if verb.lemma_ in _COPULAS and child.dep_ in {"acomp", "attr", "oprd"}:
+            event = _event_of(child, counted)
+            if event is not None:
+                return event
+        if child.dep_ == "conj" and child.pos_ == "VERB":
+            event = _event_of(child, counted)
+            if event is not None:
+                return event
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_ == "toll":
+            return "killed"
+    return None
+
+
+def _plural(token: Token) -> str:
+    """Lower-case plural of the counted noun: "soldiers", "people", "bodies"."""
+    if token.tag_ in {"NNS", "NNPS"} or token.lower_ in {"people", "percent"}:
+        return token.lower_
+    lemma = token.lemma_.lower()
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("y") and lemma[-2:-1] not in set("aeiou"):
+        return lemma[:-1] + "ies"
+    return lemma + ("es" if lemma.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def _group(counted: Token) -> str | None:
+    """Whose: nationality or affiliation modifiers on the counted noun ("Syrian militants")."""
+    mods = [
+        c
+        for c in counted.children
+        if c.dep_ in {"amod", "compound", "nmod"} and c.i < counted.i and _is_affiliation(c)
+    ]
+    if not mods:
+        return None
+    return " ".join([*(m.text for m in sorted(mods, key=lambda t: t.i)), _plural(counted)])
+
+
+def _is_affiliation(token: Token) -> bool:
+    if token.ent_type_ == "NORP":
+        return True
+    return token.is_title and bool(re.search(r"(?:an|ian|ani|ese|ish|i)$", token.text))
+
+
+def _kind(phrase: Span, root: Token, counted: Token | None) -> Kind | None:
+    """Incremental ("54 more", "230 new", "another 20") or cumulative ("so far", "since")."""
+    doc = phrase.doc
+    words = [t.lower_ for t in phrase]
+    cores = [i for i, t in enumerate(phrase) if _is_core(t)]
+    after = words[cores[-1] + 1 :] if cores else []
+    if "more" in after or words[0] in {"another", "further"} or words[:2] == ["a", "further"]:
+        return "incremental"
+    if words[:2] == ["an", "additional"]:
+        return "incremental"
+    if counted is not None and any(
+        c.dep_ == "amod" and c.lower_ in _INCREMENTAL for c in counted.children
+    ):
+        return "incremental"
+    if phrase.end < len(doc) and doc[phrase.end].lower_ in {"new", "additional", "fresh"}:
+        return "incremental"
+    verb = _first_verb(counted or root) or root.sent.root
+    clause = _clause_text(verb, {t.i for t in phrase})
+    if _CUMULATIVE.search(clause):
+        return "cumulative"
+    return None
+
+
+def _clause_text(verb: Token, keep: set[int]) -> str:
+    """The verb's own clause: its subtree minus embedded clauses that do not hold the figure."""
+    skip: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in _CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ == "VERB"):
+            sub = {t.i for t in child.subtree}
+            if not sub & keep:
+                # Keep the clause's marker: "have died since the fighting began".
+                skip |= sub - {c.i for c in child.children if c.dep_ == "mark"}
+    return " ".join(t.lower_ for t in verb.subtree if t.i not in skip)

@@ -1,0 +1,158 @@
+"""Remove scraping junk from article text while keeping every sentence the author wrote.
+
+The rules are data: `INLINE_JUNK` patterns are cut out wherever they occur, `LINE_JUNK` patterns
+drop a whole line when they match it from start to end. Each pattern is anchored on a marker
+that does not occur in news prose (a colon after "Photo", "[ad_1]", "All rights reserved"), so a
+sentence that merely mentions a photo or a report is never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_I = re.IGNORECASE
+
+# Cut out of a line wherever they occur.
+INLINE_JUNK: tuple[re.Pattern[str], ...] = (
+    # WordPress ad-slot shortcodes left in scraped text: [ad_1], [ad_2].
+    re.compile(r"\[ad_\d+\]", _I),
+    # Invisible characters that break tokenisation (zero-width space/joiners, stray BOM).
+    re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]"),
+)
+
+# A line matching one of these entirely is dropped.
+LINE_JUNK: tuple[re.Pattern[str], ...] = (
+    # Agency reproduction notices: "It is not allowed to publish, quote or reproduce ...".
+    re.compile(
+        r"it is (?:not allowed|prohibited|forbidden|not permitted) to "
+        r"(?:publish|quote|reproduce|copy|redistribute|use)\b.*",
+        _I,
+    ),
+    re.compile(
+        r"(?:any )?(?:reproduction|republication|redistribution)\b.{0,80}"
+        r"\b(?:prohibited|forbidden|not allowed|without (?:the )?(?:prior )?(?:written )?"
+        r"(?:permission|consent))\b.*",
+        _I,
+    ),
+    # Copyright lines: "© 2020 Daily Wire", "Copyright 2020 ...", "(c) AFP".
+    re.compile(r"(?:©|\(c\)\s|copyright\b).{0,200}", _I),
+    # "All rights reserved" anywhere in a short line.
+    re.compile(r".{0,200}\ball rights reserved\b.{0,100}", _I),
+    # Image credits: "Icon: The mirror", "Photo: Reuters", "Image: AFP", "Foto: dpa".
+    re.compile(
+        r"[(\[]?(?:icon|photo|photos|image|images|picture|pictures|foto|fotos|bild|"
+        r"photograph|illustration|video|credit|credits)\s*:\s*[^.!?]{1,80}[)\]]?",
+        _I,
+    ),
+    # "Photo by Jane Doe/AFP via Getty Images".
+    re.compile(r"(?:photo|image|picture)s?\s+(?:by|credit|courtesy)\b.{0,100}", _I),
+    # Sharing, following and newsletter prompts (short lines only).
+    re.compile(
+        r"(?:share (?:this|on|via)\b|share\s*:|follow us\b|subscribe\b|sign up\b|"
+        r"get (?:our|the) newsletter|newsletter\s*:|join our\b|click here\b|"
+        r"download (?:our|the) app\b).{0,120}",
+        _I,
+    ),
+    re.compile(
+        r"(?:share|tweet|email|print|facebook|twitter|whatsapp|telegram|linkedin)"
+        r"(?:\s*[|,/·•]?\s*(?:share|tweet|email|print|facebook|twitter|whatsapp|"
+        r"telegram|linkedin))*",
+        _I,
+    ),
+    # Cookie banners.
+    re.compile(
+        r".{0,200}\b(?:we use cookies|(?:this|our) (?:web)?site uses cookies|"
+        r"accept (?:all )?cookies|cookie (?:policy|settings|preferences))\b.{0,200}",
+        _I,
+    ),
+    # Navigation: "Read more: ...", "Related: ...", "See also", "Most read".
+    re.compile(
+        r"(?:read more|read also|also read|see also|related(?: articles| stories| news| "
+        r"content| coverage| topics)?|more on this(?: story)?|recommended(?: for you)?|"
+        r"most (?:read|popular)|trending(?: now)?|tags?|topics?)"
+        r"\s*(?:[:»>|–—-].*)?",
+        _I,
+    ),
+    # Lone advertising labels.
+    re.compile(r"(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|реклама)", _I),
+    # Separator rules: "***", "---", "___", "• • •".
+    re.compile(r"[-_*=•·~#\s]{3,}"),
+)
+
+# A bullet marker at line start: keep the sentence, drop the marker.
+_BULLET = re.compile(r"^(?:[-•*·▪►–—]|\d{1,2}[.)])\s+(?=\S)")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Line ends after which a following line starts a new sentence (or is its own paragraph).
+_TERMINAL = tuple('.!?:;"”’»)…')
+# A block is hard-wrapped prose when it has this many lines, none longer than the width.
+_WRAP_MIN_LINES = 3
+_WRAP_MAX_WIDTH = 100
+
+
+def clean_text(text: str) -> str:
+    """Return article text with junk removed and whitespace normalised.
+
+    Paragraphs come out separated by one blank line; lines inside a paragraph are single spaces.
+    The result is stable: cleaning it again changes nothing.
+
+    Example:
+        >>> clean_text("[ad_1]\\n- Both sides reported fighting.\\nIcon: The mirror\\n")
+        'Both sides reported fighting.'
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line for line in (_clean_line(raw) for raw in block.split("\n")) if line]
+        paragraphs.extend(_paragraphs(lines))
+    return "\n\n".join(paragraphs)
+
+
+def is_junk_line(line: str) -> bool:
+    """True when a whole (already stripped) line is boilerplate per LINE_JUNK."""
+    return any(p.fullmatch(line) for p in LINE_JUNK)
+
+
+def _clean_line(raw: str) -> str:
+    """One line with inline junk cut, spaces collapsed and a bullet marker dropped."""
+    line = raw
+    for pattern in INLINE_JUNK:
+        line = pattern.sub("", line)
+    line = "".join(ch for ch in line if ch == "\t" or unicodedata.category(ch) != "Cc")
+    line = _SPACES.sub(" ", line).strip()
+    if not line or is_junk_line(line):
+        return ""
+    line = _BULLET.sub("", line)
+    return "" if is_junk_line(line) else line
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Group a block's lines into paragraphs: join hard-wrapped prose, keep one-line paragraphs."""
+    wrapped = _looks_wrapped(lines)
+    out: list[str] = []
+    for line in lines:
+        if out and _continues(out[-1], line, wrapped=wrapped):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _looks_wrapped(lines: list[str]) -> bool:
+    """True for a block of short lines that mostly stop mid-sentence (text wrapped at a width).
+
+    One-paragraph-per-line text (the scraped seeds) has long lines ending in punctuation; a
+    heading followed by a paragraph has too few lines to count as wrapped.
+    """
+    body = lines[:-1]
+    if len(body) < _WRAP_MIN_LINES - 1 or max(len(line) for line in body) > _WRAP_MAX_WIDTH:
+        return False
+    return sum(not line.endswith(_TERMINAL) for line in body) * 2 >= len(body)
+
+
+def _continues(previous: str, line: str, *, wrapped: bool) -> bool:
+    """True when `line` carries on the sentence of `previous` rather than opening a paragraph."""
+    if previous.endswith(_TERMINAL):
+        return False
+    # A lower-case start cannot open a sentence; a capital can, unless the block is wrapped.
+    return line[0].islower() or wrapped

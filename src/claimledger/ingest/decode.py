@@ -1,0 +1,143 @@
+"""Bytes to text: BOMs first, then strict UTF-8, then a single-byte legacy codepage.
+
+Raises `TextDecodeError` (code + message) rather than InputError so callers can attach the file
+and line; `read_file` turns it into one InputError and the run goes on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from claimledger.errors import BINARY_FILE, UNDECODABLE
+
+# Control characters that never appear in text (tab, newline, CR, form feed and ESC excluded).
+_CONTROL_BYTES = frozenset([*range(0, 9), 11, *range(14, 27), *range(28, 32), 127])
+# Above this share of control bytes a "text" file is taken to be binary.
+_MAX_CONTROL_RATIO = 0.05
+# Only the head is inspected for binary content: enough to decide, cheap for large files.
+_SNIFF_BYTES = 8192
+# Letters of a legacy decode that sit inside a word of plain ASCII letters ("cafй"): the mark
+# of a Latin text wrongly read as Cyrillic.
+_MIXED_WORD = re.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Bytes a surrogateescape decode could not read.
+_ESCAPED = re.compile(r"[\udc80-\udcff]")
+# UTF-32 before UTF-16: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class TextDecodeError(ValueError):
+    """Bytes that cannot be turned into text; `code` is an errors.* constant."""
+
+    def __init__(self, code: str, message: str) -> None:
+        self.code = code
+        self.message = message
+        super().__init__(message)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text in any 8-bit or UTF-8 encoding (NULs, control bytes)."""
+    head = data[:_SNIFF_BYTES]
+    if not head:
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b in _CONTROL_BYTES)
+    return controls / len(head) > _MAX_CONTROL_RATIO
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode file bytes to str, choosing the encoding that reads without errors.
+
+    Order: UTF-8 with BOM, UTF-16/32 with BOM, strict UTF-8, then cp1251 when the text reads as
+    Cyrillic words, else cp1252/latin-1. Raises TextDecodeError for binary or unreadable bytes.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_text(data.decode(codec))
+            except UnicodeDecodeError as exc:
+                raise TextDecodeError(
+                    UNDECODABLE, f"not valid {codec} despite its BOM ({exc.reason})"
+                ) from exc
+    if looks_binary(data):
+        raise TextDecodeError(BINARY_FILE, "binary content (NUL or control bytes), not text")
+    try:
+        return _check_text(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return _check_text(_decode_legacy(data), legacy=True)
+
+
+def sniff_encoding(head: bytes) -> str:
+    """The codec to stream a file with, judged from its first bytes (records are read lazily).
+
+    Raises TextDecodeError when the head is binary.
+    """
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    if looks_binary(head):
+        raise TextDecodeError(BINARY_FILE, "binary content (NUL or control bytes), not text")
+    try:
+        # The head may end inside a multi-byte character: decode it as an unfinished stream.
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return _legacy_codec(head)
+    return "utf-8"
+
+
+def repair(text: str, codec: str) -> str:
+    """Re-decode the parts of `text` a stream read with errors="surrogateescape" left raw.
+
+    A UTF-8 file with one cp1252 line gets that line right instead of failing the file.
+    """
+    if not _ESCAPED.search(text):
+        return text
+    return decode_bytes(text.encode(codec, errors="surrogateescape"))
+
+
+def _legacy_codec(data: bytes) -> str:
+    """Pick cp1251 (Cyrillic) or cp1252 (Western) for bytes that are not UTF-8."""
+    cyrillic = data.decode("cp1251", errors="replace")
+    letters = len(_CYRILLIC.findall(cyrillic))
+    # Real Russian text has whole Cyrillic words; Western accents read as cp1251 give words
+    # that mix Latin and Cyrillic letters ("rйsumй").
+    if letters and len(_MIXED_WORD.findall(cyrillic)) * 4 < letters and "\ufffd" not in cyrillic:
+        return "cp1251"
+    return "cp1252"
+
+
+def _decode_legacy(data: bytes) -> str:
+    """Decode non-UTF-8 bytes with the likelier legacy codepage (latin-1 never fails)."""
+    try:
+        return data.decode(_legacy_codec(data))
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _check_text(text: str, *, legacy: bool = False) -> str:
+    """Reject decodes that are not plausibly prose (control characters, no word breaks)."""
+    sample = text[:_SNIFF_BYTES]
+    if not sample:
+        return text
+    bad = sum(
+        1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\x1b") or 0x7F <= ord(ch) < 0xA0
+    )
+    if bad / len(sample) > _MAX_CONTROL_RATIO:
+        raise TextDecodeError(
+            UNDECODABLE, "cannot be decoded as text (UTF-8, UTF-16, cp1251, cp1252)"
+        )
+    # A legacy decode of random high bytes is "valid" but has no spaces between words.
+    if legacy and len(sample) >= 40 and sum(ch.isspace() for ch in sample) / len(sample) < 0.03:
+        raise TextDecodeError(
+            UNDECODABLE, "cannot be decoded as text (UTF-8, UTF-16, cp1251, cp1252)"
+        )
+    return text

@@ -1,0 +1,572 @@
+"""Read-side queries for the web dashboard and JSON API: the only SQL the web layer runs.
+
+Every filter is a bound parameter; sort columns come from a fixed whitelist, never from input.
+Functions take a SQLAlchemy `Engine` and return plain pydantic records, so routes stay thin.
+Figures and conflicts (`ledger/views.py`) reuse `load_claims` from here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+from sqlalchemy import ColumnElement, Engine, Select, and_, exists, func, or_, select
+from sqlalchemy.engine import Connection, RowMapping
+
+from claimledger.ledger.schema import claimants, claims, documents, ingests, quantities
+from claimledger.models import Claim, Quantity
+
+SortKey = Literal["date", "published", "claimant", "stance", "outlet", "position"]
+Order = Literal["asc", "desc"]
+
+# Whitelist: the only columns a listing may be ordered by. The tiebreak keeps pages stable.
+_SORT_COLUMNS: dict[str, Sequence[ColumnElement[Any]]] = {
+    "date": (claims.c.stated_on, claims.c.claim_id),
+    "published": (documents.c.published, claims.c.claim_id),
+    "claimant": (claims.c.claimant, claims.c.claim_id),
+    "stance": (claims.c.stance, claims.c.claim_id),
+    "outlet": (documents.c.outlet, claims.c.claim_id),
+    "position": (claims.c.doc_id, claims.c.seq),
+}
+
+
+class ClaimFilter(BaseModel):
+    """What a claim listing may be narrowed by; every field is optional."""
+
+    claimant: str | None = None
+    stance: str | None = None
+    mode: str | None = None
+    counted: str | None = None
+    event: str | None = None
+    outlet: str | None = None
+    doc_id: str | None = None
+    since: date | None = None
+    until: date | None = None
+    q: str | None = Field(default=None, description="words searched in sentence and claimant")
+
+
+class LedgerClaim(Claim):
+    """A claim with the metadata of its document: the CONTRACT.md export record."""
+
+    doc_path: str = ""
+    source_id: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: date | None = None
+    copy_of: str | None = None
+
+    def __hash__(self) -> int:
+        # reconcile collects claims in dicts/sets; claim_id is the identity (equal => same id).
+        return hash(self.claim_id)
+
+
+class ClaimPage(BaseModel):
+    """One page of a claim listing with the total number of matches."""
+
+    total: int
+    items: list[LedgerClaim]
+
+
+class DocumentSummary(BaseModel):
+    """A document without its text, for listings."""
+
+    doc_id: str
+    doc_path: str
+    source_id: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: date | None = None
+    format: str
+    n_words: int
+    origin_id: str | None = None
+    ingested_at: datetime | None = None
+    n_claims: int = 0
+
+
+class DocumentPage(BaseModel):
+    """One page of a document listing."""
+
+    total: int
+    items: list[DocumentSummary]
+
+
+class DocumentDetail(DocumentSummary):
+    """A document with its cleaned text, its claims and the other copies of the same article."""
+
+    text: str
+    claims: list[LedgerClaim]
+    copies: list[DocumentSummary]
+
+
+class IngestRun(BaseModel):
+    """One `claimledger ingest` run."""
+
+    id: int
+    started_at: datetime
+    finished_at: datetime | None = None
+    paths: list[str]
+    documents_added: int
+    claims_added: int
+    errors: int
+
+
+class Overview(BaseModel):
+    """Headline counts of the ledger."""
+
+    documents: int
+    outlets: int
+    claimants: int
+    claims: int
+    quantities: int
+    first_date: date | None = None
+    last_date: date | None = None
+    latest_ingests: list[IngestRun]
+
+
+class ClaimantSummary(BaseModel):
+    """A claimant with how often it speaks."""
+
+    name: str
+    claimant_type: str
+    affiliation: str | None = None
+    n_claims: int
+    n_denials: int
+    first_date: date | None = None
+    last_date: date | None = None
+
+
+class ClaimantPage(BaseModel):
+    """One page of the claimant listing."""
+
+    total: int
+    items: list[ClaimantSummary]
+
+
+def _spans(raw: str | None) -> list[tuple[int, int]]:
+    return [(int(s), int(e)) for s, e in json.loads(raw or "[]")]
+
+
+def _where(f: ClaimFilter, dialect: str) -> tuple[list[ColumnElement[bool]], bool]:
+    """Conditions for a filter, and whether they need the documents table joined."""
+    conds: list[ColumnElement[bool]] = []
+    needs_docs = False
+    if f.claimant:
+        conds.append(claims.c.claimant == f.claimant)
+    if f.stance:
+        conds.append(claims.c.stance == f.stance)
+    if f.mode:
+        conds.append(claims.c.mode == f.mode)
+    if f.doc_id:
+        conds.append(claims.c.doc_id == f.doc_id)
+    if f.since:
+        conds.append(claims.c.stated_on >= f.since)
+    if f.until:
+        conds.append(claims.c.stated_on <= f.until)
+    if f.counted or f.event:
+        q_conds = [quantities.c.claim_id == claims.c.claim_id]
+        if f.counted:
+            q_conds.append(quantities.c.counted == f.counted)
+        if f.event:
+            q_conds.append(quantities.c.event == f.event)
+        conds.append(exists().where(and_(*q_conds)))
+    if f.outlet:
+        conds.append(documents.c.outlet == f.outlet)
+        needs_docs = True
+    if f.q and f.q.strip():
+        # SQLite's LIKE is already case-insensitive for ASCII; elsewhere ask for ILIKE.
+        for word in f.q.split()[:8]:
+            if dialect == "sqlite":
+                conds.append(
+                    or_(
+                        claims.c.sentence.contains(word, autoescape=True),
+                        claims.c.claimant.contains(word, autoescape=True),
+                    )
+                )
+            else:
+                conds.append(
+                    or_(
+                        claims.c.sentence.icontains(word, autoescape=True),
+                        claims.c.claimant.icontains(word, autoescape=True),
+                    )
+                )
+    return conds, needs_docs
+
+
+def _claim_select() -> Select[Any]:
+    return select(
+        claims,
+        documents.c.doc_path,
+        documents.c.source_id,
+        documents.c.url,
+        documents.c.outlet,
+        documents.c.title,
+        documents.c.published,
+    ).join_from(claims, documents, claims.c.doc_id == documents.c.doc_id)
+
+
+def _quantities_for(conn: Connection, claim_ids: Sequence[str]) -> dict[str, list[Quantity]]:
+    out: dict[str, list[Quantity]] = defaultdict(list)
+    if not claim_ids:
+        return out
+    rows = conn.execute(
+        select(quantities)
+        .where(quantities.c.claim_id.in_(list(claim_ids)))
+        .order_by(quantities.c.claim_id, quantities.c.idx)
+    ).mappings()
+    for r in rows:
+        out[r["claim_id"]].append(
+            Quantity(
+                text=r["text"],
+                value=r["value"],
+                low=r["low"],
+                high=r["high"],
+                unit=r["unit"],
+                counted=r["counted"],
+                event=r["event"],
+                group=r["grp"],
+                kind=r["kind"],
+                start=r["start"],
+                end=r["end"],
+            )
+        )
+    return out
+
+
+def _carriers_for(conn: Connection, rows: Sequence[RowMapping]) -> dict[str, list[str]]:
+    """Documents carrying each claim: its own plus every copy linked through `copy_of`."""
+    roots = {r["claim_id"]: r["copy_of"] or r["claim_id"] for r in rows}
+    if not roots:
+        return {}
+    root_ids = sorted(set(roots.values()))
+    linked = conn.execute(
+        select(claims.c.claim_id, claims.c.copy_of, claims.c.doc_id).where(
+            or_(claims.c.claim_id.in_(root_ids), claims.c.copy_of.in_(root_ids))
+        )
+    ).all()
+    by_root: dict[str, set[str]] = defaultdict(set)
+    for claim_id, copy_of, doc_id in linked:
+        by_root[copy_of or claim_id].add(doc_id)
+    return {cid: sorted(by_root.get(root, set())) for cid, root in roots.items()}
+
+
+def _to_claims(conn: Connection, rows: Sequence[RowMapping]) -> list[LedgerClaim]:
+    qty = _quantities_for(conn, [r["claim_id"] for r in rows])
+    carriers = _carriers_for(conn, rows)
+    out = []
+    for r in rows:
+        out.append(
+            LedgerClaim(
+                claim_id=r["claim_id"],
+                doc_id=r["doc_id"],
+                sentence=r["sentence"],
+                start=r["start"],
+                end=r["end"],
+                claimant=r["claimant"],
+                claimant_mention=r["claimant_mention"],
+                claimant_type=r["claimant_type"],
+                affiliation=r["affiliation"],
+                cue=r["cue"],
+                mode=r["mode"],
+                stance=r["stance"],
+                hedged=bool(r["hedged"]),
+                stated_on=r["stated_on"],
+                content=r["content"],
+                quantities=qty.get(r["claim_id"], []),
+                carriers=carriers.get(r["claim_id"], [r["doc_id"]]) or [r["doc_id"]],
+                claimant_spans=_spans(r["claimant_spans"]),
+                cue_spans=_spans(r["cue_spans"]),
+                content_spans=_spans(r["content_spans"]),
+                doc_path=r["doc_path"],
+                source_id=r["source_id"],
+                url=r["url"],
+                outlet=r["outlet"],
+                title=r["title"],
+                published=r["published"],
+                copy_of=r["copy_of"],
+            )
+        )
+    return out
+
+
+def list_claims(
+    engine: Engine,
+    flt: ClaimFilter | None = None,
+    *,
+    sort: SortKey = "date",
+    order: Order = "desc",
+    limit: int = 50,
+    offset: int = 0,
+) -> ClaimPage:
+    """One page of the claims matching `flt`, ordered by a whitelisted key, with the total."""
+    flt = flt or ClaimFilter()
+    conds, needs_docs = _where(flt, engine.dialect.name)
+    cols = _SORT_COLUMNS[sort]
+    ordering = [c.desc() if order == "desc" else c.asc() for c in cols]
+    stmt = _claim_select().where(*conds).order_by(*ordering).limit(limit).offset(offset)
+    count = select(func.count()).select_from(claims)
+    if needs_docs:
+        count = count.join(documents, claims.c.doc_id == documents.c.doc_id)
+    count = count.where(*conds)
+    with engine.connect() as conn:
+        rows = conn.execute(stmt).mappings().all()
+        total = conn.execute(count).scalar_one()
+        return ClaimPage(total=total, items=_to_claims(conn, rows))
+
+
+def get_claim(engine: Engine, claim_id: str) -> LedgerClaim | None:
+    """One claim by id, or None."""
+    with engine.connect() as conn:
+        rows = conn.execute(_claim_select().where(claims.c.claim_id == claim_id)).mappings().all()
+        found = _to_claims(conn, rows)
+    return found[0] if found else None
+
+
+def load_claims(engine: Engine, where: Iterable[ColumnElement[bool]] = ()) -> list[LedgerClaim]:
+    """Every claim matching raw conditions (for reconcile views), in document order."""
+    stmt = _claim_select().where(*where).order_by(claims.c.doc_id, claims.c.seq)
+    with engine.connect() as conn:
+        rows = conn.execute(stmt).mappings().all()
+        return _to_claims(conn, rows)
+
+
+def _doc_summary(r: RowMapping, n_claims: int = 0) -> DocumentSummary:
+    return DocumentSummary(
+        doc_id=r["doc_id"],
+        doc_path=r["doc_path"],
+        source_id=r["source_id"],
+        url=r["url"],
+        outlet=r["outlet"],
+        title=r["title"],
+        published=r["published"],
+        format=r["format"],
+        n_words=r["n_words"] or 0,
+        origin_id=r["origin_id"],
+        ingested_at=r["ingested_at"],
+        n_claims=n_claims,
+    )
+
+
+_DOC_COLS = [c for c in documents.c if c.name != "text"]
+
+
+def _claim_counts(conn: Connection, doc_ids: Sequence[str]) -> dict[str, int]:
+    if not doc_ids:
+        return {}
+    stmt = (
+        select(claims.c.doc_id, func.count())
+        .where(claims.c.doc_id.in_(list(doc_ids)))
+        .group_by(claims.c.doc_id)
+    )
+    return {d: n for d, n in conn.execute(stmt).all()}
+
+
+def list_documents(
+    engine: Engine,
+    *,
+    outlet: str | None = None,
+    q: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> DocumentPage:
+    """Documents, newest first, optionally of one outlet or with words in the title."""
+    conds: list[ColumnElement[bool]] = []
+    if outlet:
+        conds.append(documents.c.outlet == outlet)
+    if q and q.strip():
+        conds.append(documents.c.title.icontains(q.strip(), autoescape=True))
+    stmt = (
+        select(*_DOC_COLS)
+        .where(*conds)
+        .order_by(documents.c.published.desc(), documents.c.doc_id)
+        .limit(limit)
+        .offset(offset)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(stmt).mappings().all()
+        total = conn.execute(select(func.count()).select_from(documents).where(*conds)).scalar_one()
+        counts = _claim_counts(conn, [r["doc_id"] for r in rows])
+    return DocumentPage(
+        total=total, items=[_doc_summary(r, counts.get(r["doc_id"], 0)) for r in rows]
+    )
+
+
+def get_document(engine: Engine, doc_id: str) -> DocumentDetail | None:
+    """A document with its text, its claims in order and the other documents of its copy cluster."""
+    with engine.connect() as conn:
+        row = conn.execute(select(documents).where(documents.c.doc_id == doc_id)).mappings().first()
+        if row is None:
+            return None
+        rows = (
+            conn.execute(
+                _claim_select().where(claims.c.doc_id == doc_id).order_by(claims.c.seq)
+            )
+            .mappings()
+            .all()
+        )
+        doc_claims = _to_claims(conn, rows)
+        origin = row["origin_id"] or doc_id
+        copy_rows = (
+            conn.execute(
+                select(*_DOC_COLS)
+                .where(
+                    or_(documents.c.origin_id == origin, documents.c.doc_id == origin),
+                    documents.c.doc_id != doc_id,
+                )
+                .order_by(documents.c.published, documents.c.doc_id)
+            )
+            .mappings()
+            .all()
+        )
+        copies = [_doc_summary(r) for r in copy_rows]
+    base = _doc_summary(row, len(doc_claims))
+    return DocumentDetail(**base.model_dump(), text=row["text"], claims=doc_claims, copies=copies)
+
+
+def overview(engine: Engine, *, n_ingests: int = 10) -> Overview:
+    """Headline counts, the span of claim dates and the latest ingest runs."""
+    with engine.connect() as conn:
+        n_docs, n_outlets, first_pub, last_pub = conn.execute(
+            select(
+                func.count(),
+                func.count(documents.c.outlet.distinct()),
+                func.min(documents.c.published),
+                func.max(documents.c.published),
+            )
+        ).one()
+        n_claims = conn.execute(select(func.count()).select_from(claims)).scalar_one()
+        # Distinct over the claimant index: cheap even on a large ledger.
+        n_claimants = conn.execute(
+            select(func.count()).select_from(select(claims.c.claimant).distinct().subquery())
+        ).scalar_one()
+        n_qty = conn.execute(select(func.count()).select_from(quantities)).scalar_one()
+        first_said = conn.execute(select(func.min(claims.c.stated_on))).scalar_one()
+        last_said = conn.execute(select(func.max(claims.c.stated_on))).scalar_one()
+        runs = conn.execute(
+            select(ingests).order_by(ingests.c.id.desc()).limit(n_ingests)
+        ).mappings()
+        latest = [
+            IngestRun(
+                id=r["id"],
+                started_at=r["started_at"],
+                finished_at=r["finished_at"],
+                paths=_paths(r["paths"]),
+                documents_added=r["documents_added"] or 0,
+                claims_added=r["claims_added"] or 0,
+                errors=r["errors"] or 0,
+            )
+            for r in runs
+        ]
+    dates = [d for d in (first_said, last_said, first_pub, last_pub) if d is not None]
+    return Overview(
+        documents=n_docs,
+        outlets=n_outlets,
+        claimants=n_claimants,
+        claims=n_claims,
+        quantities=n_qty,
+        first_date=min(dates) if dates else None,
+        last_date=max(dates) if dates else None,
+        latest_ingests=latest,
+    )
+
+
+def _paths(raw: str | None) -> list[str]:
+    """Ingest paths are stored as JSON; tolerate a plain string from older runs."""
+    if not raw:
+        return []
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return [raw]
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def list_claimants(
+    engine: Engine, *, q: str | None = None, limit: int = 50, offset: int = 0
+) -> ClaimantPage:
+    """Claimants by number of claims, with their denials and the span of their dates."""
+    conds: list[ColumnElement[bool]] = []
+    if q and q.strip():
+        conds.append(claims.c.claimant.icontains(q.strip(), autoescape=True))
+    n = func.count().label("n_claims")
+    stmt = (
+        select(
+            claims.c.claimant,
+            n,
+            func.count(claims.c.claim_id).filter(claims.c.stance == "deny").label("n_denials"),
+            func.min(claims.c.stated_on).label("first_date"),
+            func.max(claims.c.stated_on).label("last_date"),
+            func.max(claims.c.claimant_type).label("claimant_type"),
+            func.max(claims.c.affiliation).label("affiliation"),
+        )
+        .where(*conds)
+        .group_by(claims.c.claimant)
+        .order_by(n.desc(), claims.c.claimant)
+        .limit(limit)
+        .offset(offset)
+    )
+    count = select(func.count()).select_from(
+        select(claims.c.claimant).where(*conds).distinct().subquery()
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(stmt).mappings().all()
+        total = conn.execute(count).scalar_one()
+        names = [r["claimant"] for r in rows]
+        registry = {
+            r["name"]: r
+            for r in conn.execute(select(claimants).where(claimants.c.name.in_(names))).mappings()
+        }
+    items = []
+    for r in rows:
+        reg = registry.get(r["claimant"])
+        items.append(
+            ClaimantSummary(
+                name=r["claimant"],
+                claimant_type=(reg["claimant_type"] if reg else None) or r["claimant_type"],
+                affiliation=(reg["affiliation"] if reg else None) or r["affiliation"],
+                n_claims=r["n_claims"],
+                n_denials=r["n_denials"] or 0,
+                first_date=r["first_date"],
+                last_date=r["last_date"],
+            )
+        )
+    return ClaimantPage(total=total, items=items)
+
+
+def facet_values(engine: Engine) -> dict[str, list[str]]:
+    """Distinct values offered in the claim filter form (outlets, stances, counted, events)."""
+    with engine.connect() as conn:
+
+        def distinct(col: ColumnElement[Any], limit: int = 200) -> list[str]:
+            stmt = select(col).where(col.is_not(None)).distinct().order_by(col).limit(limit)
+            return [str(v) for v in conn.execute(stmt).scalars()]
+
+        return {
+            "outlet": distinct(documents.c.outlet),
+            "stance": distinct(claims.c.stance),
+            "counted": distinct(quantities.c.counted),
+            "event": distinct(quantities.c.event),
+        }
+
+
+def data_version(engine: Engine) -> tuple[int, int, str]:
+    """A cheap fingerprint that changes whenever claims are added (for caching derived views)."""
+    with engine.connect() as conn:
+        n_claims = conn.execute(select(func.count()).select_from(claims)).scalar_one()
+        n_docs = conn.execute(select(func.count()).select_from(documents)).scalar_one()
+        last = conn.execute(select(func.max(documents.c.ingested_at))).scalar_one()
+    return int(n_claims or 0), int(n_docs or 0), str(last)
+
+
+
+def open_reader(db: str | None) -> Engine:
+    """The engine the web reads through: the store's own (same URL rules, schema, WAL)."""
+    from claimledger.ledger.engine import open_store
+
+    engine: Engine = open_store(db).engine
+    return engine

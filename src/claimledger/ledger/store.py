@@ -1,0 +1,395 @@
+"""The single gate for writes to the ledger: batched, transactional, idempotent.
+
+Each `write_batch` is one transaction that takes the write lock when it begins (BEGIN IMMEDIATE
+on SQLite, an advisory lock on PostgreSQL), so concurrent ingests queue instead of failing and a
+batch that fails half-way leaves nothing behind. Keys are content hashes: a document already
+stored is skipped with its claims, so re-ingesting the same input adds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+
+from claimledger.ledger.dberrors import WRITE_OPTION, translate_errors
+from claimledger.ledger.schema import claimants, claims, documents, ingests, quantities
+from claimledger.models import Claim, Document
+
+if TYPE_CHECKING:
+    from claimledger.ledger.records import LedgerStats
+
+# Bound parameters per IN (...) list: well under SQLite's and PostgreSQL's limits.
+CHUNK = 500
+# Key for PostgreSQL's transaction-level advisory lock: one writer at a time, as on SQLite.
+PG_WRITE_LOCK = 7215001
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What one `write_batch` did."""
+
+    documents_added: int = 0
+    claims_added: int = 0
+    documents_skipped: int = 0
+
+
+def utcnow() -> datetime:
+    """Naive UTC timestamp (the DateTime columns carry no zone, identically on both engines)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def chunked(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
+    """Slices of `items` of at most `size`."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class Store:
+    """One ledger database. Reads and writes go through here (and `records`), nowhere else."""
+
+    def __init__(self, engine: Engine, where: str) -> None:
+        self.engine = engine
+        self.where = where  # for messages: the SQLite path or the URL without password
+
+    # -- connections -------------------------------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection in a read transaction (rolled back at the end)."""
+        with translate_errors(self.where, "read"), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A connection in a write transaction holding the write lock; commits on success."""
+        with translate_errors(self.where, "write to"), self.engine.connect() as conn:
+            conn.execution_options(**{WRITE_OPTION: True})
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+                yield conn
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.where!r})"
+
+    # -- existence ---------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        """True when a document with this doc_id is stored."""
+        return bool(self.known_doc_ids([doc_id]))
+
+    def known_doc_ids(self, ids: Iterable[str]) -> set[str]:
+        """The subset of `ids` already stored (one query per 500 ids).
+
+        Lets the caller skip reading and parsing documents the ledger already holds.
+        """
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return set()
+        with self.read() as conn:
+            return _existing_docs(conn, wanted)
+
+    # -- writes ------------------------------------------------------------------------------
+
+    def write_batch(self, items: Sequence[tuple[Document, Sequence[Claim]]]) -> WriteResult:
+        """Store documents with their claims, quantities and claimants in one transaction.
+
+        A document already stored (or repeated within the batch) is skipped with its claims.
+        A claim repeated within a document is stored once.
+
+        Raises:
+            ValueError: a claim's doc_id is not the doc_id of the document it came with.
+            StoreError: the database refused the batch (read-only, disk full, constraint);
+                nothing of the batch is kept.
+        """
+        batch: dict[str, tuple[Document, Sequence[Claim]]] = {}
+        repeated = 0
+        for doc, doc_claims in items:
+            for claim in doc_claims:
+                if claim.doc_id != doc.doc_id:
+                    raise ValueError(
+                        f"claim {claim.claim_id} belongs to document {claim.doc_id}, "
+                        f"not to {doc.doc_id} it came with"
+                    )
+            if doc.doc_id in batch:
+                repeated += 1
+            else:
+                batch[doc.doc_id] = (doc, doc_claims)
+        if not batch:
+            return WriteResult()
+
+        now = utcnow()
+        with self.write() as conn:
+            present = _existing_docs(conn, list(batch))
+            new = [pair for doc_id, pair in batch.items() if doc_id not in present]
+            doc_rows = [_document_row(doc, now) for doc, _ in new]
+            claim_rows: list[dict[str, Any]] = []
+            qty_rows: list[dict[str, Any]] = []
+            stored: list[Claim] = []
+            seen: set[str] = set()
+            for _, doc_claims in new:
+                for seq, claim in enumerate(doc_claims):
+                    if claim.claim_id in seen:
+                        continue
+                    seen.add(claim.claim_id)
+                    stored.append(claim)
+                    claim_rows.append(_claim_row(claim, seq))
+                    qty_rows.extend(_quantity_rows(claim))
+            # executemany: one prepared statement per table for the whole batch.
+            if doc_rows:
+                conn.execute(insert(documents), doc_rows)
+            if claim_rows:
+                conn.execute(insert(claims), claim_rows)
+            if qty_rows:
+                conn.execute(insert(quantities), qty_rows)
+            _upsert_claimants(conn, stored)
+        return WriteResult(
+            documents_added=len(new),
+            claims_added=len(claim_rows),
+            documents_skipped=len(present) + repeated,
+        )
+
+    def set_copy_links(
+        self,
+        doc_origins: Mapping[str, str | None] | None = None,
+        claim_copies: Mapping[str, str | None] | None = None,
+    ) -> int:
+        """Record copy detection: each document's origin_id and each claim's copy_of.
+
+        Args:
+            doc_origins: doc_id -> doc_id of the first-seen document of its copy cluster.
+            claim_copies: claim_id -> claim_id of the original it repeats (None clears it).
+
+        Returns:
+            The number of rows updated.
+        """
+        total = 0
+        with self.write() as conn:
+            if doc_origins:
+                stmt = (
+                    update(documents)
+                    .where(documents.c.doc_id == bindparam("b_id"))
+                    .values(origin_id=bindparam("b_val"))
+                )
+                rows = [{"b_id": k, "b_val": v} for k, v in doc_origins.items()]
+                total += conn.execute(stmt, rows).rowcount
+            if claim_copies:
+                stmt = (
+                    update(claims)
+                    .where(claims.c.claim_id == bindparam("b_id"))
+                    .values(copy_of=bindparam("b_val"))
+                )
+                rows = [{"b_id": k, "b_val": v} for k, v in claim_copies.items()]
+                total += conn.execute(stmt, rows).rowcount
+        return total
+
+    # -- ingest runs ---------------------------------------------------------------------------
+
+    def start_ingest(self, paths: Iterable[str]) -> int:
+        """Record the start of an ingest run; returns its id for `finish_ingest`."""
+        row = {
+            "started_at": utcnow(),
+            "paths": json.dumps(list(paths), ensure_ascii=False),
+            "documents_added": 0,
+            "claims_added": 0,
+            "errors": 0,
+        }
+        with self.write() as conn:
+            result = conn.execute(insert(ingests).returning(ingests.c.id), row)
+            return int(result.scalar_one())
+
+    def finish_ingest(
+        self, ingest_id: int, documents_added: int = 0, claims_added: int = 0, errors: int = 0
+    ) -> None:
+        """Record the end of an ingest run with what it added and how many inputs failed."""
+        with self.write() as conn:
+            conn.execute(
+                update(ingests)
+                .where(ingests.c.id == ingest_id)
+                .values(
+                    finished_at=utcnow(),
+                    documents_added=documents_added,
+                    claims_added=claims_added,
+                    errors=errors,
+                )
+            )
+
+    # -- reads (see records.py for streaming claims) -----------------------------------------------
+
+    def get_document(self, doc_id: str) -> Document | None:
+        """The stored document, or None."""
+        from claimledger.ledger import records
+
+        return records.get_document(self, doc_id)
+
+    def stats(self) -> LedgerStats:
+        """Counts of documents, claims, claimants and outlets, and the date range."""
+        from claimledger.ledger import records
+
+        return records.stats(self)
+
+
+def _existing_docs(conn: Connection, ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for part in chunked(ids):
+        found.update(conn.scalars(select(documents.c.doc_id).where(documents.c.doc_id.in_(part))))
+    return found
+
+
+def _spans(spans: Sequence[tuple[int, int]]) -> str:
+    return json.dumps([[s, e] for s, e in spans])
+
+
+def _document_row(doc: Document, now: datetime) -> dict[str, Any]:
+    return {
+        "doc_id": doc.doc_id,
+        "doc_path": doc.doc_path,
+        "source_id": doc.source_id,
+        "url": doc.url,
+        "outlet": doc.outlet,
+        "title": doc.title,
+        "published": doc.published,
+        "format": doc.format,
+        "text": doc.text,
+        "n_words": len(doc.text.split()),
+        "origin_id": None,
+        "ingested_at": now,
+    }
+
+
+def _claim_row(claim: Claim, seq: int) -> dict[str, Any]:
+    return {
+        "claim_id": claim.claim_id,
+        "doc_id": claim.doc_id,
+        "seq": seq,
+        "sentence": claim.sentence,
+        "start": claim.start,
+        "end": claim.end,
+        "claimant": claim.claimant,
+        "claimant_mention": claim.claimant_mention,
+        "claimant_type": claim.claimant_type,
+        "affiliation": claim.affiliation,
+        "cue": claim.cue,
+        "mode": claim.mode,
+        "stance": claim.stance,
+        "hedged": claim.hedged,
+        "stated_on": claim.stated_on,
+        "content": claim.content,
+        "claimant_spans": _spans(claim.claimant_spans),
+        "cue_spans": _spans(claim.cue_spans),
+        "content_spans": _spans(claim.content_spans),
+        "copy_of": None,
+    }
+
+
+def _quantity_rows(claim: Claim) -> list[dict[str, Any]]:
+    return [
+        {
+            "claim_id": claim.claim_id,
+            "idx": i,
+            "text": q.text,
+            "value": q.value,
+            "low": q.low,
+            "high": q.high,
+            "unit": q.unit,
+            "counted": q.counted,
+            "event": q.event,
+            "grp": q.group,
+            "kind": q.kind,
+            "approximate": q.approximate,
+            "start": q.start,
+            "end": q.end,
+        }
+        for i, q in enumerate(claim.quantities)
+    ]
+
+
+@dataclass
+class _Claimant:
+    claimant_type: str
+    affiliation: str | None
+    aliases: set[str]
+
+
+def _merge_into(acc: _Claimant, claimant_type: str, affiliation: str | None) -> None:
+    # A known type or affiliation wins over "unknown"/None; the first one seen is kept.
+    if acc.claimant_type == "unknown" and claimant_type != "unknown":
+        acc.claimant_type = claimant_type
+    if acc.affiliation is None and affiliation:
+        acc.affiliation = affiliation
+
+
+def _upsert_claimants(conn: Connection, stored: Sequence[Claim]) -> None:
+    """Insert new claimants and merge type, affiliation and aliases into known ones."""
+    seen: dict[str, _Claimant] = {}
+    for claim in stored:
+        acc = seen.setdefault(claim.claimant, _Claimant(claim.claimant_type, None, set()))
+        _merge_into(acc, claim.claimant_type, claim.affiliation)
+        if claim.claimant_mention:
+            acc.aliases.add(claim.claimant_mention)
+    if not seen:
+        return
+    names = list(seen)
+    known: dict[str, Any] = {}
+    for part in chunked(names):
+        for row in conn.execute(select(claimants).where(claimants.c.name.in_(part))):
+            known[row.name] = row
+    updates: list[dict[str, Any]] = []
+    inserts: list[dict[str, Any]] = []
+    for name, acc in seen.items():
+        old = known.get(name)
+        if old is None:
+            inserts.append(
+                {
+                    "name": name,
+                    "claimant_type": acc.claimant_type,
+                    "affiliation": acc.affiliation,
+                    "aliases": json.dumps(sorted(acc.aliases), ensure_ascii=False),
+                }
+            )
+            continue
+        old_aliases = set(json.loads(old.aliases or "[]"))
+        merged = _Claimant(old.claimant_type, old.affiliation, old_aliases | acc.aliases)
+        _merge_into(merged, acc.claimant_type, acc.affiliation)
+        if (merged.claimant_type, merged.affiliation, merged.aliases) != (
+            old.claimant_type,
+            old.affiliation,
+            old_aliases,
+        ):
+            updates.append(
+                {
+                    "b_name": name,
+                    "b_type": merged.claimant_type,
+                    "b_aff": merged.affiliation,
+                    "b_aliases": json.dumps(sorted(merged.aliases), ensure_ascii=False),
+                }
+            )
+    if inserts:
+        conn.execute(insert(claimants), inserts)
+    if updates:
+        conn.execute(
+            update(claimants)
+            .where(claimants.c.name == bindparam("b_name"))
+            .values(
+                claimant_type=bindparam("b_type"),
+                affiliation=bindparam("b_aff"),
+                aliases=bindparam("b_aliases"),
+            ),
+            updates,
+        )

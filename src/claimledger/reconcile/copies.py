@@ -1,0 +1,266 @@
+"""Syndicated and near-duplicate documents, and the claims they carry.
+
+A wire story reprinted by ten sites is one source, not ten: its claims are one claim each with
+ten carriers, and it corroborates nothing by being copied. Documents are compared by MinHash
+over word shingles (datasketch LSH finds candidates cheaply), then every candidate pair is
+confirmed on the exact shingle sets: Jaccard >= `threshold`, or the smaller text contained
+almost whole in the larger (a copy wrapped in menus, ads and "related stories").
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from datasketch import MinHash, MinHashLSH
+
+from claimledger.models import Claim
+
+__all__ = [
+    "Corroboration",
+    "claim_carriers",
+    "content_key",
+    "copy_of",
+    "corroboration",
+    "find_copies",
+    "merge_copies",
+]
+
+SHINGLE = 5
+NUM_PERM = 64
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _shingles(text: str, size: int = SHINGLE) -> set[int]:
+    """Hashed word n-grams of the text (lower case, punctuation ignored)."""
+    words = _WORD.findall(text.lower())
+    if len(words) < size:
+        return {zlib.crc32(" ".join(words).encode())} if words else set()
+    return {
+        zlib.crc32(" ".join(words[i : i + size]).encode()) for i in range(len(words) - size + 1)
+    }
+
+
+@lru_cache(maxsize=1)
+def _seed_minhash() -> MinHash:
+    # One set of permutations shared by every sketch: generating them per document dominates.
+    return MinHash(num_perm=NUM_PERM, hashfunc=_identity)
+
+
+def _identity(value: int) -> int:
+    """Shingles are already 32-bit hashes (crc32): no second hashing needed."""
+    return value
+
+
+def _sketch(shingles: set[int]) -> MinHash:
+    seed = _seed_minhash()
+    m = MinHash(
+        num_perm=NUM_PERM, hashfunc=_identity, permutations=seed.permutations, scheme=seed.scheme
+    )
+    m.update_batch(shingles)
+    return m
+
+
+def _same_story(a: set[int], b: set[int], threshold: float, containment: float) -> bool:
+    """Exact check of an LSH candidate pair."""
+    if not a or not b:
+        return False
+    inter = len(a & b)
+    small = min(len(a), len(b))
+    if inter / (len(a) + len(b) - inter) >= threshold:
+        return True
+    # Containment only for texts long enough that sharing them is not a coincidence.
+    return small >= 4 * SHINGLE and inter / small >= containment
+
+
+def find_copies(
+    documents: Iterable[tuple[str, str, date | None]],
+    threshold: float = 0.8,
+    containment: float = 0.9,
+    candidate_threshold: float = 0.5,
+) -> dict[str, str]:
+    """Map every document to the origin of its copy cluster.
+
+    Args:
+        documents: (doc_id, text, published) triples, in the order they were seen.
+        threshold: Jaccard similarity of word-shingle sets above which two texts are copies.
+        containment: share of the smaller text's shingles found in the larger above which it is
+            a copy wrapped in other material.
+        candidate_threshold: LSH threshold for candidate pairs; lower than `threshold` so that
+            wrapped copies (low Jaccard, high containment) still become candidates.
+
+    Returns:
+        doc_id -> origin doc_id for every document (an original maps to itself). The origin of a
+        cluster is its earliest published document, ties and undated ones by first seen.
+    """
+    order: dict[str, int] = {}
+    published: dict[str, date | None] = {}
+    shingles: dict[str, set[int]] = {}
+    for doc_id, text, day in documents:
+        if doc_id in order:  # the same content hash seen twice: one document
+            continue
+        order[doc_id] = len(order)
+        published[doc_id] = day
+        shingles[doc_id] = _shingles(text)
+    lsh = MinHashLSH(threshold=candidate_threshold, num_perm=NUM_PERM)
+    sketches = {d: _sketch(s) for d, s in shingles.items() if s}
+    for d, m in sketches.items():
+        lsh.insert(d, m)
+    parent = {d: d for d in order}
+
+    def root(d: str) -> str:
+        while parent[d] != d:
+            parent[d] = parent[parent[d]]
+            d = parent[d]
+        return d
+
+    for d, m in sketches.items():
+        for other in lsh.query(m):
+            if other <= d or root(other) == root(d):
+                continue
+            if _same_story(shingles[d], shingles[other], threshold, containment):
+                parent[root(other)] = root(d)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for d in order:
+        clusters[root(d)].append(d)
+
+    def age(d: str) -> tuple[int, date, int]:
+        day = published[d]
+        return (0, day, order[d]) if day is not None else (1, date.min, order[d])
+
+    origin_of: dict[str, str] = {}
+    for members in clusters.values():
+        origin = min(members, key=age)
+        for d in members:
+            origin_of[d] = origin
+    return origin_of
+
+
+def content_key(text: str) -> str:
+    """Normalised claim content: lower-case words only, so quotes and spacing do not matter."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _groups(claims: list[Claim], origin_of: dict[str, str]) -> list[list[Claim]]:
+    """Claims that are one claim carried by copies: same cluster, claimant and content."""
+    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        origin = origin_of.get(c.doc_id, c.doc_id)
+        groups[(origin, c.claimant, content_key(c.content))].append(c)
+    return list(groups.values())
+
+
+def _representative(group: list[Claim], origin_of: dict[str, str]) -> Claim:
+    """The copy in the origin document when present, else the first seen."""
+    for c in group:
+        if origin_of.get(c.doc_id, c.doc_id) == c.doc_id:
+            return c
+    return group[0]
+
+
+def _carriers(group: list[Claim], rep: Claim) -> list[str]:
+    docs = [rep.doc_id]
+    for c in group:
+        for d in [c.doc_id, *c.carriers]:
+            if d not in docs:
+                docs.append(d)
+    return docs
+
+
+def claim_carriers(claims: list[Claim], origin_of: dict[str, str]) -> dict[str, list[str]]:
+    """For each distinct claim, every document carrying it (its own document first).
+
+    Args:
+        claims: claims from any number of documents.
+        origin_of: the result of `find_copies` (documents missing from it are originals).
+
+    Returns:
+        representative claim_id -> doc_ids carrying it. Claims that are copies of another claim
+        do not appear as keys (see `copy_of`).
+    """
+    out: dict[str, list[str]] = {}
+    for group in _groups(claims, origin_of):
+        rep = _representative(group, origin_of)
+        out[rep.claim_id] = _carriers(group, rep)
+    return out
+
+
+def copy_of(claims: list[Claim], origin_of: dict[str, str]) -> dict[str, str]:
+    """claim_id -> claim_id of the one claim it copies (a representative maps to itself)."""
+    out: dict[str, str] = {}
+    for group in _groups(claims, origin_of):
+        rep = _representative(group, origin_of)
+        for c in group:
+            out[c.claim_id] = rep.claim_id
+    return out
+
+
+def merge_copies(claims: list[Claim], origin_of: dict[str, str]) -> list[Claim]:
+    """One claim per distinct claim, with `carriers` listing every copy's document.
+
+    The input claims are not modified; representatives come back as updated copies, in the
+    order their first copy was seen.
+    """
+    merged: list[Claim] = []
+    for group in _groups(claims, origin_of):
+        rep = _representative(group, origin_of)
+        merged.append(rep.model_copy(update={"carriers": _carriers(group, rep)}))
+    return merged
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """How independently a claim is reported: origins count, copies do not."""
+
+    origins: int  # independent documents (copy clusters) reporting it
+    carriers: int  # all documents carrying it, copies included
+    origin_ids: tuple[str, ...]
+
+
+def _figures(c: Claim) -> set[tuple[str | None, str | None, float | None]]:
+    return {(q.counted, q.event, q.value) for q in c.quantities if q.value is not None}
+
+
+def corroboration(claims: list[Claim], origin_of: dict[str, str]) -> dict[str, Corroboration]:
+    """How many independent origins report each claim.
+
+    Two claims report the same thing when the claimant is the same and either the normalised
+    content matches or they state the same figure of the same thing (same counted noun, event
+    and value): two outlets paraphrasing one statement by Macron both report "300 fighters".
+
+    Returns:
+        claim_id -> Corroboration for every input claim.
+    """
+    parent = list(range(len(claims)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Bucket instead of comparing all pairs: linear in the number of claims.
+    first: dict[tuple[object, ...], int] = {}
+    for i, c in enumerate(claims):
+        keys: list[tuple[object, ...]] = [("text", c.claimant, content_key(c.content))]
+        keys += [("fig", c.claimant, *f) for f in _figures(c)]
+        for k in keys:
+            j = first.setdefault(k, i)
+            if j != i:
+                parent[root(i)] = root(j)
+    members: dict[int, list[Claim]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        members[root(i)].append(c)
+    out: dict[str, Corroboration] = {}
+    for group in members.values():
+        docs = list(dict.fromkeys(d for c in group for d in [c.doc_id, *c.carriers]))
+        origins = tuple(dict.fromkeys(origin_of.get(d, d) for d in docs))
+        result = Corroboration(len(origins), len(docs), origins)
+        for c in group:
+            out[c.claim_id] = result
+    return out

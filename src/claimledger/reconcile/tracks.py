@@ -1,0 +1,377 @@
+"""Tracks: every figure about the same thing, per claimant, in the order it was stated.
+
+"158 soldiers killed" from Armenia on 2 October and "54 more of its soldiers" from Stepanakert
+belong to tracks keyed by what is counted and what happened to them ("Armenian soldiers
+killed"). Within a track each claimant's figures are ordered by `stated_on`; running totals
+(`cumulative`) and increments (`incremental`) are kept apart and checked against each other,
+and the latest total from a claimant supersedes its earlier ones.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from claimledger.models import Claim, Kind, Quantity, content_hash
+from claimledger.reconcile.aliases import alias_table, key_of, word_set
+
+__all__ = [
+    "FigureRow",
+    "Track",
+    "TrackKey",
+    "TrackPoint",
+    "build_tracks",
+    "figures_table",
+    "fold_word",
+    "format_row",
+    "track_key",
+]
+
+# Written forms -> one noun. Fighters: every word the press uses for the foreign irregulars.
+_COUNTED = {
+    "fighters": "militants mercenaries fighters jihadists jihadis terrorists islamists "
+    "militant mercenary fighter jihadist terrorist islamist",
+    "soldiers": "soldiers servicemen troops servicemembers personnel soldier serviceman troop",
+    "civilians": "civilians civilian residents inhabitants",
+    "people": "people persons individuals",
+    "prisoners": "prisoners pows captives prisoner pow captive",
+}
+_EVENTS = {
+    "killed": "killed died dead deaths death lost perished fallen eliminated neutralized "
+    "neutralised slain casualties fatalities",
+    "injured": "injured wounded hurt",
+    "sent": "sent transferred deployed relocated moved brought arrived left recruited "
+    "transported dispatched",
+    "captured": "captured detained taken",
+    "missing": "missing",
+    "displaced": "displaced fled evacuated",
+    "destroyed": "destroyed downed",
+}
+_COUNTED_INDEX = {w: canon for canon, ws in _COUNTED.items() for w in ws.split()}
+_EVENT_INDEX = {w: canon for canon, ws in _EVENTS.items() for w in ws.split()}
+_FOREIGN = word_set("foreign middle east eastern jihadist islamist terrorist")
+_OWN = word_set("its our their own")
+
+
+@dataclass(frozen=True)
+class TrackKey:
+    """What a figure is about: whose (a state or "foreign"), what is counted, what happened."""
+
+    group: str | None
+    counted: str
+    event: str | None
+    unit: str | None = None
+
+    @property
+    def track_id(self) -> str:
+        """Stable id: the same key gives the same id in every run."""
+        return content_hash(self.group or "", self.counted, self.event or "", self.unit or "")
+
+    @property
+    def label(self) -> str:
+        """Readable name: "Azerbaijani civilians killed", "Syrian fighters sent"."""
+        t = alias_table()
+        who = t.demonym.get(self.group, self.group) if self.group else None
+        parts = [who, self.counted, self.event, f"({self.unit})" if self.unit else None]
+        return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class TrackPoint:
+    """One figure from one claimant on one date."""
+
+    claimant: str
+    stated_on: date | None
+    value: float | None
+    low: float | None
+    high: float | None
+    kind: Kind | None
+    claim_id: str
+    sentence: str
+    text: str
+    approximate: bool = False
+    # Other claims stating the very same figure (independent reports of one statement).
+    also: tuple[str, ...] = ()
+
+    @property
+    def best(self) -> float | None:
+        """The number to add up: the point value, else the stated bound."""
+        if self.value is not None:
+            return self.value
+        return self.low if self.low is not None else self.high
+
+
+@dataclass
+class Track:
+    """All figures about one thing, per claimant, with what the figures imply."""
+
+    track_id: str
+    key: TrackKey
+    points: dict[str, list[TrackPoint]] = field(default_factory=dict)
+    # Latest running total per claimant (a later total supersedes an earlier one).
+    latest: dict[str, TrackPoint] = field(default_factory=dict)
+    # Latest total plus the increments stated after it, when there are any.
+    implied: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """Readable name of what is counted."""
+        return self.key.label
+
+
+def fold_word(word: str) -> str:
+    """One form for a counted noun or event word: militants -> fighters, deaths -> killed."""
+    w = word.lower()
+    return _COUNTED_INDEX.get(w) or _EVENT_INDEX.get(w) or w
+
+
+def _norm(word: str | None, index: dict[str, str]) -> str | None:
+    if not word:
+        return None
+    words = word.lower().replace("-", " ").split()
+    for w in reversed(words):  # the head noun comes last: "Syrian fighters"
+        if w in index:
+            return index[w]
+    return words[-1] if words else None
+
+
+def _group_of(q: Quantity, claim: Claim, counted: str) -> str | None:
+    """Whose people: a state from the group words, "foreign", or the claimant's own side."""
+    t = alias_table()
+    text = " ".join(p for p in (q.group, q.counted) if p)
+    key = key_of(text)
+    for size in (3, 2, 1):
+        for i in range(len(key) - size + 1):
+            gram = key[i : i + size]
+            state = t.country_words.get(gram) or (t.peoples[gram][1] if gram in t.peoples else None)
+            if state:
+                return state
+    words = set(key)
+    if counted == "fighters" and (words & _FOREIGN or "mercenaries" in words):
+        return "foreign"
+    if words & _OWN:
+        return claim.affiliation or claim.claimant
+    return None
+
+
+def track_key(q: Quantity, claim: Claim) -> TrackKey | None:
+    """The track a figure belongs to, or None when it says nothing countable."""
+    counted = _norm(q.counted, _COUNTED_INDEX)
+    if counted is None:
+        return None
+    group = _group_of(q, claim, counted)
+    return TrackKey(group, counted, _norm(q.event, _EVENT_INDEX), q.unit)
+
+
+def _order(p: tuple[TrackPoint, int]) -> tuple[int, date, int]:
+    day = p[0].stated_on
+    return (0, day, p[1]) if day is not None else (1, date.min, p[1])
+
+
+def build_tracks(claims: Iterable[Claim]) -> list[Track]:
+    """Group every figure in `claims` into tracks and check each claimant's series.
+
+    Args:
+        claims: claims from any documents; merge copies first (`copies.merge_copies`) so that a
+            syndicated figure is one point, not ten.
+
+    Returns:
+        Tracks sorted by label. In each, `points[claimant]` is ordered by stated_on (then by
+        position in the input); undated points come last.
+    """
+    raw: dict[TrackKey, dict[str, list[tuple[TrackPoint, int]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    seq = 0
+    for claim in claims:
+        for q in claim.quantities:
+            if q.value is None and q.low is None and q.high is None:
+                continue
+            key = track_key(q, claim)
+            if key is None:
+                continue
+            point = TrackPoint(
+                claim.claimant,
+                claim.stated_on,
+                q.value,
+                q.low,
+                q.high,
+                q.kind,
+                claim.claim_id,
+                claim.sentence,
+                q.text,
+                q.approximate,
+            )
+            raw[key][claim.claimant].append((point, seq))
+            seq += 1
+    tracks = [_track(key, per) for key, per in raw.items()]
+    tracks.sort(key=lambda t: (t.label, t.track_id))
+    return tracks
+
+
+def _dedupe(points: list[TrackPoint]) -> list[TrackPoint]:
+    """One point per distinct figure; repeated reports of it are kept in `also`."""
+    seen: dict[tuple[object, ...], int] = {}
+    out: list[TrackPoint] = []
+    for p in points:
+        k = (p.stated_on, p.value, p.low, p.high, p.kind)
+        if k in seen:
+            i = seen[k]
+            if p.claim_id != out[i].claim_id and p.claim_id not in out[i].also:
+                out[i] = _with_also(out[i], p.claim_id)
+            continue
+        seen[k] = len(out)
+        out.append(p)
+    return out
+
+
+def _with_also(p: TrackPoint, claim_id: str) -> TrackPoint:
+    return TrackPoint(**{**p.__dict__, "also": (*p.also, claim_id)})
+
+
+def _track(key: TrackKey, per: dict[str, list[tuple[TrackPoint, int]]]) -> Track:
+    track = Track(key.track_id, key)
+    for claimant in sorted(per):
+        points = _dedupe([p for p, _ in sorted(per[claimant], key=_order)])
+        track.points[claimant] = points
+        _check_series(track, claimant, points)
+    return track
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+
+
+def _day(d: date | None) -> str:
+    return d.isoformat() if d else "undated"
+
+
+def _check_series(track: Track, claimant: str, points: list[TrackPoint]) -> None:
+    """Walk one claimant's series: totals vs earlier totals plus the increments since.
+
+    A figure without a kind is read as a total (a bare "19 civilians killed" is the count so
+    far); increments stated before the next total, same day included, are taken as part of it.
+    """
+    last: TrackPoint | None = None
+    last_dated: TrackPoint | None = None
+    added = 0.0
+    increments: list[TrackPoint] = []
+    for p in points:
+        if p.kind == "incremental":
+            if p.best is not None:
+                added += p.best
+                increments.append(p)
+            continue
+        if last is not None and last.best is not None and p.stated_on is not None:
+            _compare(track, claimant, last, increments, added, p)
+        last, added, increments = p, 0.0, []
+        if p.stated_on is not None:
+            last_dated = p
+    # An undated total cannot supersede a dated one: we do not know it is later.
+    latest = last_dated or last
+    if latest is None:
+        # Only increments: the latest of them is still this claimant's latest word.
+        if increments:
+            track.latest[claimant] = increments[-1]
+        return
+    track.latest[claimant] = latest
+    if increments and latest is last and latest.best is not None:
+        track.implied[claimant] = latest.best + added
+
+
+def _compare(
+    track: Track,
+    claimant: str,
+    last: TrackPoint,
+    increments: list[TrackPoint],
+    added: float,
+    p: TrackPoint,
+) -> None:
+    assert last.best is not None  # checked by the caller
+    expected = last.best + added
+    low = p.low if p.low is not None else p.value
+    high = p.high if p.high is not None else p.value
+    if p.approximate and p.value is not None:  # "about 200": allow the usual rounding
+        low, high = p.value * 0.9, p.value * 1.1
+    since = f" + {_fmt(added)} in {len(increments)} increment(s) since" if increments else ""
+    where = f"{claimant} ({track.label})"
+    if increments:
+        fits = (low is None or expected >= low) and (high is None or expected <= high)
+        verdict = "consistent" if fits else "INCONSISTENT"
+        track.notes.append(
+            f"{verdict}: {where} total {p.text} on {_day(p.stated_on)} vs "
+            f"{_fmt(last.best)} on {_day(last.stated_on)}{since} = {_fmt(expected)}"
+        )
+    elif high is not None and high < last.best and last.kind != "incremental":
+        track.notes.append(
+            f"INCONSISTENT: {where} total fell from {_fmt(last.best)} on "
+            f"{_day(last.stated_on)} to {p.text} on {_day(p.stated_on)}"
+        )
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One line of the figures view: per claimant, its latest figure on a track."""
+
+    track_id: str
+    label: str
+    claimant: str
+    stated_on: date | None
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    claim_id: str
+    sentence: str
+    implied: float | None = None
+
+
+def _about(track: Track, about: str) -> bool:
+    """Does the track concern `about`: a state, a word of its label, or a claimant?"""
+    needle = about.strip().lower()
+    if needle in track.label.lower():
+        return True
+    state = alias_table().country_words.get(key_of(about))
+    if state is not None and state == track.key.group:
+        return True
+    return any(needle in c.lower() for c in track.points)
+
+
+def figures_table(tracks: Iterable[Track], about: str | None = None) -> list[FigureRow]:
+    """The latest figure of every claimant on every track (optionally only tracks `about` X).
+
+    Rows come grouped by track, claimants in order of their latest statement. Render them with
+    `format_row`: "Per Armenia: 158 soldiers killed (2020-10-02)".
+    """
+    rows: list[FigureRow] = []
+    for track in tracks:
+        if about and not _about(track, about):
+            continue
+        latest = sorted(track.latest.values(), key=lambda p: (p.stated_on or date.max, p.claimant))
+        for p in latest:
+            rows.append(
+                FigureRow(
+                    track.track_id,
+                    track.label,
+                    p.claimant,
+                    p.stated_on,
+                    p.text,
+                    p.value,
+                    p.low,
+                    p.high,
+                    p.claim_id,
+                    p.sentence,
+                    track.implied.get(p.claimant),
+                )
+            )
+    return rows
+
+
+def format_row(row: FigureRow) -> str:
+    """ "Per Armenia: 158 soldiers killed (2020-10-02)"."""
+    label = row.label
+    implied = f"; {_fmt(row.implied)} with later increments" if row.implied is not None else ""
+    return f"Per {row.claimant}: {row.text} {label} ({_day(row.stated_on)}){implied}"

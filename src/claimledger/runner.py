@@ -1,0 +1,116 @@
+"""Ingest runs: files -> documents -> claims -> ledger, streamed in batches.
+
+The glue between `ingest/` (reading), the pure core in `extract/` and `ledger/` (writing). Each
+batch is parsed with spaCy and written in one transaction, so an interrupted run keeps every batch
+it finished and a re-run skips documents already stored (content-hash keys).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from claimledger.errors import InputError
+from claimledger.extract.parallel import extract_stream
+from claimledger.ingest import read_inputs
+from claimledger.ledger.store import Store
+from claimledger.models import Claim, Document
+
+ErrorHook = Callable[[InputError], None]
+ProgressHook = Callable[[Document, int], None]
+
+
+@dataclass
+class IngestReport:
+    """What one run did. `errors` are the inputs skipped (or warned about), in order."""
+
+    documents_read: int = 0
+    documents_added: int = 0
+    documents_skipped: int = 0
+    claims_added: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def nothing_read(self) -> bool:
+        """True when not a single document could be read (the CLI then exits non-zero)."""
+        return self.documents_read == 0
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str],
+    *,
+    default_date: date | None = None,
+    workers: int = 1,
+    batch_size: int = 32,
+    on_error: ErrorHook | None = None,
+    on_document: ProgressHook | None = None,
+) -> IngestReport:
+    """Read every input, extract its claims and write them to `store`.
+
+    Documents already in the ledger (same doc_id) are not parsed again, which makes re-ingesting
+    idempotent and cheap and lets an interrupted run finish the rest.
+    """
+    report = IngestReport()
+    run_id = store.start_ingest([str(p) for p in paths])
+    try:
+        new_docs = _new_documents(store, read_inputs(paths, default_date=default_date), report, on_error)
+        batch: list[tuple[Document, list[Claim]]] = []
+        for document, claims in extract_stream(new_docs, workers=workers, batch_size=batch_size):
+            batch.append((document, claims))
+            if on_document:
+                on_document(document, len(claims))
+            if len(batch) >= batch_size:
+                _write(store, batch, report)
+                batch = []
+        if batch:
+            _write(store, batch, report)
+    finally:
+        store.finish_ingest(run_id, report.documents_added, report.claims_added, len(report.errors))
+    return report
+
+
+def _write(store: Store, batch: list[tuple[Document, list[Claim]]], report: IngestReport) -> None:
+    result = store.write_batch(batch)
+    report.documents_added += result.documents_added
+    report.documents_skipped += result.documents_skipped
+    report.claims_added += result.claims_added
+
+
+def _new_documents(
+    store: Store,
+    items: Iterable[Document | InputError],
+    report: IngestReport,
+    on_error: ErrorHook | None,
+    chunk: int = 64,
+) -> Iterator[Document]:
+    """Documents not yet in the ledger, checked against it in chunks; errors reported on the way."""
+    seen: set[str] = set()
+    pending: list[Document] = []
+
+    def flush() -> Iterator[Document]:
+        known = store.known_doc_ids(d.doc_id for d in pending)
+        for d in pending:
+            if d.doc_id in known:
+                report.documents_skipped += 1
+            else:
+                yield d
+
+    for item in items:
+        if isinstance(item, InputError):
+            report.errors.append(item)
+            if on_error:
+                on_error(item)
+            continue
+        report.documents_read += 1
+        if item.doc_id in seen:  # the same text twice in one run: one document
+            report.documents_skipped += 1
+            continue
+        seen.add(item.doc_id)
+        pending.append(item)
+        if len(pending) >= chunk:
+            yield from flush()
+            pending = []
+    if pending:
+        yield from flush()

@@ -1,0 +1,133 @@
+"""Geometry for the inline SVG step charts on /figures: one step line per claimant.
+
+Only numbers and positions are computed here; the template writes the SVG, so every label and
+tooltip passes through Jinja's autoescape.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from claimledger.ledger.dashboard import Track
+
+# Colour-blind-safe palette (Okabe-Ito), cycled when a track has more claimants.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+WIDTH, HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 12, 28
+
+
+@dataclass
+class ChartPoint:
+    """A dot on the chart, linked to the sentence that gave the figure."""
+
+    x: float
+    y: float
+    href: str
+    label: str
+
+
+@dataclass
+class ChartSeries:
+    """One claimant's step line."""
+
+    claimant: str
+    color: str
+    path: str
+    points: list[ChartPoint] = field(default_factory=list)
+
+
+@dataclass
+class Tick:
+    """An axis tick: position and label."""
+
+    pos: float
+    label: str
+
+
+@dataclass
+class Chart:
+    """Everything the template needs to draw one track."""
+
+    width: int
+    height: int
+    series: list[ChartSeries]
+    x_ticks: list[Tick]
+    y_ticks: list[Tick]
+    plot: tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def _nice_step(span: float, n: int = 5) -> float:
+    raw = span / max(n, 1)
+    mag = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
+    return next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+
+
+def _fmt(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.1f}"
+
+
+def build_chart(track: Track, *, max_points: int = 400) -> Chart:
+    """Lay out `track` on a date (x) by value (y) plane; undated points are left out."""
+    pts = [
+        (row.claimant, p)
+        for row in track.claimants
+        for p in row.points[-max_points:]
+        if p.date is not None and p.value is not None
+    ]
+    x0, x1, y0, y1 = LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, TOP
+    if not pts:
+        return Chart(WIDTH, HEIGHT, [], [], [], (x0, y1, x1, y0))
+    dates = [p.date for _, p in pts if p.date]
+    d_min, d_max = min(dates), max(dates)
+    if d_max == d_min:
+        d_min, d_max = d_min - timedelta(days=1), d_max + timedelta(days=1)
+    v_max = max(float(p.value or 0) for _, p in pts)
+    step = _nice_step(v_max or 1.0)
+    top_value = step * math.ceil((v_max or 1.0) / step)
+    span_days = (d_max - d_min).days
+
+    def sx(d: date) -> float:
+        return round(x0 + (x1 - x0) * (d - d_min).days / span_days, 1)
+
+    def sy(v: float) -> float:
+        return round(y0 - (y0 - y1) * v / top_value, 1)
+
+    series = []
+    for i, row in enumerate(track.claimants):
+        row_pts = [p for p in row.points[-max_points:] if p.date is not None and p.value is not None]
+        if not row_pts:
+            continue
+        cmds: list[str] = []
+        chart_pts = []
+        for j, p in enumerate(row_pts):
+            x, y = sx(p.date), sy(float(p.value))  # type: ignore[arg-type]
+            # A step line: the figure holds until the claimant gives a new one.
+            cmds.append(f"M{x},{y}" if j == 0 else f"H{x}V{y}")
+            chart_pts.append(
+                ChartPoint(
+                    x=x,
+                    y=y,
+                    href=f"/documents/{p.doc_id}#claim-{p.claim_id}",
+                    label=f"{row.claimant}, {p.date}: {p.text}",
+                )
+            )
+        cmds.append(f"H{x1}")
+        series.append(
+            ChartSeries(
+                claimant=row.claimant,
+                color=PALETTE[i % len(PALETTE)],
+                path="".join(cmds),
+                points=chart_pts,
+            )
+        )
+    y_ticks = [
+        Tick(sy(k * step), _fmt(k * step)) for k in range(int(round(top_value / step)) + 1)
+    ]
+    n_x = min(6, span_days)
+    x_ticks = [
+        Tick(sx(d), d.isoformat())
+        for d in sorted({d_min + timedelta(days=round(k * span_days / n_x)) for k in range(n_x + 1)})
+    ]
+    return Chart(WIDTH, HEIGHT, series, x_ticks, y_ticks, (x0, y1, x1, y0))

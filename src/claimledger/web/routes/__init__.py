@@ -1,0 +1,1 @@
+"""Routes per resource: each module has an `api` router (JSON under /api) and a `pages` router."""

@@ -1,0 +1,53 @@
+"""Conflicts: contradictory figures (kind `figure`) and denials, side by side with their sentences."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from claimledger.ledger import dashboard
+from claimledger.web.deps import Blank, EngineDep, PageDep, TemplatesDep
+from claimledger.web.schemas import ERROR_RESPONSES, Envelope, page_meta
+
+api = APIRouter(prefix="/api", tags=["conflicts"], responses=ERROR_RESPONSES)
+pages = APIRouter(include_in_schema=False)
+
+KindQ = Annotated[Literal["figure", "denial"] | None, Blank, Query()]
+
+
+def _select(engine: EngineDep, kind: str | None) -> list[dashboard.Conflict]:
+    found = dashboard.conflicts(engine)
+    return [c for c in found if c.kind == kind] if kind else found
+
+
+@api.get("/conflicts")
+def list_conflicts(
+    engine: EngineDep, page: PageDep, kind: KindQ = None
+) -> Envelope[list[dashboard.Conflict]]:
+    """Pairs of claims that disagree, newest first."""
+    found = _select(engine, kind)
+    filters = {"kind": kind} if kind else {}
+    return Envelope(
+        data=found[page.offset : page.offset + page.limit],
+        meta=page_meta(len(found), page.limit, page.offset, filters),
+    )
+
+
+@pages.get("/conflicts", response_class=HTMLResponse)
+def conflicts_page(
+    request: Request, engine: EngineDep, templates: TemplatesDep, page: PageDep, kind: KindQ = None
+) -> HTMLResponse:
+    """Contradictions and denials, each pair side by side."""
+    found = _select(engine, kind)
+    return templates.TemplateResponse(
+        request,
+        "conflicts.html",
+        {
+            "nav": "conflicts",
+            "items": found[page.offset : page.offset + page.limit],
+            "kind": kind,
+            "meta": page_meta(len(found), page.limit, page.offset),
+        },
+    )

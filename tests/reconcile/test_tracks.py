@@ -1,0 +1,185 @@
+"""Tracks: figures about one thing, per claimant, in order, totals checked against increments."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimledger.models import Claim
+from claimledger.reconcile.tracks import Track, build_tracks, figures_table, format_row
+
+from .factories import make_claim, qty
+
+KARABAKH_MOD = "the Karabakh defence ministry"
+
+
+def _daily_tolls() -> list[Claim]:
+    """The Karabakh ministry's running count of its dead, given out of order on purpose."""
+    tolls = [
+        (date(2020, 10, 2), "158"),
+        (date(2020, 9, 28), "31"),
+        (date(2020, 10, 4), "198"),
+        (date(2020, 9, 30), "104"),
+        (date(2020, 9, 29), "84"),
+    ]
+    return [
+        make_claim(
+            f"toll-{day.isoformat()}",
+            KARABAKH_MOD,
+            f"the number of its servicemen killed since Sunday had risen to {n}",
+            day,
+            quantities=[qty(n, "servicemen", "killed", "its servicemen", kind="cumulative")],
+        )
+        for day, n in tolls
+    ]
+
+
+def _only(tracks: list[Track]) -> Track:
+    assert len(tracks) == 1, [t.label for t in tracks]
+    return tracks[0]
+
+
+def test_tracks_running_total_comes_out_in_date_order() -> None:
+    track = _only(build_tracks(_daily_tolls()))
+    assert track.label == "Karabakhi soldiers killed"
+    points = track.points["Nagorno-Karabakh Defence Ministry"]
+    assert [p.value for p in points] == [31, 84, 104, 158, 198]
+    assert [p.stated_on for p in points] == sorted(p.stated_on for p in points if p.stated_on)
+    # The latest total supersedes the earlier ones.
+    assert track.latest["Nagorno-Karabakh Defence Ministry"].value == 198
+    assert track.notes == []
+
+
+def test_tracks_synonyms_share_one_track() -> None:
+    claims = [
+        make_claim(
+            "sohr-1",
+            "the Syrian Observatory",
+            "300 Syrian mercenaries had been flown to Azerbaijan",
+            date(2020, 10, 1),
+            quantities=[qty("300", "mercenaries", "flown", "Syrian mercenaries")],
+        ),
+        make_claim(
+            "macron-1",
+            "French President Emmanuel Macron",
+            "300 Syrian militants were sent to Baku through Gaziantep",
+            date(2020, 10, 1),
+            quantities=[qty("300", "militants", "sent", "Syrian militants")],
+        ),
+        make_claim(
+            "armenia-1",
+            "Yerevan",
+            "Turkey had transferred some 4,000 fighters from northern Syria",
+            date(2020, 9, 28),
+            quantities=[
+                qty("some 4,000", "fighters", "transferred", "Syrian fighters", value=4000)
+            ],
+        ),
+    ]
+    tracks = build_tracks(claims)
+    labels = {t.label for t in tracks}
+    # "flown" is not a known event word: it stays its own event.
+    assert labels == {"Syrian fighters sent", "Syrian fighters flown"}
+    sent = next(t for t in tracks if t.label == "Syrian fighters sent")
+    assert set(sent.points) == {"Emmanuel Macron", "Armenia"}
+
+
+def test_tracks_track_id_is_stable() -> None:
+    first = _only(build_tracks(_daily_tolls()))
+    again = _only(build_tracks(list(reversed(_daily_tolls()))))
+    assert first.track_id == again.track_id
+    assert len(first.track_id) == 16
+
+
+def _series(total_after: str) -> list[Claim]:
+    """80 killed on 1 October, "23 more" on 2 October, then a new total the same day."""
+    return [
+        make_claim(
+            "t1",
+            KARABAKH_MOD,
+            "80 of its soldiers had been killed",
+            date(2020, 10, 1),
+            quantities=[qty("80", "soldiers", "killed", "its soldiers", kind="cumulative")],
+        ),
+        make_claim(
+            "t2",
+            KARABAKH_MOD,
+            "23 more of its soldiers had been killed",
+            date(2020, 10, 2),
+            start=10,
+            quantities=[qty("23 more", "soldiers", "killed", "its soldiers", kind="incremental")],
+        ),
+        make_claim(
+            "t3",
+            KARABAKH_MOD,
+            f"its losses had reached {total_after} soldiers",
+            date(2020, 10, 2),
+            start=200,
+            quantities=[
+                qty(total_after, "soldiers", "killed", "its soldiers", kind="cumulative")
+            ],
+        ),
+    ]
+
+
+def test_tracks_total_matches_earlier_total_plus_increment() -> None:
+    track = _only(build_tracks(_series("103")))
+    assert len(track.notes) == 1
+    assert track.notes[0].startswith("consistent:")
+    assert "= 103" in track.notes[0]
+    assert track.latest["Nagorno-Karabakh Defence Ministry"].value == 103
+
+
+def test_tracks_total_that_does_not_add_up_is_reported() -> None:
+    track = _only(build_tracks(_series("110")))
+    assert len(track.notes) == 1
+    assert track.notes[0].startswith("INCONSISTENT:")
+    assert "80" in track.notes[0] and "23" in track.notes[0] and "= 103" in track.notes[0]
+
+
+def test_tracks_falling_total_is_reported() -> None:
+    claims = _daily_tolls()[:2]  # 158 on 2 October, 31 on 28 September
+    claims[1] = claims[1].model_copy(update={"stated_on": date(2020, 10, 3)})
+    track = _only(build_tracks(claims))
+    assert any("fell from 158" in n for n in track.notes)
+
+
+def test_tracks_increments_after_the_last_total_give_an_implied_figure() -> None:
+    claims = _series("103")[:2]
+    track = _only(build_tracks(claims))
+    assert track.implied["Nagorno-Karabakh Defence Ministry"] == 103
+    assert track.latest["Nagorno-Karabakh Defence Ministry"].value == 80
+
+
+def test_tracks_figures_table_per_claimant() -> None:
+    claims = [
+        *_daily_tolls(),
+        make_claim(
+            "az-1",
+            "Azerbaijan's defence ministry",
+            "more than 2,300 Armenian soldiers had been killed",
+            date(2020, 10, 3),
+            quantities=[qty("more than 2,300", "soldiers", "killed", "Armenian soldiers", low=2300)],
+        ),
+        make_claim(
+            "am-1",
+            "Armenia",
+            "19 Azerbaijani civilians were killed",
+            date(2020, 10, 3),
+            quantities=[qty("19", "civilians", "killed", "Azerbaijani civilians")],
+        ),
+    ]
+    tracks = build_tracks(claims)
+    rows = figures_table(tracks, about="Armenian")
+    assert [format_row(r) for r in rows] == [
+        "Per Azerbaijan Defence Ministry: more than 2,300 Armenian soldiers killed (2020-10-03)"
+    ]
+    everything = figures_table(tracks)
+    assert {r.label for r in everything} == {
+        "Armenian soldiers killed",
+        "Azerbaijani civilians killed",
+        "Karabakhi soldiers killed",
+    }
+    karabakh = figures_table(tracks, about="Nagorno-Karabakh")
+    assert [(r.claimant, r.value, r.stated_on) for r in karabakh] == [
+        ("Nagorno-Karabakh Defence Ministry", 198, date(2020, 10, 4))
+    ]

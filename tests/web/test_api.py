@@ -1,0 +1,190 @@
+"""The JSON API over a real server: one success shape, one error shape, filters, safety."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from .conftest import Live
+from .ledger_data import AM_MOD, AZ_MOD, SCRIPT
+
+
+def ok(client: httpx.Client, path: str, **params: Any) -> dict[str, Any]:
+    r = client.get(path, params=params)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert set(body) == {"ok", "data", "meta"} and body["ok"] is True
+    return body
+
+
+def first_ids(live: Live) -> dict[str, str]:
+    doc, claims = live.batch[0]
+    return {"doc": doc.doc_id, "claim": claims[0].claim_id, "script_doc": live.batch[3][0].doc_id}
+
+
+SUCCESS = [
+    "/api/overview",
+    "/api/claims",
+    "/api/documents",
+    "/api/figures",
+    "/api/conflicts",
+    "/api/claimants",
+]
+
+
+@pytest.mark.parametrize("path", SUCCESS)
+def test_api_success_envelope(client: httpx.Client, path: str) -> None:
+    body = ok(client, path)
+    assert isinstance(body["meta"], dict)
+
+
+def test_api_item_endpoints_share_the_envelope(client: httpx.Client, live: Live) -> None:
+    ids = first_ids(live)
+    claim = ok(client, f"/api/claims/{ids['claim']}")["data"]
+    assert claim["claim_id"] == ids["claim"] and claim["claimant"] == AZ_MOD
+    doc = ok(client, f"/api/documents/{ids['doc']}")["data"]
+    assert doc["doc_id"] == ids["doc"] and len(doc["claims"]) == 3
+    track_id = ok(client, "/api/figures")["data"][0]["track_id"]
+    track = ok(client, f"/api/tracks/{track_id}")["data"]
+    assert track["track_id"] == track_id and track["claimants"]
+
+
+ERRORS = [
+    ("/api/claims/no-such-claim", 404),
+    ("/api/documents/no-such-doc", 404),
+    ("/api/tracks/no-such-track", 404),
+    ("/api/nowhere", 404),
+    ("/api/claims?limit=0", 422),
+    ("/api/claims?limit=100000", 422),
+    ("/api/claims?offset=-1", 422),
+    ("/api/claims?stance=maybe", 422),
+    ("/api/claims?since=yesterday", 422),
+    ("/api/claims?sort=sentence;drop table claims", 422),
+    ("/api/claims?order=sideways", 422),
+    ("/api/conflicts?kind=feud", 422),
+    ("/api/documents?limit=abc", 422),
+    ("/api/claimants?offset=x", 422),
+]
+
+
+@pytest.mark.parametrize(("path", "status"), ERRORS)
+def test_api_error_shape(client: httpx.Client, path: str, status: int) -> None:
+    r = client.get(path)
+    assert r.status_code == status
+    body = r.json()
+    assert set(body) == {"ok", "error"} and body["ok"] is False
+    assert set(body["error"]) == {"status", "message", "details"}
+    assert body["error"]["status"] == status and body["error"]["message"]
+    if status == 422:
+        assert body["error"]["details"][0]["loc"][0] == "query"
+
+
+def test_api_claims_filters(client: httpx.Client) -> None:
+    total = ok(client, "/api/claims")["meta"]["total"]
+    assert total == 12
+    denials = ok(client, "/api/claims", stance="deny")
+    assert denials["meta"]["total"] == 3
+    assert {c["stance"] for c in denials["data"]} == {"deny"}
+    assert denials["meta"]["filters"]["stance"] == "deny"
+    az = ok(client, "/api/claims", claimant=AZ_MOD)["data"]
+    assert az and {c["claimant"] for c in az} == {AZ_MOD}
+    injured = ok(client, "/api/claims", counted="civilians", event="injured")["data"]
+    assert [c["quantities"][0]["text"] for c in injured] == ["12"]
+    october = ok(client, "/api/claims", since="2020-10-06", until="2020-10-31")
+    assert october["meta"]["total"] == 4
+    herald = ok(client, "/api/claims", outlet="<b>Test</b> Herald")["data"]
+    assert len(herald) == 1 and herald[0]["hedged"] is True
+    words = ok(client, "/api/claims", q="airport destroyed")["data"]
+    assert len(words) == 1 and words[0]["stance"] == "deny"
+    # LIKE wildcards in the search are literal characters, not patterns.
+    assert ok(client, "/api/claims", q="%")["meta"]["total"] == 0
+    assert ok(client, "/api/claims", q="_")["meta"]["total"] == 0
+
+
+def test_api_claims_sort_and_paginate(client: httpx.Client) -> None:
+    asc = ok(client, "/api/claims", sort="date", order="asc", limit=5)
+    dates = [c["stated_on"] for c in asc["data"]]
+    assert dates == sorted(dates)
+    assert asc["meta"]["next_offset"] == 5
+    seen = []
+    for offset in (0, 5, 10):
+        seen += [c["claim_id"] for c in ok(client, "/api/claims", limit=5, offset=offset)["data"]]
+    assert len(seen) == len(set(seen)) == 12
+    last = ok(client, "/api/claims", limit=5, offset=10)["meta"]
+    assert last["next_offset"] is None
+    by_claimant = ok(client, "/api/claims", sort="claimant", order="asc", limit=50)["data"]
+    names = [c["claimant"] for c in by_claimant]
+    assert names == sorted(names)
+
+
+def test_api_claim_record_follows_contract(client: httpx.Client, live: Live) -> None:
+    claim = ok(client, f"/api/claims/{first_ids(live)['claim']}")["data"]
+    for field in (
+        "claim_id doc_id doc_path source_id url outlet title published sentence start end "
+        "claimant claimant_mention claimant_type cue mode stance hedged stated_on content "
+        "quantities carriers"
+    ).split():
+        assert field in claim
+    qty = claim["quantities"][0]
+    assert {"text", "value", "low", "high", "unit", "counted", "event", "group", "kind"} <= set(qty)
+    # The syndicated copy carries the same claim.
+    assert sorted(claim["carriers"]) == sorted([live.batch[0][0].doc_id, live.batch[1][0].doc_id])
+
+
+def test_api_document_copies(client: httpx.Client, live: Live) -> None:
+    doc = ok(client, f"/api/documents/{live.batch[0][0].doc_id}")["data"]
+    assert [d["doc_id"] for d in doc["copies"]] == [live.batch[1][0].doc_id]
+
+
+def test_api_returns_article_text_verbatim_as_json(client: httpx.Client, live: Live) -> None:
+    doc_id = live.batch[3][0].doc_id
+    r = client.get(f"/api/documents/{doc_id}")
+    assert r.headers["content-type"].startswith("application/json")
+    doc = r.json()["data"]
+    assert SCRIPT in doc["text"] and SCRIPT in doc["claims"][0]["sentence"]
+
+
+def test_api_figures_per_claimant(client: httpx.Client) -> None:
+    tracks = ok(client, "/api/figures")["data"]
+    soldiers = next(t for t in tracks if t["counted"] == "soldiers" and t["event"] == "killed")
+    latest = {row["claimant"]: row["latest"]["text"] for row in soldiers["claimants"]}
+    assert latest[AM_MOD] == "2,317"
+    assert latest[AZ_MOD] == "more than 4,000"
+    am = next(r for r in soldiers["claimants"] if r["claimant"] == AM_MOD)
+    # The syndicated copy does not add a second point for the same statement.
+    assert [p["text"] for p in am["points"]] == ["220", "532", "2,317"]
+
+
+def test_api_conflicts(client: httpx.Client) -> None:
+    found = ok(client, "/api/conflicts")["data"]
+    figures = [c for c in found if c["kind"] == "figure"]
+    assert figures and all(len(c["claims"]) >= 2 for c in figures)
+    only = ok(client, "/api/conflicts", kind="figure")
+    assert only["meta"]["total"] == len(figures)
+
+
+def test_api_claimants(client: httpx.Client) -> None:
+    rows = ok(client, "/api/claimants")["data"]
+    am = next(r for r in rows if r["name"] == AM_MOD)
+    assert am["n_claims"] == 6 and am["n_denials"] == 2
+    assert ok(client, "/api/claimants", q="putin")["meta"]["total"] == 1
+
+
+def test_api_overview_counts(client: httpx.Client) -> None:
+    data = ok(client, "/api/overview")["data"]
+    assert data["documents"] == 5 and data["claims"] == 12 and data["outlets"] == 4
+    assert data["first_date"] == "2020-10-05" and data["last_date"] == "2020-11-10"
+    assert data["latest_ingests"][0]["documents_added"] == 5
+
+
+def test_openapi_documents_both_shapes(client: httpx.Client) -> None:
+    spec = client.get("/openapi.json").json()
+    paths = spec["paths"]
+    for path in [*SUCCESS, "/api/claims/{claim_id}", "/api/documents/{doc_id}", "/api/tracks/{track_id}"]:
+        assert path in paths, path
+        responses = paths[path]["get"]["responses"]
+        assert "200" in responses and "422" in responses and "404" in responses
+    assert "ErrorEnvelope" in spec["components"]["schemas"]
+    assert all(not p.startswith("/claims") for p in paths)  # pages stay out of the API spec
