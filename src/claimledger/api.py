@@ -17,6 +17,8 @@ from typing import Any
 from claimledger.ledger import records
 from claimledger.ledger.engine import open_store
 from claimledger.models import Claim
+from claimledger.reconcile.conflicts import Conflict, find_conflicts
+from claimledger.reconcile.tracks import FigureRow, Track, build_tracks, figures_table
 from claimledger.runner import ErrorHook, IngestReport, ProgressHook, ingest_paths
 
 
@@ -63,6 +65,24 @@ class Ledger:
         A claim repeated by syndicated copies comes back once, its copies listed in `carriers`.
         """
         return list(records.iter_claims(self.store, include_copies=include_copies, **filters))
+
+    def tracks(self) -> list[Track]:
+        """Every figure track: the same counted group and event, per claimant, over time."""
+        return build_tracks(self.claims(limit=None))
+
+    def figures(self, about: str | None = None) -> list[FigureRow]:
+        """The "Per X" table: each claimant's latest figure on each track (optionally about X)."""
+        return figures_table(self.tracks(), about)
+
+    def track(self, track_id: str) -> Track | None:
+        """One track by id (or unique id prefix), or None."""
+        found = [t for t in self.tracks() if t.track_id.startswith(track_id)]
+        return found[0] if len(found) == 1 else None
+
+    def conflicts(self) -> list[Conflict]:
+        """Contradicting figures within tracks, and denials linked to the claims they answer."""
+        claims = self.claims(limit=None)
+        return find_conflicts(claims, build_tracks(claims))
 
     def close(self) -> None:
         self.store.close()

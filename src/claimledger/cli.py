@@ -16,6 +16,7 @@ app = typer.Typer(
     help="Turn news articles into a ledger of attributed claims: who claimed what, when, with which numbers.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_show_locals=False,
 )
 
 DbOption = Annotated[
@@ -125,6 +126,72 @@ def export(
     else:
         n = run_export(ledger.store, fmt, output)
         typer.echo(f"{n} claims written to {output}", err=True)
+
+
+@app.command()
+def figures(
+    db: DbOption = None,
+    about: Annotated[Optional[str], typer.Option(help="Only tracks about this (a state, a word, a claimant).")] = None,  # noqa: UP045
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+) -> None:
+    """The "Per claimant" table: each claimant's latest figure on each track, with its sentence.
+
+    Example: claimledger figures --about Armenia
+    """
+    from claimledger.cli_render import print_figures
+
+    print_figures(_ledger(db).figures(about), as_json=as_json)
+
+
+@app.command()
+def track(
+    track_id: Annotated[str, typer.Argument(help="Track id (or a unique prefix) from `figures`.")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+) -> None:
+    """One track's series: every figure per claimant in date order, with consistency notes.
+
+    Example: claimledger track 3fa2c1
+    """
+    from claimledger.cli_render import print_track
+
+    found = _ledger(db).track(track_id)
+    if found is None:
+        raise typer.BadParameter(f"no single track with id {track_id!r}", param_hint="TRACK_ID")
+    print_track(found, as_json=as_json)
+
+
+@app.command()
+def conflicts(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+) -> None:
+    """Contradicting figures between claimants, and denials linked to the claims they answer.
+
+    Example: claimledger conflicts
+    """
+    from claimledger.cli_render import print_conflicts
+
+    ledger = _ledger(db)
+    print_conflicts(ledger.conflicts(), {c.claim_id: c for c in ledger.claims(limit=None)}, as_json=as_json)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the dashboard and the JSON API (OpenAPI at /openapi.json).
+
+    Example: claimledger serve --port 8000
+    """
+    import uvicorn
+
+    from claimledger.web.app import create_app
+
+    _ledger(db).close()  # fail early, with the CLI's message, on a bad --db
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
 
 
 def main() -> None:

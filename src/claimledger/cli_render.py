@@ -17,6 +17,8 @@ from claimledger.models import Claim, Document
 
 if TYPE_CHECKING:
     from claimledger.api import Ledger
+    from claimledger.reconcile.conflicts import Conflict
+    from claimledger.reconcile.tracks import FigureRow, Track
     from claimledger.runner import IngestReport
 
 _RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
@@ -100,3 +102,68 @@ def print_claims(claims: list[Claim], *, as_json: bool) -> None:
 
 def print_json(obj: object) -> None:
     typer.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def print_figures(rows: list[FigureRow], *, as_json: bool) -> None:
+    """Group rows by track: a heading, then "Per X: figure (date)" and the sentence."""
+    from dataclasses import asdict
+
+    from claimledger.reconcile.tracks import format_row
+
+    if as_json:
+        print_json([asdict(r) for r in rows])
+        return
+    if not rows:
+        typer.echo("No figures in the ledger yet.")
+        return
+    current = None
+    for row in rows:
+        if row.track_id != current:
+            current = row.track_id
+            typer.echo(f"\n{row.label}  [track {row.track_id[:8]}]")
+        typer.echo(f"  {format_row(row)}")
+        typer.echo(f"      “{_short(row.sentence, 110)}”")
+
+
+def print_track(track: Track, *, as_json: bool) -> None:
+    """Every point of a track per claimant, oldest first, then the consistency notes."""
+    from dataclasses import asdict
+
+    if as_json:
+        print_json(
+            {
+                "track_id": track.track_id,
+                "label": track.label,
+                "points": {k: [asdict(p) for p in v] for k, v in track.points.items()},
+                "notes": track.notes,
+            }
+        )
+        return
+    typer.echo(f"{track.label}  [track {track.track_id}]")
+    for claimant, points in track.points.items():
+        typer.echo(f"\nPer {claimant}:")
+        for p in points:
+            when = p.stated_on.isoformat() if p.stated_on else "undated"
+            kind = f" ({p.kind})" if p.kind else ""
+            typer.echo(f"  {when}  {p.text}{kind}  “{_short(p.sentence, 90)}”")
+    for note in track.notes:
+        typer.echo(f"note: {note}")
+
+
+def print_conflicts(conflicts: list[Conflict], claims: dict[str, Claim], *, as_json: bool) -> None:
+    """Each conflict with the sentences on each side."""
+    from dataclasses import asdict
+
+    if as_json:
+        print_json([asdict(c) for c in conflicts])
+        return
+    if not conflicts:
+        typer.echo("No conflicts found.")
+        return
+    for c in conflicts:
+        typer.echo(f"\n[{c.kind}] {c.explanation}")
+        for claim_id in c.claim_ids:
+            claim = claims.get(claim_id)
+            if claim is not None:
+                when = claim.stated_on.isoformat() if claim.stated_on else "undated"
+                typer.echo(f"  {when}  {claim.claimant}: “{_short(claim.sentence, 100)}”")

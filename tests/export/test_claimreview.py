@@ -26,8 +26,9 @@ def test_claimreview_objects(
         assert obj["@type"] == "Claim"
         assert obj["text"] == claim.content
         assert obj["author"]["name"] == claim.claimant
-        assert obj["author"]["@type"] == ("Person" if claim.claimant_type == "person"
-                                          else "Organization")  # fmt: skip
+        assert obj["author"]["@type"] == (
+            "Person" if claim.claimant_type == "person" else "Organization"
+        )
         if claim.stated_on:
             assert obj["datePublished"] == claim.stated_on.isoformat()
         else:

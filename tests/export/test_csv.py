@@ -25,8 +25,15 @@ def test_csv_rows_fields_and_values(
     assert len(rows) == 6  # the line break inside one sentence did not split its row
     header = list(rows[0])
     assert header[:8] == [
-        "claim_id", "doc_id", "doc_path", "source_id", "url", "outlet", "title", "published"
-    ]  # fmt: skip
+        "claim_id",
+        "doc_id",
+        "doc_path",
+        "source_id",
+        "url",
+        "outlet",
+        "title",
+        "published",
+    ]
     assert header[header.index("carriers") + 1] == "values"
     for row in rows:
         claim = claims_by_id[row["claim_id"]]

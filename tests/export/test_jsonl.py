@@ -13,10 +13,29 @@ from claimledger.ledger.store import Store
 from claimledger.models import Claim, Document
 
 CONTRACT = [
-    "claim_id", "doc_id", "doc_path", "source_id", "url", "outlet", "title", "published",
-    "sentence", "start", "end", "claimant", "claimant_mention", "claimant_type", "cue", "mode",
-    "stance", "hedged", "stated_on", "content", "quantities", "carriers",
-]  # fmt: skip
+    "claim_id",
+    "doc_id",
+    "doc_path",
+    "source_id",
+    "url",
+    "outlet",
+    "title",
+    "published",
+    "sentence",
+    "start",
+    "end",
+    "claimant",
+    "claimant_mention",
+    "claimant_type",
+    "cue",
+    "mode",
+    "stance",
+    "hedged",
+    "stated_on",
+    "content",
+    "quantities",
+    "carriers",
+]
 QUANTITY = ["text", "value", "low", "high", "unit", "counted", "event", "group", "kind"]
 
 
@@ -32,16 +51,17 @@ def test_jsonl_fields_are_the_contract_then_extensions(ledger: Store, tmp_path: 
     for row in rows:
         assert list(row)[: len(CONTRACT)] == CONTRACT
         assert list(row)[len(CONTRACT) :] == [
-            "affiliation", "claimant_spans", "cue_spans", "content_spans"
-        ]  # fmt: skip
+            "affiliation",
+            "claimant_spans",
+            "cue_spans",
+            "content_spans",
+        ]
         for q in row["quantities"]:  # type: ignore[attr-defined]
             assert list(q)[: len(QUANTITY)] == QUANTITY
             assert list(q)[len(QUANTITY) :] == ["approximate", "start", "end"]
 
 
-def test_jsonl_values(
-    ledger: Store, tmp_path: Path, docs_by_id: dict[str, Document]
-) -> None:
+def test_jsonl_values(ledger: Store, tmp_path: Path, docs_by_id: dict[str, Document]) -> None:
     out = tmp_path / "claims.jsonl"
     export(ledger, "jsonl", out)
     rows = {r["claimant"]: r for r in read_jsonl(out)}
@@ -53,11 +73,22 @@ def test_jsonl_values(
     assert union["hedged"] is True and union["mode"] == "according_to"
     assert doc.text[union["start"] : union["end"]] == union["sentence"]  # type: ignore[misc]
     assert "\n" in union["sentence"]  # type: ignore[operator]
-    assert union["quantities"] == [{
-        "text": "more than\n600", "value": None, "low": 600.0, "high": None, "unit": None,
-        "counted": "members", "event": "joined", "group": "dock workers", "kind": "cumulative",
-        "approximate": False, "start": 0, "end": 0,
-    }]  # fmt: skip
+    assert union["quantities"] == [
+        {
+            "text": "more than\n600",
+            "value": None,
+            "low": 600.0,
+            "high": None,
+            "unit": None,
+            "counted": "members",
+            "event": "joined",
+            "group": "dock workers",
+            "kind": "cumulative",
+            "approximate": False,
+            "start": 0,
+            "end": 0,
+        }
+    ]
     officials = rows["officials"]
     assert officials["published"] == "2024-05-06" and officials["stated_on"] == "2024-05-06"
     assert officials["outlet"] == "Ravensford Courier" and officials["title"] == "Bridges shut"

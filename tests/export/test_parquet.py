@@ -26,8 +26,16 @@ def test_parquet_schema_and_values(
     q_type = schema.field("quantities").type
     assert pa.types.is_list(q_type) and pa.types.is_struct(q_type.value_type)
     assert [f.name for f in q_type.value_type][:9] == [
-        "text", "value", "low", "high", "unit", "counted", "event", "group", "kind"
-    ]  # fmt: skip
+        "text",
+        "value",
+        "low",
+        "high",
+        "unit",
+        "counted",
+        "event",
+        "group",
+        "kind",
+    ]
     rows = table.to_pylist()
     assert len(rows) == 6
     for row in rows:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import importlib.util
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+
 from claimledger.models import Claim, ClaimantType, Document, Mode, Quantity, Stance
 
 FLOOD = (

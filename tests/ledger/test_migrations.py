@@ -19,7 +19,9 @@ def test_migrations_build_exactly_the_schema(db_path: Path) -> None:
     open_store(str(db_path)).close()
     engine = create_engine(f"sqlite:///{db_path}")
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), metadata
+        )
     engine.dispose()
     # Non-empty means schema.py changed without a new revision under ledger/migrations/versions.
     assert diff == []

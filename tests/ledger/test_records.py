@@ -93,8 +93,13 @@ def test_records_stream_in_batches_with_flat_memory(db_path: Path) -> None:
             items = []
             for i in range(start, start + 500):
                 doc = make_doc(f"Note {i}. The clerk said {i} forms were filed.", f"n/{i}.txt")
-                claim = make_claim(doc, f"The clerk said {i} forms were filed.",
-                                   f"{i} forms were filed", "Clerk", cue="said")  # fmt: skip
+                claim = make_claim(
+                    doc,
+                    f"The clerk said {i} forms were filed.",
+                    f"{i} forms were filed",
+                    "Clerk",
+                    cue="said",
+                )
                 items.append((doc, [claim]))
             s.write_batch(items)
     with open_store(str(db_path)) as s:

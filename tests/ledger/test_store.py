@@ -43,9 +43,25 @@ def test_store_write_batch_stores_every_row(
             "WHERE text LIKE 'more than%'"
         ).fetchone()
         seqs = raw.execute("SELECT seq FROM claims ORDER BY doc_id, seq").fetchall()
-    assert doc == ("news/flood.txt", "Ravensford Courier", "Bridges shut", "2024-05-06", "txt",
-                   len(FLOOD.split()), FLOOD)  # fmt: skip
-    assert q == ("more than\n600", None, 600.0, "members", "joined", "dock workers", "cumulative", 0)
+    assert doc == (
+        "news/flood.txt",
+        "Ravensford Courier",
+        "Bridges shut",
+        "2024-05-06",
+        "txt",
+        len(FLOOD.split()),
+        FLOOD,
+    )
+    assert q == (
+        "more than\n600",
+        None,
+        600.0,
+        "members",
+        "joined",
+        "dock workers",
+        "cumulative",
+        0,
+    )
     assert sorted(s for (s,) in seqs) == [0, 0, 0, 1, 1, 2]
 
 
@@ -72,7 +88,7 @@ def test_store_write_batch_skips_repeats_within_a_batch(store: Store, db_path: P
 
 
 def test_store_write_batch_rejects_claim_of_another_document(store: Store, db_path: Path) -> None:
-    (flood, _), (copy, copy_claims), _ = sample_batch()
+    (flood, _), (_, copy_claims), _ = sample_batch()
     with pytest.raises(ValueError, match="belongs to document"):
         store.write_batch([(flood, copy_claims)])
     assert counts(db_path)["documents"] == 0
@@ -110,8 +126,9 @@ def test_store_full_disk_raises_store_error_and_keeps_earlier_batches(
     event.listen(store.engine, "connect", cap)
     big = make_doc("Harbour note. " + "The pier was repaired by volunteers. " * 400, "big.txt")
     claims = [
-        make_claim(big, "Harbour note.", "Harbour note", f"Volunteer {i}", stance="assert")
-        .model_copy(update={"claim_id": f"big{i:04d}", "content": "x" * 500})
+        make_claim(
+            big, "Harbour note.", "Harbour note", f"Volunteer {i}", stance="assert"
+        ).model_copy(update={"claim_id": f"big{i:04d}", "content": "x" * 500})
         for i in range(40)
     ]
     with pytest.raises(StoreError, match="disk is full"):
@@ -129,8 +146,15 @@ def test_store_claimants_are_merged_across_batches(store: Store, db_path: Path) 
     copy, copy_claims = sample_batch()[1]
     store.write_batch([(copy, copy_claims)])  # person, mention "The mayor"
     other = make_doc("Ana Ruiz spoke again on Friday. She said the bridges would reopen.", "n.txt")
-    late = make_claim(other, "She said the bridges would reopen.", "the bridges would reopen",
-                      "Ana Ruiz", cue="said", mention="She", affiliation="Ravensford")  # fmt: skip
+    late = make_claim(
+        other,
+        "She said the bridges would reopen.",
+        "the bridges would reopen",
+        "Ana Ruiz",
+        cue="said",
+        mention="She",
+        affiliation="Ravensford",
+    )
     store.write_batch([(other, [late])])
     store.close()
     with sqlite3.connect(db_path) as raw:
@@ -180,10 +204,12 @@ def test_store_set_copy_links_updates_rows(
     assert n == 3
     store.close()
     with sqlite3.connect(db_path) as raw:
-        assert raw.execute("SELECT copy_of FROM claims WHERE claim_id = ?",
-                           (copy_claims[0].claim_id,)).fetchone() == (flood_claims[0].claim_id,)  # fmt: skip
-        assert raw.execute("SELECT count(*) FROM documents WHERE origin_id = ?",
-                           (flood.doc_id,)).fetchone() == (2,)  # fmt: skip
+        assert raw.execute(
+            "SELECT copy_of FROM claims WHERE claim_id = ?", (copy_claims[0].claim_id,)
+        ).fetchone() == (flood_claims[0].claim_id,)
+        assert raw.execute(
+            "SELECT count(*) FROM documents WHERE origin_id = ?", (flood.doc_id,)
+        ).fetchone() == (2,)
 
 
 def test_store_concurrent_writers_wait_instead_of_failing(db_path: Path) -> None:
@@ -196,8 +222,13 @@ def test_store_concurrent_writers_wait_instead_of_failing(db_path: Path) -> None
                 for i in range(15):
                     text = f"Bulletin {tag}-{i}. The council said the road would reopen soon."
                     doc = make_doc(text, f"{tag}/{i}.txt", date(2024, 1, 1 + i))
-                    claim = make_claim(doc, "The council said the road would reopen soon.",
-                                       "the road would reopen soon", "Town Council", cue="said")  # fmt: skip
+                    claim = make_claim(
+                        doc,
+                        "The council said the road would reopen soon.",
+                        "the road would reopen soon",
+                        "Town Council",
+                        cue="said",
+                    )
                     s.write_batch([(doc, [claim])])
         except BaseException as exc:  # reported to the main thread below
             errors.append(exc)

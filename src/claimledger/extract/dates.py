@@ -68,8 +68,9 @@ _MONTH_DAY = re.compile(
 _DAY_MONTH = re.compile(
     rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m>{_MONTH_NAMES})\b\.?(?:,? (?P<y>\d{{4}}))?"
 )
+_WEEKDAY_NAMES = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _WEEKDAY = re.compile(
-    rf"\b(?P<last>last )?(?P<w>{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\b"
+    rf"\b(?P<last>last )?(?P<w>{_WEEKDAY_NAMES})\b"
 )
 _ISO_IN = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 
@@ -93,6 +94,8 @@ def resolve_expression(text: str, anchor: date | None, *, whole: bool = False) -
     """
     norm = " ".join(text.lower().replace("’", "'").replace(",", ", ").split()).replace(" ,", ",")
     norm = re.sub(r"^(?:on|at|in|by|from|since|during|until) ", "", norm)
+    if whole:  # "Tuesday, 3 November 2020": the weekday adds nothing to a full date
+        norm = re.sub(rf"^(?:{_WEEKDAY_NAMES}),? (?=\d|{_MONTH_NAMES})", "", norm)
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         match = pattern.search(norm)
         if match and (not whole or match.group(0).strip(". ") == norm.strip(". ")):

@@ -60,7 +60,9 @@ def resolve_url(db: str | None) -> URL:
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() not in ("sqlite", "postgresql"):
-        raise StoreError(f"unsupported database {url.drivername!r}: use a SQLite path or URL, or postgresql://")
+        raise StoreError(
+            f"unsupported database {url.drivername!r}: use a SQLite path or URL, or postgresql://"
+        )
     return url
 
 
