@@ -114,9 +114,7 @@ def _series(total_after: str) -> list[Claim]:
             f"its losses had reached {total_after} soldiers",
             date(2020, 10, 2),
             start=200,
-            quantities=[
-                qty(total_after, "soldiers", "killed", "its soldiers", kind="cumulative")
-            ],
+            quantities=[qty(total_after, "soldiers", "killed", "its soldiers", kind="cumulative")],
         ),
     ]
 
@@ -158,7 +156,9 @@ def test_tracks_figures_table_per_claimant() -> None:
             "Azerbaijan's defence ministry",
             "more than 2,300 Armenian soldiers had been killed",
             date(2020, 10, 3),
-            quantities=[qty("more than 2,300", "soldiers", "killed", "Armenian soldiers", low=2300)],
+            quantities=[
+                qty("more than 2,300", "soldiers", "killed", "Armenian soldiers", low=2300)
+            ],
         ),
         make_claim(
             "am-1",

@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-__all__ = ["Amount", "parse_amount", "spelled_value"]
+__all__ = ["LEFT_QUALIFIERS", "RIGHT_WORDS", "Amount", "parse_amount", "spelled_value"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +66,8 @@ _APPROX_WORDS = (
 # Incremental or neutral markers that carry no bound ("another 20", "a further 30").
 _NEUTRAL_WORDS = ("a further", "an additional", "another", "additional", "further", "the")
 
+_FILLERS = ("just", "well", "slightly", "only", "exactly")
+
 _CURRENCY_SYMBOLS = {
     "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₼": "AZN", "֏": "AMD",
     "₺": "TRY",
@@ -79,6 +81,27 @@ _CURRENCY_WORDS = {
 }  # fmt: skip
 _PERCENT_WORDS = ("per cent", "percent", "pct", "%")
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 100 / 3, "a quarter": 25.0}
+
+# What may stand around a number inside an amount phrase, for phrase finders over tokens:
+# the qualifiers above (as word lists, longest first) and the units that follow.
+LEFT_QUALIFIERS: list[list[str]] = sorted(
+    (
+        p.split()
+        for p in (
+            *_LOW_WORDS,
+            *_HIGH_WORDS,
+            *_APPROX_WORDS,
+            *_NEUTRAL_WORDS,
+            *_FILLERS,
+            "between",
+            "a",
+        )
+        if p not in {"the", "~"}
+    ),
+    key=len,
+    reverse=True,
+) + [[s] for s in _CURRENCY_SYMBOLS]
+RIGHT_WORDS = {"percent", "%", "more", "+", "per", "cent", "pct", *_CURRENCY_WORDS}
 
 _TOKEN_RE = re.compile(
     r"""
@@ -167,7 +190,7 @@ def _strip_qualifiers(norm: str) -> tuple[bool, bool, bool, str]:
                     )
                     changed = True
                     break
-        for w in (*_NEUTRAL_WORDS, "just", "well", "slightly", "only", "exactly"):
+        for w in (*_NEUTRAL_WORDS, *_FILLERS):
             if norm.startswith(w + " "):
                 norm = norm[len(w) + 1 :]
                 changed = True

@@ -20,7 +20,7 @@ from enum import Enum
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["parse_date", "resolve_expression", "resolve_stated_on"]
+__all__ = ["MONTHS", "VAGUE", "WEEKDAYS", "parse_date", "resolve_expression", "resolve_stated_on"]
 
 _DATE_LABELS = {"DATE", "TIME"}
 # Words that make a token a date expression even when the NER missed it.
@@ -69,9 +69,7 @@ _DAY_MONTH = re.compile(
     rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m>{_MONTH_NAMES})\b\.?(?:,? (?P<y>\d{{4}}))?"
 )
 _WEEKDAY_NAMES = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
-_WEEKDAY = re.compile(
-    rf"\b(?P<last>last )?(?P<w>{_WEEKDAY_NAMES})\b"
-)
+_WEEKDAY = re.compile(rf"\b(?P<last>last )?(?P<w>{_WEEKDAY_NAMES})\b")
 _ISO_IN = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 
 

@@ -11,16 +11,17 @@ Dates, years, ordinals, phone numbers and numbers inside names ("Article 5") are
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.amounts import Amount, parse_amount
+from claimledger.extract.amounts import LEFT_QUALIFIERS, RIGHT_WORDS, Amount, parse_amount
 from claimledger.models import Kind, Quantity
 
 __all__ = ["Amount", "find_quantities", "parse_amount"]
 
 # Words that can carry the count themselves besides digits and number words.
-_VAGUE_CORES = {"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "half"}
+_VAGUE_CORES = {"dozen", "dozens", "tens", "hundreds", "thousands", "millions", "scores", "half"}
 _ORDINALS = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|eleventh|twelfth|\w+teenth|\w+tieth|hundredth|thousandth|millionth)$",
@@ -37,39 +38,22 @@ _REFERENTIAL = {"the", "these", "those", "both", "its", "their", "his", "her", "
 _NAME_HEADS = {"article", "section", "chapter", "resolution", "paragraph", "protocol", "no"}
 _NAME_HEADS |= {"number", "item", "page", "room", "route", "flight", "point", "clause"}
 
-# Qualifiers read to the left of a number, longest first.
-_LEFT_PHRASES = [
-    p.split()
-    for p in sorted(
-        [
-            "more than", "less than", "fewer than", "at least", "up to", "as many as",
-            "an estimated", "no more than", "no fewer than", "no less than", "close to",
-            "in excess of", "upwards of", "just over", "just under", "well over", "a further",
-            "an additional", "over", "almost", "nearly", "about", "around", "some", "roughly",
-            "approximately", "another", "between", "under", "estimated", "us$", "$", "€", "£",
-            "a", "tens of", "hundreds of",
-        ],
-        key=lambda p: -len(p.split()),
-    )
-]  # fmt: skip
-_RIGHT_WORDS = {"percent", "%", "more", "+", "dollars", "euros", "pounds", "manats", "rubles"}
-_RIGHT_WORDS |= {"roubles", "drams", "lira", "usd", "eur", "azn", "per", "cent"}
 _JOINERS = {"-", "–", "—", "to", "and", "or"}
 
-_EVENT_WORDS = {
-    "kill": "killed", "die": "killed", "dead": "killed", "death": "killed",
-    "eliminate": "killed", "slay": "killed", "perish": "killed", "murder": "killed",
-    "execute": "killed", "fatality": "killed", "toll": "killed",
-    "wound": "injured", "injure": "injured", "hurt": "injured", "injury": "injured",
-    "wounded": "injured", "injured": "injured",
-    "send": "sent", "deploy": "sent", "transfer": "sent", "arrive": "sent", "bring": "sent",
-    "dispatch": "sent", "relocate": "sent", "recruit": "sent", "ship": "sent", "fly": "sent",
-    "capture": "captured", "seize": "captured", "abduct": "captured",
-    "return": "returned", "repatriate": "returned",
-    "escape": "escaped", "flee": "escaped",
-    "displace": "displaced", "evacuate": "evacuated",
-    "arrest": "arrested", "detain": "arrested", "missing": "missing", "disappear": "missing",
-}  # fmt: skip
+# The fixed event vocabulary: each normalised event and the lemmas (or words) that name it.
+_EVENTS = {
+    "killed": "kill die dead death eliminate slay perish murder execute fatality toll",
+    "injured": "wound injure hurt injury wounded injured",
+    "sent": "send deploy transfer arrive bring dispatch relocate recruit ship fly",
+    "captured": "capture seize abduct",
+    "returned": "return repatriate",
+    "escaped": "escape flee",
+    "displaced": "displace",
+    "evacuated": "evacuate",
+    "arrested": "arrest detain",
+    "missing": "missing disappear",
+}
+_EVENT_WORDS = {word: event for event, words in _EVENTS.items() for word in words.split()}
 _CIVILIANS = {"civilian", "resident", "family", "person", "people", "villager", "inhabitant"}
 _COPULAS = {"be", "remain", "go", "become", "stay"}
 _CAPTIVE = {"captive", "prisoner", "prisoners", "hostage", "hostages"}
@@ -134,7 +118,7 @@ def _phrases(window: Span) -> list[Span]:
             j += 1
         first = _extend_left(doc, i, lo)
         last = j
-        while last < hi and doc[last].lower_ in _RIGHT_WORDS:
+        while last < hi and doc[last].lower_ in RIGHT_WORDS:
             if doc[last].lower_ == "more" and last + 1 < hi and doc[last + 1].lower_ == "than":
                 break
             last += 1
@@ -151,7 +135,7 @@ def _extend_left(doc: Doc, i: int, lo: int) -> int:
     moved = True
     while moved:
         moved = False
-        for words in _LEFT_PHRASES:
+        for words in LEFT_QUALIFIERS:
             k = first - len(words)
             if k >= lo and [t.lower_ for t in doc[k:first]] == words:
                 if words == ["a"] and doc[first].lower_ not in {"dozen", "hundred", "thousand"}:
@@ -180,20 +164,11 @@ def _quantity(doc: Doc, phrase: Span, earlier: list[Quantity]) -> Quantity | Non
             counted, group = prev.counted, prev.group
     if cores[0].lower_ == "one" and event is None:
         return None  # "one party over the other": a pronoun, not a figure
+    kind = _kind(phrase, root, counted_tok)
     return Quantity(
-        text=phrase.text,
-        value=amount.value,
-        low=amount.low,
-        high=amount.high,
-        unit=amount.unit,
-        counted=counted,
-        event=event,
-        group=group,
-        kind=_kind(phrase, root, counted_tok),
-        approximate=amount.approximate,
-        start=phrase.start_char,
-        end=phrase.end_char,
-    )
+        **asdict(amount), text=phrase.text, start=phrase.start_char, end=phrase.end_char,
+        counted=counted, event=event, group=group, kind=kind,
+    )  # fmt: skip
 
 
 def _skip(cores: list[Token], phrase: Span) -> bool:
@@ -344,7 +319,7 @@ def _event_of(token: Token, counted: Token | None) -> str | None:
 
 
 def _event(root: Token, counted: Token | None) -> str | None:
-    """What happened to the counted: a modifier, the governing verb or noun, or a near word."""
+    """What happened to the counted: a modifier ("civilians killed") or the governing word."""
     anchors = [t for t in (counted, root) if t is not None]
     for anchor in anchors:
         for child in anchor.children:
@@ -365,7 +340,6 @@ def _event(root: Token, counted: Token | None) -> str | None:
             return event
         if current.pos_ in {"VERB", "AUX"} and current.dep_ != "prep":
             return _verb_relatives_event(current, counted)
-            break
     return None
 
 
@@ -422,16 +396,12 @@ def _kind(phrase: Span, root: Token, counted: Token | None) -> Kind | None:
     words = [t.lower_ for t in phrase]
     cores = [i for i, t in enumerate(phrase) if _is_core(t)]
     after = words[cores[-1] + 1 :] if cores else []
-    if "more" in after or words[0] in {"another", "further"} or words[:2] == ["a", "further"]:
-        return "incremental"
-    if words[:2] == ["an", "additional"]:
-        return "incremental"
-    if counted is not None and any(
-        c.dep_ == "amod" and c.lower_ in _INCREMENTAL for c in counted.children
-    ):
-        return "incremental"
-    if phrase.end < len(doc) and doc[phrase.end].lower_ in {"new", "additional", "fresh"}:
-        return "incremental"
+    modifiers = [c.lower_ for c in counted.children if c.dep_ == "amod"] if counted else []
+    nxt = doc[phrase.end].lower_ if phrase.end < len(doc) else ""
+    if "more" in after or set(words[:2]) & {"another", "further", "additional"}:
+        return "incremental"  # "54 more", "another 20", "a further 30", "an additional 12"
+    if nxt in _INCREMENTAL or set(modifiers) & _INCREMENTAL:
+        return "incremental"  # "230 new mercenaries", "300 additional troops"
     verb = _first_verb(counted or root) or root.sent.root
     clause = _clause_text(verb, {t.i for t in phrase})
     if _CUMULATIVE.search(clause):

@@ -204,6 +204,7 @@ def _denials(claims: list[Claim], window_days: int, max_links: int) -> list[Conf
         return []
     asserts = [c for c in claims if c.stance in ("assert", "estimate")]
     terms = [claim_terms(c) for c in asserts]
+    terms_of = {c.claim_id: ts for c, ts in zip(asserts, terms, strict=True)}
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in asserts:
         by_doc[c.doc_id].append(c)
@@ -230,7 +231,7 @@ def _denials(claims: list[Claim], window_days: int, max_links: int) -> list[Conf
         topic = set(own)
         if len(own) < 2:  # "This is fake news": the topic is what came just before
             for c in before:
-                topic |= claim_terms(c)
+                topic |= terms_of[c.claim_id]
         scores = _score(deny, topic, dated, undated, idf, window_days)
         ranked = sorted(
             ((s, idx) for idx, (s, shared) in scores.items() if shared >= 2),
@@ -239,8 +240,9 @@ def _denials(claims: list[Claim], window_days: int, max_links: int) -> list[Conf
         linked = [asserts[idx] for _, idx in ranked if _sides_differ(deny, asserts[idx])]
         if len(own) < 2:
             linked = [*(c for c in before if _sides_differ(deny, c)), *linked]
-        for target in list(dict.fromkeys(linked))[:max_links]:
-            out.append(_denial_conflict(deny, target, topic & claim_terms(target)))
+        unique = list({c.claim_id: c for c in linked}.values())  # first mention order
+        for target in unique[:max_links]:
+            out.append(_denial_conflict(deny, target, topic & terms_of[target.claim_id]))
     return out
 
 

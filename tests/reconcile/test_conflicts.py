@@ -1,0 +1,177 @@
+"""Conflicts: figures that cannot both hold, and denials linked to the claims they answer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimledger.models import Claim
+from claimledger.reconcile.conflicts import claim_terms, find_conflicts
+from claimledger.reconcile.tracks import build_tracks
+
+from .factories import make_claim, qty
+
+OCT5 = date(2020, 10, 5)
+
+
+def _soldier_counts(azerbaijan_text: str, **figure: float) -> list[Claim]:
+    """Armenia's own count of its dead and Azerbaijan's count of them, both on 5 October."""
+    return [
+        make_claim(
+            "am-toll",
+            "the Armenian Defense Ministry",
+            "240 Armenian servicemen had been killed since the fighting began",
+            OCT5,
+            doc_id="doc-yerevan",
+            quantities=[qty("240", "servicemen", "killed", "Armenian servicemen")],
+        ),
+        make_claim(
+            "az-toll",
+            "Azerbaijan's defence ministry",
+            f"{azerbaijan_text} Armenian soldiers had been killed since the fighting began",
+            OCT5,
+            doc_id="doc-baku",
+            quantities=[qty(azerbaijan_text, "soldiers", "killed", "Armenian soldiers", **figure)],
+        ),
+    ]
+
+
+def test_conflicts_same_day_figures_from_two_claimants() -> None:
+    claims = _soldier_counts("more than 2,300", low=2300)
+    conflicts = find_conflicts(claims, build_tracks(claims))
+    assert len(conflicts) == 1
+    c = conflicts[0]
+    assert c.kind == "figure"
+    assert set(c.claim_ids) == {"am-toll", "az-toll"}
+    assert set(c.claimants) == {"Armenia Defence Ministry", "Azerbaijan Defence Ministry"}
+    assert c.track_id == build_tracks(claims)[0].track_id
+    assert "Armenian soldiers killed" in c.explanation
+    assert "more than 2,300" in c.explanation and "240" in c.explanation
+
+
+def test_conflicts_overlapping_figures_are_not_a_conflict() -> None:
+    # "about 250" allows 240; "at least 200" does too.
+    for text, figure in (("about 250", {"value": 250.0}), ("at least 200", {"low": 200.0})):
+        claims = _soldier_counts(text, **figure)
+        if text.startswith("about"):
+            claims[1].quantities[0].approximate = True
+        assert find_conflicts(claims, build_tracks(claims)) == []
+
+
+def test_conflicts_figures_on_different_days_need_a_window() -> None:
+    claims = _soldier_counts("more than 2,300", low=2300)
+    claims[1] = claims[1].model_copy(update={"stated_on": date(2020, 10, 6)})
+    assert find_conflicts(claims, build_tracks(claims)) == []
+    widened = find_conflicts(claims, build_tracks(claims), window_days=1)
+    assert [c.kind for c in widened] == ["figure"]
+
+
+def _fighters_story() -> list[Claim]:
+    return [
+        make_claim(
+            "macron-300",
+            "French President Emmanuel Macron",
+            "300 fighters from jihadist groups in Syria had travelled to Azerbaijan through "
+            "the Turkish city of Gaziantep",
+            date(2020, 10, 1),
+            doc_id="doc-brussels",
+            quantities=[qty("300", "fighters", "travelled", "Syrian fighters")],
+        ),
+        make_claim(
+            "az-mod-front",
+            "the Azerbaijani Defense Ministry",
+            "its units had pushed Armenian forces back from several positions near Fuzuli",
+            date(2020, 10, 2),
+            doc_id="doc-baku",
+        ),
+        make_claim(
+            "am-civilians",
+            "Armenia",
+            "shelling had damaged houses and a school in Stepanakert",
+            date(2020, 10, 2),
+            doc_id="doc-yerevan",
+        ),
+        make_claim(
+            "aliyev-no-evidence",
+            "Azerbaijani President Ilham Aliyev",
+            "there was not a shred of proof that foreign fighters were present in Azerbaijan",
+            date(2020, 10, 3),
+            doc_id="doc-interview",
+            stance="deny",
+            start=900,
+        ),
+    ]
+
+
+def test_conflicts_denial_is_linked_to_the_claim_it_answers() -> None:
+    claims = _fighters_story()
+    conflicts = find_conflicts(claims, build_tracks(claims))
+    denials = [c for c in conflicts if c.kind == "denial"]
+    assert len(denials) == 1
+    link = denials[0]
+    assert link.claim_ids == ("aliyev-no-evidence", "macron-300")
+    assert link.claimants == ("Ilham Aliyev", "Emmanuel Macron")
+    assert link.track_id is not None
+    assert "fighters" in link.explanation and "azerbaijan" in link.explanation
+
+
+def test_conflicts_denial_outside_the_window_is_not_linked() -> None:
+    claims = _fighters_story()
+    claims[3] = claims[3].model_copy(update={"stated_on": date(2020, 11, 20)})
+    assert find_conflicts(claims, build_tracks(claims)) == []
+
+
+def test_conflicts_topicless_denial_takes_the_topic_of_the_preceding_claim() -> None:
+    claims = [
+        *_fighters_story()[:3],
+        make_claim(
+            "am-mercenaries",
+            "Armenia",
+            "Turkey had moved thousands of mercenaries from Syria and Libya to the Caucasus",
+            date(2020, 10, 3),
+            doc_id="doc-interview",
+            start=100,
+        ),
+        make_claim(
+            "aliyev-fake",
+            "Aliyev",
+            "this is fake news",
+            date(2020, 10, 3),
+            doc_id="doc-interview",
+            stance="deny",
+            start=400,
+        ),
+    ]
+    denials = [c for c in find_conflicts(claims, build_tracks(claims)) if c.kind == "denial"]
+    answered = [c.claim_ids[1] for c in denials]
+    # The claim just before it first, then the same topic elsewhere (Macron's Syrian fighters).
+    assert answered == ["am-mercenaries", "macron-300"]
+    assert all(c.claim_ids[0] == "aliyev-fake" for c in denials)
+
+
+def test_conflicts_denial_never_links_to_its_own_side() -> None:
+    claims = [
+        make_claim(
+            "az-mod-fighters",
+            "Azerbaijan's defence ministry",
+            "no foreign fighters were serving with units in Azerbaijan",
+            date(2020, 10, 2),
+        ),
+        make_claim(
+            "aliyev-deny",
+            "Aliyev",
+            "foreign fighters were not present in Azerbaijan",
+            date(2020, 10, 3),
+            stance="deny",
+        ),
+    ]
+    assert find_conflicts(claims, build_tracks(claims)) == []
+
+
+def test_conflicts_claim_terms_fold_synonyms_and_states() -> None:
+    claim = make_claim(
+        "x",
+        "Yerevan",
+        "Ankara has sent mercenaries to Baku",
+        date(2020, 10, 1),
+    )
+    assert claim_terms(claim) == {"turkey", "sent", "fighters", "azerbaijan"}
