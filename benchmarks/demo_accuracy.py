@@ -55,10 +55,17 @@ def _doc_key(doc_path: str) -> str:
     return rel
 
 
+def _same_noun(a: str | None, b: str | None) -> bool:
+    """Counted nouns compared after the ledger's own synonym folding (militants = fighters)."""
+    from claimledger.reconcile.tracks import fold_word
+
+    return a is not None and b is not None and fold_word(a) == fold_word(b)
+
+
 def _figure_ok(gold: dict[str, Any], quantities: list[dict[str, Any]]) -> bool:
     for q in quantities:
         if all(q.get(k) == gold.get(k) for k in ("value", "low", "high")) and (
-            not gold.get("counted") or q.get("counted") == gold["counted"]
+            not gold.get("counted") or _same_noun(q.get("counted"), gold["counted"])
         ):
             return True
     return False

@@ -13,16 +13,24 @@ and prints each figure with the total (target < 10 s for 100,000 claims on 2 cor
 
 from __future__ import annotations
 
-import argparse
-import random
-import time
-from datetime import date, timedelta
+import os
+import sys
 
-from claimledger.models import Claim, Quantity
-from claimledger.reconcile.claimants import canonicalize
-from claimledger.reconcile.conflicts import find_conflicts
-from claimledger.reconcile.copies import find_copies, merge_copies
-from claimledger.reconcile.tracks import build_tracks
+# benchmarks/ holds scripts named like standard modules (numbers.py): keep this folder off the
+# import path, which Python puts first when a script is run directly.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
+
+import argparse  # noqa: E402
+import random  # noqa: E402
+import time  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
+
+from claimledger.models import Claim, Quantity  # noqa: E402
+from claimledger.reconcile.claimants import canonicalize  # noqa: E402
+from claimledger.reconcile.conflicts import find_conflicts  # noqa: E402
+from claimledger.reconcile.copies import find_copies, merge_copies  # noqa: E402
+from claimledger.reconcile.tracks import build_tracks  # noqa: E402
 
 MENTIONS = [
     "the Armenian Defense Ministry",

@@ -298,3 +298,20 @@ def test_seed_documents_yield_no_years_or_ordinals(seed_docs: list[Any]) -> None
     texts = [q.text for doc in seed_docs for q in find_quantities(doc, 0, len(doc.text))]
     for bad in ("1994", "2020", "1990s", "sixth", "28", "27"):
         assert bad not in texts
+
+
+def test_find_quantities_governing_verb_beats_a_modifier(nlp: Any) -> None:
+    # "sent" describes the fighters; what the claim says happened to half of them is "killed".
+    q = _only(nlp, "The leader said his forces had killed about half of the fighters sent there.")
+    assert (q.value, q.unit, q.approximate, q.counted, q.event) == (
+        50,
+        "percent",
+        True,
+        "fighters",
+        "killed",
+    )
+
+
+def test_find_quantities_keeps_irregular_plurals(nlp: Any) -> None:
+    q = _only(nlp, "The ministry said 84 of its servicemen had been killed since Sunday morning.")
+    assert (q.counted, q.event, q.kind) == ("servicemen", "killed", "cumulative")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from claimledger.models import Claim
-from claimledger.reconcile.conflicts import claim_terms, find_conflicts
+from claimledger.reconcile.conflicts import find_conflicts
+from claimledger.reconcile.topics import claim_terms
 from claimledger.reconcile.tracks import build_tracks
 
 from .factories import make_claim, qty

@@ -45,14 +45,10 @@ _EVENTS = {
     "killed": "kill die dead death eliminate slay perish murder execute fatality toll",
     "injured": "wound injure hurt injury wounded injured",
     "sent": "send deploy transfer arrive bring dispatch relocate recruit ship fly",
-    "captured": "capture seize abduct",
-    "returned": "return repatriate",
-    "escaped": "escape flee",
-    "displaced": "displace",
-    "evacuated": "evacuate",
-    "arrested": "arrest detain",
+    "captured": "capture seize abduct", "returned": "return repatriate", "escaped": "escape flee",
+    "displaced": "displace", "evacuated": "evacuate", "arrested": "arrest detain",
     "missing": "missing disappear",
-}
+}  # fmt: skip
 _EVENT_WORDS = {word: event for event, words in _EVENTS.items() for word in words.split()}
 _CIVILIANS = {"civilian", "resident", "family", "person", "people", "villager", "inhabitant"}
 _COPULAS = {"be", "remain", "go", "become", "stay"}
@@ -160,7 +156,9 @@ def _quantity(doc: Doc, phrase: Span, earlier: list[Quantity]) -> Quantity | Non
     if counted is None and amount.unit is None and earlier:
         # "19 civilians killed and 60 injured": the second figure counts the same people.
         prev = earlier[-1]
-        if 0 <= phrase.start_char - prev.end < 40 and prev.unit is None:
+        same_sentence = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+        near = same_sentence is not None and same_sentence.sent == phrase.sent
+        if near and 0 <= phrase.start_char - prev.end < 80 and prev.unit is None:
             counted, group = prev.counted, prev.group
     if cores[0].lower_ == "one" and event is None:
         return None  # "one party over the other": a pronoun, not a figure
@@ -319,18 +317,12 @@ def _event_of(token: Token, counted: Token | None) -> str | None:
 
 
 def _event(root: Token, counted: Token | None) -> str | None:
-    """What happened to the counted: a modifier ("civilians killed") or the governing word."""
-    anchors = [t for t in (counted, root) if t is not None]
-    for anchor in anchors:
-        for child in anchor.children:
-            if child.dep_ in {"acl", "relcl", "amod"} and child.i > anchor.i - 2:
-                event = _event_of(child, counted)
-                if event is not None:
-                    return event
+    """What happened to the counted: the governing word, else a modifier ("civilians killed")."""
     # Walk up from the counted noun when it is the figure's own (its head or partitive);
     # a noun borrowed from "the number of X" belongs to another verb.
     own = counted is not None and (counted.i == root.head.i or counted in root.subtree)
     current = counted if own and counted is not None else root
+    verb: Token | None = None
     for _ in range(10):
         if current.head is current:
             break
@@ -339,8 +331,15 @@ def _event(root: Token, counted: Token | None) -> str | None:
         if event is not None:
             return event
         if current.pos_ in {"VERB", "AUX"} and current.dep_ != "prep":
-            return _verb_relatives_event(current, counted)
-    return None
+            verb = current
+            break
+    for anchor in (t for t in (counted, root) if t is not None):
+        for child in anchor.children:
+            if child.dep_ in {"acl", "relcl", "amod"}:
+                event = _event_of(child, counted)
+                if event is not None:
+                    return event
+    return _verb_relatives_event(verb, counted) if verb is not None else None
 
 
 def _verb_relatives_event(verb: Token, counted: Token | None) -> str | None:
@@ -362,8 +361,9 @@ def _verb_relatives_event(verb: Token, counted: Token | None) -> str | None:
 
 def _plural(token: Token) -> str:
     """Lower-case plural of the counted noun: "soldiers", "people", "bodies"."""
-    if token.tag_ in {"NNS", "NNPS"} or token.lower_ in {"people", "percent"}:
-        return token.lower_
+    text = token.lower_
+    if token.tag_ in {"NNS", "NNPS"} or text.endswith(("s", "men", "people", "children")):
+        return text  # already plural (the tagger sometimes calls "servicemen" singular)
     lemma = token.lemma_.lower()
     if lemma in _IRREGULAR:
         return _IRREGULAR[lemma]

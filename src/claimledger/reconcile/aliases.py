@@ -86,6 +86,8 @@ class AliasTable:
     affiliations: dict[str, str | None] = field(default_factory=dict)
     # Every token that is part of some state phrase: never part of a person's bare name.
     country_tokens: frozenset[str] = frozenset()
+    # First tokens of state phrases: a cheap test before looking phrases up.
+    country_starts: frozenset[str] = frozenset()
     longest: int = 1
 
 
@@ -195,6 +197,7 @@ def compile_table(raw: dict[str, Any]) -> AliasTable:
                 if section == "people":
                     t.people[k] = ent
     t.country_tokens = frozenset(w for k in t.country_words for w in k)
+    t.country_starts = frozenset(k[0] for k in t.country_words if k)
     t.longest = max(len(k) for k in [*t.entities, *t.country_words, *t.bodies, *t.offices])
     return t
 

@@ -12,8 +12,6 @@ the same article.
 from __future__ import annotations
 
 import math
-import re
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,27 +19,14 @@ from datetime import date
 from typing import Literal
 
 from claimledger.models import Claim
-from claimledger.reconcile.aliases import alias_table, word_set
-from claimledger.reconcile.tracks import Track, TrackPoint, fold_word, track_key
+from claimledger.reconcile.topics import TopicIndex, claim_terms
+from claimledger.reconcile.tracks import Track, TrackPoint, track_key
 
-__all__ = ["Conflict", "claim_terms", "find_conflicts"]
+__all__ = ["Conflict", "find_conflicts"]
 
 ConflictKind = Literal["figure", "denial"]
-
-_WORD = re.compile(r"[^\W\d_][\w\-]*", re.UNICODE)
-# Function words and the vocabulary of denying itself: they say nothing about the topic.
-_STOP = word_set(
-    """a an the and or but of in on at to for from by with as is are was were be been being
-    has have had do does did not no nor never any some this that these those there here it
-    its they them their he she his her we our you i which who what when where how than then
-    so such only also just very more most less all both each other into over about after
-    before against between during since until up down out off again further once will
-    would can could should may might must said says say told according claim claims claimed
-    report reports reported evidence single fake news false lie lies baseless allegation
-    allegations alleged deny denies denied rejected reject rejects untrue true information
-    statement statements present presented provided
-    """
-)
+# How far back in its own article a topic-less denial looks for what it answers (characters).
+_REACH = 800
 
 
 @dataclass(frozen=True)
@@ -53,44 +38,6 @@ class Conflict:
     claimants: tuple[str, ...]
     track_id: str | None
     explanation: str
-
-
-def _stem(word: str) -> str:
-    """Fold plural and synonym forms: militants -> fighters, deaths -> killed."""
-    folded = fold_word(word)
-    if folded != word:
-        return folded
-    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-def claim_terms(claim: Claim) -> frozenset[str]:
-    """Topic terms of a claim: content words (folded), states named, and its tracks."""
-    t = alias_table()
-    terms: set[str] = set()
-    words = [w.lower() for w in _WORD.findall(claim.content.replace("’", "'"))]
-    i = 0
-    while i < len(words):
-        # States first, longest phrase wins: "Nagorno-Karabakh", "White House", "Syrian".
-        for size in (3, 2, 1):
-            state = t.country_words.get(tuple(words[i : i + size]))
-            if state is not None:
-                terms.add(state.lower())
-                i += size
-                break
-        else:
-            w = words[i].removesuffix("'s")
-            if w not in _STOP and len(w) > 2:
-                terms.add(_stem(w))
-            i += 1
-    for q in claim.quantities:
-        key = track_key(q, claim)
-        if key is not None:
-            terms.add(key.counted)
-            if key.group:
-                terms.add(key.group.lower())
-    return frozenset(terms)
 
 
 def find_conflicts(
@@ -179,18 +126,6 @@ def _figure_conflict(track: Track, p: TrackPoint, q: TrackPoint) -> Conflict:
     )
 
 
-def _previous_in_document(claims: list[Claim], deny: Claim, reach: int = 800) -> list[Claim]:
-    """Claims just before a denial in its own article, by other claimants: what it answers."""
-    return [
-        c
-        for c in claims
-        if c.doc_id == deny.doc_id
-        and c.claimant != deny.claimant
-        and c.stance in ("assert", "estimate")
-        and deny.start - reach <= c.start < deny.start
-    ]
-
-
 def _sides_differ(a: Claim, b: Claim) -> bool:
     """A denial answers the other side: same claimant or same known affiliation is not a clash."""
     if a.claimant == b.claimant:
@@ -203,83 +138,31 @@ def _denials(claims: list[Claim], window_days: int, max_links: int) -> list[Conf
     if not denials:
         return []
     asserts = [c for c in claims if c.stance in ("assert", "estimate")]
-    terms = [claim_terms(c) for c in asserts]
-    terms_of = {c.claim_id: ts for c, ts in zip(asserts, terms, strict=True)}
-    by_doc: dict[str, list[Claim]] = defaultdict(list)
-    for c in asserts:
-        by_doc[c.doc_id].append(c)
-    # Postings per term, sorted by date, so a denial only looks at its time window.
-    dated: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    undated: dict[str, list[int]] = defaultdict(list)
-    for idx, (c, ts) in enumerate(zip(asserts, terms, strict=True)):
-        for term in ts:
-            if c.stated_on is None:
-                undated[term].append(idx)
-            else:
-                dated[term].append((c.stated_on.toordinal(), idx))
-    for postings in dated.values():
-        postings.sort()
-    n = len(asserts)
-    idf = {
-        term: math.log(1 + n / (len(dated.get(term, ())) + len(undated.get(term, ()))))
-        for term in {*dated, *undated}
-    }
+    index = TopicIndex(asserts)
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for idx, c in enumerate(asserts):
+        by_doc[c.doc_id].append(idx)
     out: list[Conflict] = []
     for deny in denials:
         own = claim_terms(deny)
-        before = _previous_in_document(by_doc.get(deny.doc_id, []), deny)
+        before = [
+            i
+            for i in by_doc.get(deny.doc_id, [])
+            if deny.start - _REACH <= asserts[i].start < deny.start
+            and _sides_differ(deny, asserts[i])
+        ]
         topic = set(own)
         if len(own) < 2:  # "This is fake news": the topic is what came just before
-            for c in before:
-                topic |= terms_of[c.claim_id]
-        scores = _score(deny, topic, dated, undated, idf, window_days)
-        ranked = sorted(
-            ((s, idx) for idx, (s, shared) in scores.items() if shared >= 2),
-            key=lambda x: (-x[0], x[1]),
-        )
-        linked = [asserts[idx] for _, idx in ranked if _sides_differ(deny, asserts[idx])]
-        if len(own) < 2:
-            linked = [*(c for c in before if _sides_differ(deny, c)), *linked]
-        unique = list({c.claim_id: c for c in linked}.values())  # first mention order
-        for target in unique[:max_links]:
-            out.append(_denial_conflict(deny, target, topic & terms_of[target.claim_id]))
+            for i in before:
+                topic |= index.terms[i]
+        day = deny.stated_on.toordinal() if deny.stated_on else None
+        ranked = [
+            i for i in index.related(topic, day, window_days) if _sides_differ(deny, asserts[i])
+        ]
+        linked = [*before, *ranked] if len(own) < 2 else ranked
+        for i in list(dict.fromkeys(linked))[:max_links]:
+            out.append(_denial_conflict(deny, asserts[i], topic & index.terms[i]))
     return out
-
-
-def _score(
-    deny: Claim,
-    topic: set[str],
-    dated: dict[str, list[tuple[int, int]]],
-    undated: dict[str, list[int]],
-    idf: dict[str, float],
-    window_days: int,
-    per_term: int = 400,
-) -> dict[int, tuple[float, int]]:
-    """idx -> (summed idf of shared terms, number shared) for assertions in the window."""
-    scores: dict[int, tuple[float, int]] = {}
-
-    def add(idx: int, weight: float) -> None:
-        s, k = scores.get(idx, (0.0, 0))
-        scores[idx] = (s + weight, k + 1)
-
-    for term in topic:
-        weight = idf.get(term)
-        if weight is None:
-            continue
-        postings = dated.get(term, [])
-        if deny.stated_on is None:
-            window = postings[-per_term:]
-        else:
-            # Claims up to the denial's next day (dates are approximate), nearest first.
-            hi_day = deny.stated_on.toordinal() + 1
-            lo = bisect_left(postings, (hi_day - 1 - window_days, -1))
-            hi = bisect_right(postings, (hi_day, math.inf))
-            window = postings[max(lo, hi - per_term) : hi]
-        for _, idx in window:
-            add(idx, weight)
-        for idx in undated.get(term, [])[-per_term:]:
-            add(idx, weight)
-    return scores
 
 
 def _denial_conflict(deny: Claim, target: Claim, shared: Iterable[str]) -> Conflict:

@@ -10,13 +10,14 @@ almost whole in the larger (a copy wrapped in menus, ads and "related stories").
 from __future__ import annotations
 
 import re
-import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+import numpy as np
+import numpy.typing as npt
 from datasketch import MinHash, MinHashLSH
 
 from claimledger.models import Claim
@@ -33,17 +34,35 @@ __all__ = [
 
 SHINGLE = 5
 NUM_PERM = 64
+_Shingles = npt.NDArray[np.uint64]
+_MULT = np.uint64(1_000_003)
+_ONE = np.uint64(1)
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def _shingles(text: str, size: int = SHINGLE) -> set[int]:
-    """Hashed word n-grams of the text (lower case, punctuation ignored)."""
+def _shingles(text: str, vocab: dict[str, int], size: int = SHINGLE) -> _Shingles:
+    """Sorted unique 32-bit hashes of the text's word n-grams (lower case, no punctuation).
+
+    Words become ids from `vocab` (shared by one `find_copies` call) and n-grams are hashed
+    with numpy in one pass: Python-level hashing of every n-gram string dominated the run time.
+    """
     words = _WORD.findall(text.lower())
-    if len(words) < size:
-        return {zlib.crc32(" ".join(words).encode())} if words else set()
-    return {
-        zlib.crc32(" ".join(words[i : i + size]).encode()) for i in range(len(words) - size + 1)
-    }
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), np.uint64, len(words))
+    n = max(1, len(words) - size + 1)
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(min(size, len(words))):
+        h = h * _MULT + ids[k : k + n] + _ONE
+    # splitmix64 finaliser, then the top 32 bits: well-spread values for MinHash.
+    h ^= h >> np.uint64(30)
+    h *= _MIX1
+    h ^= h >> np.uint64(27)
+    h *= _MIX2
+    h ^= h >> np.uint64(31)
+    return np.unique(h >> np.uint64(32))
 
 
 @lru_cache(maxsize=1)
@@ -53,26 +72,26 @@ def _seed_minhash() -> MinHash:
 
 
 def _identity(value: int) -> int:
-    """Shingles are already 32-bit hashes (crc32): no second hashing needed."""
+    """Shingles are already 32-bit hashes: no second hashing needed."""
     return value
 
 
-def _sketch(shingles: set[int]) -> MinHash:
+def _sketch(shingles: _Shingles) -> MinHash:
     seed = _seed_minhash()
     m = MinHash(
         num_perm=NUM_PERM, hashfunc=_identity, permutations=seed.permutations, scheme=seed.scheme
     )
-    m.update_batch(shingles)
+    m.update_batch(shingles.tolist())
     return m
 
 
-def _same_story(a: set[int], b: set[int], threshold: float, containment: float) -> bool:
+def _same_story(a: _Shingles, b: _Shingles, threshold: float, containment: float) -> bool:
     """Exact check of an LSH candidate pair."""
-    if not a or not b:
+    if not a.size or not b.size:
         return False
-    inter = len(a & b)
-    small = min(len(a), len(b))
-    if inter / (len(a) + len(b) - inter) >= threshold:
+    inter = int(np.intersect1d(a, b, assume_unique=True).size)
+    small = min(a.size, b.size)
+    if inter / (a.size + b.size - inter) >= threshold:
         return True
     # Containment only for texts long enough that sharing them is not a coincidence.
     return small >= 4 * SHINGLE and inter / small >= containment
@@ -100,15 +119,16 @@ def find_copies(
     """
     order: dict[str, int] = {}
     published: dict[str, date | None] = {}
-    shingles: dict[str, set[int]] = {}
+    shingles: dict[str, _Shingles] = {}
+    vocab: dict[str, int] = {}
     for doc_id, text, day in documents:
         if doc_id in order:  # the same content hash seen twice: one document
             continue
         order[doc_id] = len(order)
         published[doc_id] = day
-        shingles[doc_id] = _shingles(text)
+        shingles[doc_id] = _shingles(text, vocab)
     lsh = MinHashLSH(threshold=candidate_threshold, num_perm=NUM_PERM)
-    sketches = {d: _sketch(s) for d, s in shingles.items() if s}
+    sketches = {d: _sketch(s) for d, s in shingles.items() if s.size}
     for d, m in sketches.items():
         lsh.insert(d, m)
     parent = {d: d for d in order}
@@ -164,12 +184,9 @@ def _representative(group: list[Claim], origin_of: dict[str, str]) -> Claim:
 
 
 def _carriers(group: list[Claim], rep: Claim) -> list[str]:
-    docs = [rep.doc_id]
-    for c in group:
-        for d in [c.doc_id, *c.carriers]:
-            if d not in docs:
-                docs.append(d)
-    return docs
+    """Documents carrying the claim: the representative's own first, then as seen."""
+    docs = [rep.doc_id, *rep.carriers, *(d for c in group for d in [c.doc_id, *c.carriers])]
+    return list(dict.fromkeys(docs))
 
 
 def claim_carriers(claims: list[Claim], origin_of: dict[str, str]) -> dict[str, list[str]]:
@@ -203,13 +220,17 @@ def copy_of(claims: list[Claim], origin_of: dict[str, str]) -> dict[str, str]:
 def merge_copies(claims: list[Claim], origin_of: dict[str, str]) -> list[Claim]:
     """One claim per distinct claim, with `carriers` listing every copy's document.
 
-    The input claims are not modified; representatives come back as updated copies, in the
-    order their first copy was seen.
+    The input claims are not modified: a representative whose carriers change comes back as
+    an updated copy. Order: the order each claim's first copy was seen.
     """
     merged: list[Claim] = []
     for group in _groups(claims, origin_of):
         rep = _representative(group, origin_of)
-        merged.append(rep.model_copy(update={"carriers": _carriers(group, rep)}))
+        carriers = _carriers(group, rep)
+        # A claim nobody copied is passed through as is (it is not modified either way).
+        merged.append(
+            rep if carriers == rep.carriers else rep.model_copy(update={"carriers": carriers})
+        )
     return merged
 
 

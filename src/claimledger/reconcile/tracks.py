@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from claimledger.models import Claim, Kind, Quantity, content_hash
 from claimledger.reconcile.aliases import alias_table, key_of, word_set
@@ -138,10 +139,10 @@ def _norm(word: str | None, index: dict[str, str]) -> str | None:
     return words[-1] if words else None
 
 
-def _group_of(q: Quantity, claim: Claim, counted: str) -> str | None:
+def _group_of(group: str | None, counted_words: str | None, side: str, counted: str) -> str | None:
     """Whose people: a state from the group words, "foreign", or the claimant's own side."""
     t = alias_table()
-    text = " ".join(p for p in (q.group, q.counted) if p)
+    text = " ".join(p for p in (group, counted_words) if p)
     key = key_of(text)
     for size in (3, 2, 1):
         for i in range(len(key) - size + 1):
@@ -153,17 +154,29 @@ def _group_of(q: Quantity, claim: Claim, counted: str) -> str | None:
     if counted == "fighters" and (words & _FOREIGN or "mercenaries" in words):
         return "foreign"
     if words & _OWN:
-        return claim.affiliation or claim.claimant
+        return side
     return None
 
 
 def track_key(q: Quantity, claim: Claim) -> TrackKey | None:
     """The track a figure belongs to, or None when it says nothing countable."""
-    counted = _norm(q.counted, _COUNTED_INDEX)
+    return _track_key(q.counted, q.event, q.group, q.unit, claim.affiliation or claim.claimant)
+
+
+@lru_cache(maxsize=65536)
+def _track_key(
+    counted_words: str | None,
+    event: str | None,
+    group_words: str | None,
+    unit: str | None,
+    side: str,
+) -> TrackKey | None:
+    # Cached: a ledger repeats the same few (counted, event, group) triples endlessly.
+    counted = _norm(counted_words, _COUNTED_INDEX)
     if counted is None:
         return None
-    group = _group_of(q, claim, counted)
-    return TrackKey(group, counted, _norm(q.event, _EVENT_INDEX), q.unit)
+    group = _group_of(group_words, counted_words, side, counted)
+    return TrackKey(group, counted, _norm(event, _EVENT_INDEX), unit)
 
 
 def _order(p: tuple[TrackPoint, int]) -> tuple[int, date, int]:

@@ -125,7 +125,9 @@ def build_dataset(
         )
     return ds.map_batches(
         ExtractClaims,
-        fn_constructor_kwargs={"model": model},
+        # The default model unless another is asked for: constructor arguments would sit in
+        # the object store for the actors' lifetime (Ray warns about restarts then).
+        fn_constructor_kwargs={"model": model} if model != MODEL_NAME else None,
         batch_size=batch_size,
         compute=ray.data.ActorPoolStrategy(size=workers),
         num_cpus=EXTRACT_CPUS,
