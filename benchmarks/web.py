@@ -163,7 +163,7 @@ def main() -> int:
     server = subprocess.Popen([sys.executable, "-c", code, str(args.db)])
     base = f"http://127.0.0.1:{port}"
     try:
-        with httpx.Client(base_url=base, timeout=60) as client:
+        with httpx.Client(base_url=base, timeout=900) as client:
             deadline = time.monotonic() + 60
             while True:
                 try:

@@ -36,7 +36,7 @@ def make_claim(
         claimant_type=who.claimant_type,
         affiliation=who.affiliation,
         cue="said",
-        mode="indirect",
+        mode=extra.pop("mode", "indirect"),
         stance=stance,  # type: ignore[arg-type]
         stated_on=stated_on,
         content=content,

@@ -48,6 +48,7 @@ def test_claimants_lavrov_forms_fold_to_one(mention: str, label: str | None) -> 
         ("Armenian Prime Minister Nikol Pashinyan", "Nikol Pashinyan", "Armenia"),
         ("Artsakh President Arayik Harutyunyan", "Arayik Harutyunyan", "Nagorno-Karabakh"),
         ("Harutyunyan", "Arayik Harutyunyan", "Nagorno-Karabakh"),
+        ("Artsakh President", "Arayik Harutyunyan", "Nagorno-Karabakh"),
         ("Jalal Harutyunyan", "Jalal Harutyunyan", "Nagorno-Karabakh"),
         ("Putin", "Vladimir Putin", "Russia"),
         ("Turkish President Recep Tayyip Erdogan", "Recep Tayyip Erdogan", "Turkey"),

@@ -176,3 +176,31 @@ def test_conflicts_claim_terms_fold_synonyms_and_states() -> None:
         date(2020, 10, 1),
     )
     assert claim_terms(claim) == {"turkey", "sent", "fighters", "azerbaijan"}
+
+
+def test_conflicts_denial_needs_the_same_subject_not_just_the_same_place() -> None:
+    claims = [
+        make_claim(
+            "am-fighting",
+            "Yerevan",
+            "fighting near the Azerbaijani town of Tartar had engaged several brigades",
+            date(2020, 10, 2),
+        ),
+        make_claim(
+            "narration",
+            "Caucasus Weekly",
+            "mercenaries from Syria were seen fighting in Azerbaijan",
+            date(2020, 10, 2),
+            mode="unattributed",
+        ),
+        make_claim(
+            "tr-deny",
+            "the Turkish government",
+            "mercenaries from Syria were fighting in Azerbaijan alongside several brigades",
+            date(2020, 10, 2),
+            stance="deny",
+        ),
+    ]
+    # Yerevan's claim shares places and words but says nothing about mercenaries; the outlet's
+    # own narration is not a claim anybody answers.
+    assert find_conflicts(claims, build_tracks(claims)) == []

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from scale_corpus import write_articles
+
+from .scale_corpus import write_articles
 
 
 @pytest.fixture(scope="session")

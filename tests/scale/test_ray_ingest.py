@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from scale_corpus import exported
 
 from claimledger import Ledger
 from claimledger.ledger.engine import open_store
+from claimledger.scale.commands import ingest_on_ray, load_into
 from claimledger.scale.parquet import load_parquet
 from claimledger.scale.ray_runner import ray_ingest
+
+from .scale_corpus import exported
 
 pytestmark = [
     pytest.mark.ray,
@@ -70,12 +72,12 @@ def test_ray_parquet_out_then_load_gives_the_same_ledger(
     ray_instance: None, corpus: Path, tmp_path: Path, local_ledger: Ledger
 ) -> None:
     out = tmp_path / "parquet"
-    written = ray_ingest(None, [corpus], workers=2, out=out)
+    written = ingest_on_ray(None, [str(corpus)], workers=2, out=out)
     assert written.documents_added == 6
     assert len(written.errors) == 1
     assert list(out.glob("*.parquet")), "Ray wrote no Parquet files"
+    loaded = load_into(str(tmp_path / "loaded.db"), out)
     with open_store(str(tmp_path / "loaded.db")) as store:
-        loaded = load_parquet(store, out)
         assert exported(store) == exported(local_ledger.store)
         again = load_parquet(store, out)
     assert loaded.documents_added == 6

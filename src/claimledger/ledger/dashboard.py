@@ -69,29 +69,36 @@ class Conflict(BaseModel):
 
 _T = TypeVar("_T")
 _lock = threading.Lock()
+_build_locks: dict[tuple[int, str], threading.Lock] = {}
 _cache: dict[tuple[int, str, Any], Any] = {}
 
 
 def _cached(engine: Engine, name: str, build: Callable[[], _T]) -> _T:
-    """Compute once per (engine, view, data version); the version query is a few index reads."""
+    """Compute once per (engine, view, data version); the version query is a few index reads.
+
+    One build at a time per view: concurrent requests wait for it instead of repeating it.
+    """
     key = (id(engine), name, data_version(engine))
     with _lock:
-        if key in _cache:
-            hit: _T = _cache[key]
-            return hit
-    value = build()
-    with _lock:
-        for old in [k for k in _cache if k[:2] == key[:2]]:
-            del _cache[old]
-        _cache[key] = value
+        builder = _build_locks.setdefault(key[:2], threading.Lock())
+    with builder:
+        with _lock:
+            if key in _cache:
+                hit: _T = _cache[key]
+                return hit
+        value = build()
+        with _lock:
+            for old in [k for k in _cache if k[:2] == key[:2]]:
+                del _cache[old]
+            _cache[key] = value
     return value
 
 
 def _figure_claims(engine: Engine) -> list[LedgerClaim]:
     """Original claims (copies merged away) carrying at least one figure of something counted."""
-    has_figure = exists().where(
-        quantities.c.claim_id == claims.c.claim_id, quantities.c.counted.is_not(None)
-    )
+    # An alias, so the test still correlates with claims when load_claims joins quantities.
+    q = quantities.alias("q_fig")
+    has_figure = exists().where(q.c.claim_id == claims.c.claim_id, q.c.counted.is_not(None))
     return load_claims(engine, [has_figure, claims.c.copy_of.is_(None)])
 
 

@@ -149,6 +149,8 @@ class ClaimantPage(BaseModel):
 
 
 def _spans(raw: str | None) -> list[tuple[int, int]]:
+    if not raw or raw == "[]":  # most rows: skip the JSON parser
+        return []
     return [(int(s), int(e)) for s, e in json.loads(raw or "[]")]
 
 
@@ -211,14 +213,19 @@ def _claim_select() -> Select[Any]:
 
 
 def _quantities_for(conn: Connection, claim_ids: Sequence[str]) -> dict[str, list[Quantity]]:
-    out: dict[str, list[Quantity]] = defaultdict(list)
     if not claim_ids:
-        return out
-    rows = conn.execute(
-        select(quantities)
-        .where(quantities.c.claim_id.in_(list(claim_ids)))
-        .order_by(quantities.c.claim_id, quantities.c.idx)
-    ).mappings()
+        return {}
+    return _group_quantities(
+        conn.execute(
+            select(quantities)
+            .where(quantities.c.claim_id.in_(list(claim_ids)))
+            .order_by(quantities.c.claim_id, quantities.c.idx)
+        ).mappings()
+    )
+
+
+def _group_quantities(rows: Iterable[RowMapping]) -> dict[str, list[Quantity]]:
+    out: dict[str, list[Quantity]] = defaultdict(list)
     for r in rows:
         out[r["claim_id"]].append(
             Quantity(
@@ -255,9 +262,16 @@ def _carriers_for(conn: Connection, rows: Sequence[RowMapping]) -> dict[str, lis
     return {cid: sorted(by_root.get(root, set())) for cid, root in roots.items()}
 
 
-def _to_claims(conn: Connection, rows: Sequence[RowMapping]) -> list[LedgerClaim]:
-    qty = _quantities_for(conn, [r["claim_id"] for r in rows])
-    carriers = _carriers_for(conn, rows)
+def _to_claims(
+    conn: Connection,
+    rows: Sequence[RowMapping],
+    qty: dict[str, list[Quantity]] | None = None,
+    carriers: dict[str, list[str]] | None = None,
+) -> list[LedgerClaim]:
+    if qty is None:
+        qty = _quantities_for(conn, [r["claim_id"] for r in rows])
+    if carriers is None:
+        carriers = _carriers_for(conn, rows)
     out = []
     for r in rows:
         out.append(
@@ -327,12 +341,24 @@ def get_claim(engine: Engine, claim_id: str) -> LedgerClaim | None:
     return found[0] if found else None
 
 
-def load_claims(engine: Engine, where: Iterable[ColumnElement[bool]] = ()) -> list[LedgerClaim]:
-    """Every claim matching raw conditions (for reconcile views), in document order."""
+def load_claims(engine: Engine, where: Sequence[ColumnElement[bool]] = ()) -> list[LedgerClaim]:
+    """Every claim matching raw conditions (for reconcile views), in document order.
+
+    Built for bulk: figures come from one joined scan instead of an IN list per page, and
+    `carriers` holds only the claim's own document (reconcile works on merged originals).
+    """
     stmt = _claim_select().where(*where).order_by(claims.c.doc_id, claims.c.seq)
+    qty_stmt = (
+        select(quantities)
+        .join_from(quantities, claims, quantities.c.claim_id == claims.c.claim_id)
+        .where(*where)
+        .order_by(quantities.c.claim_id, quantities.c.idx)
+    )
     with engine.connect() as conn:
         rows = conn.execute(stmt).mappings().all()
-        return _to_claims(conn, rows)
+        qty = _group_quantities(conn.execute(qty_stmt).mappings())
+        own = {r["claim_id"]: [r["doc_id"]] for r in rows}
+        return _to_claims(conn, rows, qty, own)
 
 
 def _doc_summary(r: RowMapping, n_claims: int = 0) -> DocumentSummary:

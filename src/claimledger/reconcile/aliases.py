@@ -88,6 +88,8 @@ class AliasTable:
     country_tokens: frozenset[str] = frozenset()
     # First tokens of state phrases: a cheap test before looking phrases up.
     country_starts: frozenset[str] = frozenset()
+    # Words never part of a bare personal name: state words and office words.
+    name_skip: frozenset[str] = frozenset()
     longest: int = 1
 
 
@@ -198,6 +200,7 @@ def compile_table(raw: dict[str, Any]) -> AliasTable:
                     t.people[k] = ent
     t.country_tokens = frozenset(w for k in t.country_words for w in k)
     t.country_starts = frozenset(k[0] for k in t.country_words if k)
+    t.name_skip = t.country_tokens | frozenset(w for k in t.offices for w in k)
     t.longest = max(len(k) for k in [*t.entities, *t.country_words, *t.bodies, *t.offices])
     return t
 

@@ -163,7 +163,7 @@ def _canonical_part(t: AliasTable, mention: str, label: str | None) -> ClaimantI
     country = _country(t, key)
     state = country[0] if country else None
     rest = [w for w in key if w not in t.country_tokens]
-    name = _proper_tail(mention, t.country_tokens)
+    name = _proper_tail(mention, t.name_skip)
     # 3. A state body: "Azerbaijan's defence ministry" -> "Azerbaijan Defence Ministry". A
     # named person ("Azerbaijani army commander Mayis ...") is the claimant, not the body.
     body = _find(key, t.bodies, t.longest)

@@ -11,16 +11,17 @@ the same article.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from claimledger.models import Claim
 from claimledger.reconcile.topics import TopicIndex, claim_terms
-from claimledger.reconcile.tracks import Track, TrackPoint, track_key
+from claimledger.reconcile.tracks import SUBJECT_NOUNS, Track, TrackPoint, track_key
 
 __all__ = ["Conflict", "find_conflicts"]
 
@@ -137,7 +138,8 @@ def _denials(claims: list[Claim], window_days: int, max_links: int) -> list[Conf
     denials = [c for c in claims if c.stance == "deny"]
     if not denials:
         return []
-    asserts = [c for c in claims if c.stance in ("assert", "estimate")]
+    # Only attributed statements can be answered: the outlet's own narration is nobody's claim.
+    asserts = [c for c in claims if c.stance in ("assert", "estimate") and c.mode != "unattributed"]
     index = TopicIndex(asserts)
     by_doc: dict[str, list[int]] = defaultdict(list)
     for idx, c in enumerate(asserts):
@@ -145,24 +147,41 @@ def _denials(claims: list[Claim], window_days: int, max_links: int) -> list[Conf
     out: list[Conflict] = []
     for deny in denials:
         own = claim_terms(deny)
-        before = [
-            i
-            for i in by_doc.get(deny.doc_id, [])
-            if deny.start - _REACH <= asserts[i].start < deny.start
-            and _sides_differ(deny, asserts[i])
-        ]
         topic = set(own)
+        before: list[int] = []
         if len(own) < 2:  # "This is fake news": the topic is what came just before
+            before = [
+                i
+                for i in by_doc.get(deny.doc_id, [])
+                if deny.start - _REACH <= asserts[i].start < deny.start
+                and _sides_differ(deny, asserts[i])
+            ]
+            before.sort(key=lambda i: -asserts[i].start)  # nearest first
             for i in before:
                 topic |= index.terms[i]
         day = deny.stated_on.toordinal() if deny.stated_on else None
-        ranked = [
-            i for i in index.related(topic, day, window_days) if _sides_differ(deny, asserts[i])
-        ]
-        linked = [*before, *ranked] if len(own) < 2 else ranked
-        for i in list(dict.fromkeys(linked))[:max_links]:
+        # When the topic names who is counted (fighters, soldiers...), an answered claim must
+        # too: states and generic words alone ("azerbaijan", "fighting") link too freely.
+        subjects = topic & SUBJECT_NOUNS
+        # A borrowed topic of a word or two is too thin to search the whole ledger with.
+        search = len(own) >= 2 or len(topic) >= 3
+        ranked = (
+            i
+            for i in (index.related(topic, day, window_days) if search else [])
+            if _sides_differ(deny, asserts[i]) and (not subjects or subjects & index.terms[i])
+        )
+        # First-come order, duplicates dropped, stop as soon as there are enough.
+        for i in itertools.islice(_unique(itertools.chain(before, ranked)), max_links):
             out.append(_denial_conflict(deny, asserts[i], topic & index.terms[i]))
     return out
+
+
+def _unique(items: Iterable[int]) -> Iterator[int]:
+    seen: set[int] = set()
+    for i in items:
+        if i not in seen:
+            seen.add(i)
+            yield i
 
 
 def _denial_conflict(deny: Claim, target: Claim, shared: Iterable[str]) -> Conflict:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -53,27 +53,21 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=131072)
 def _content_terms(content: str) -> frozenset[str]:
     t = alias_table()
-    starts = t.country_starts
+    words = _WORD.findall(content.replace("’", "'").lower())
     terms: set[str] = set()
-    words = [w.lower() for w in _WORD.findall(content.replace("’", "'"))]
-    i = 0
-    while i < len(words):
-        w = words[i]
-        if w in starts:
-            # States first, longest phrase wins: "Nagorno-Karabakh", "White House", "Syrian".
-            for size in (3, 2, 1):
-                state = t.country_words.get(tuple(words[i : i + size]))
-                if state is not None:
-                    terms.add(state.lower())
-                    i += size
-                    break
-            else:
-                i += 1
-            continue
-        w = w.removesuffix("'s")
-        if w not in _STOP and len(w) > 2:
-            terms.add(_stem(w))
-        i += 1
+    used: set[str] = set()
+    # States first, longest phrase wins: "Nagorno-Karabakh", "White House", "Syrian". Only
+    # positions starting a state phrase are looked at; the rest is set arithmetic.
+    for i in [i for i, w in enumerate(words) if w in t.country_starts]:
+        for size in (3, 2, 1):
+            phrase = tuple(words[i : i + size])
+            state = t.country_words.get(phrase)
+            if state is not None:
+                terms.add(state.lower())
+                used.update(phrase)
+                break
+    rest = {w.removesuffix("'s") for w in words} - used - _STOP
+    terms.update(_stem(w) for w in rest if len(w) > 2)
     return frozenset(terms)
 
 
@@ -103,35 +97,41 @@ class TopicIndex:
         """
         self.terms = [claim_terms(c) for c in claims]
         self.per_term = per_term
-        self._dated: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        # Per term: claim positions in date order, and their dates (ordinals) for bisect.
+        self._ids: dict[str, list[int]] = defaultdict(list)
+        self._days: dict[str, list[int]] = defaultdict(list)
         self._undated: dict[str, list[int]] = defaultdict(list)
-        for idx, (c, ts) in enumerate(zip(claims, self.terms, strict=True)):
-            day = c.stated_on.toordinal() if c.stated_on else None
-            for term in ts:
-                if day is None:
+        dated: list[tuple[int, int]] = []
+        for idx, c in enumerate(claims):
+            if c.stated_on is None:
+                for term in self.terms[idx]:
                     self._undated[term].append(idx)
-                else:
-                    self._dated[term].append((day, idx))
-        for postings in self._dated.values():
-            postings.sort()
+            else:
+                dated.append((c.stated_on.toordinal(), idx))
+        dated.sort()
+        for day, idx in dated:  # visiting in date order keeps every posting list sorted
+            for term in self.terms[idx]:
+                self._ids[term].append(idx)
+                self._days[term].append(day)
         n = max(1, len(claims))
         self.df = {
-            t: len(self._dated.get(t, ())) + len(self._undated.get(t, ()))
-            for t in {*self._dated, *self._undated}
+            t: len(self._ids.get(t, ())) + len(self._undated.get(t, ()))
+            for t in {*self._ids, *self._undated}
         }
         self.idf = {t: math.log(1 + n / df) for t, df in self.df.items()}
 
     def _window(self, term: str, day: int | None, window_days: int) -> list[int]:
         """Claims with `term` stated up to `window_days` before `day` (or the next day)."""
-        postings = self._dated.get(term, [])
+        ids = self._ids.get(term, [])
         if day is None:
-            dated = postings[-self.per_term :]
+            dated = ids[-self.per_term :]
         else:
             # Up to the next day: dates resolved from datelines are approximate.
-            lo = bisect_left(postings, (day - window_days, -1))
-            hi = bisect_right(postings, (day + 1, math.inf))
-            dated = postings[max(lo, hi - self.per_term) : hi]
-        return [idx for _, idx in dated] + self._undated.get(term, [])[-self.per_term :]
+            days = self._days[term] if ids else []
+            lo = bisect_left(days, day - window_days)
+            hi = bisect_right(days, day + 1)
+            dated = ids[max(lo, hi - self.per_term) : hi]
+        return dated + self._undated.get(term, [])[-self.per_term :]
 
     def related(self, topic: set[str], day: int | None, window_days: int) -> list[int]:
         """Claims sharing at least two topic terms, best first (summed idf of shared terms).
@@ -141,14 +141,17 @@ class TopicIndex:
             day: the query's date as an ordinal, or None when undated.
             window_days: how many days back a related claim may be.
         """
-        candidates: set[int] = set()
+        # Count, per candidate, the windows it turns up in (Counter counts in C); only those
+        # seen for two terms or more are scored.
+        seen: Counter[int] = Counter()
         for term in topic:
             if term in self.df:
-                candidates.update(self._window(term, day, window_days))
+                seen.update(self._window(term, day, window_days))
+        idf = self.idf
         scored = []
-        for idx in candidates:
-            shared = topic & self.terms[idx]
-            if len(shared) >= 2:
-                scored.append((-sum(self.idf[t] for t in shared), idx))
+        for idx, hits in seen.items():
+            if hits >= 2:
+                shared = topic & self.terms[idx]
+                scored.append((-sum(idf[t] for t in shared), idx))
         scored.sort()
         return [idx for _, idx in scored]

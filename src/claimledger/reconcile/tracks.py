@@ -13,12 +13,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from claimledger.models import Claim, Kind, Quantity, content_hash
 from claimledger.reconcile.aliases import alias_table, key_of, word_set
 
 __all__ = [
+    "SUBJECT_NOUNS",
     "FigureRow",
     "Track",
     "TrackKey",
@@ -50,6 +51,9 @@ _EVENTS = {
     "displaced": "displaced fled evacuated",
     "destroyed": "destroyed downed",
 }
+# Who is counted, in the sense that makes two statements about the same people ("people" is
+# too generic for that).
+SUBJECT_NOUNS = frozenset(_COUNTED) - {"people"}
 _COUNTED_INDEX = {w: canon for canon, ws in _COUNTED.items() for w in ws.split()}
 _EVENT_INDEX = {w: canon for canon, ws in _EVENTS.items() for w in ws.split()}
 _FOREIGN = word_set("foreign middle east eastern jihadist islamist terrorist")
@@ -70,7 +74,7 @@ class TrackKey:
         """Stable id: the same key gives the same id in every run."""
         return content_hash(self.group or "", self.counted, self.event or "", self.unit or "")
 
-    @property
+    @cached_property
     def label(self) -> str:
         """Readable name: "Azerbaijani civilians killed", "Syrian fighters sent"."""
         t = alias_table()

@@ -178,7 +178,7 @@ def ray_ingest(
         files = _discover(path_list, report, on_error)
         if not files:
             return report
-        known = frozenset(_known_ids(store, files, default_date, workers)) if store else frozenset()
+        known = frozenset(_known_ids(store, files, default_date)) if store else frozenset()
         ds = build_dataset(
             files, workers=workers, batch_size=batch_size, default_date=default_date, known=known
         )
@@ -232,7 +232,7 @@ def _connect(address: str | None, workers: int) -> bool:
     return True
 
 
-def _known_ids(store: Store, files: list[str], default_date: date | None, workers: int) -> set[str]:
+def _known_ids(store: Store, files: list[str], default_date: date | None) -> set[str]:
     """The input documents the ledger already holds (a first, reading-only pass).
 
     Skipped when the ledger is empty, which is the usual first large ingest.
