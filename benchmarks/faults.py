@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -74,7 +75,10 @@ def make_corpus(folder: Path, n_docs: int) -> Path:
         name, text = article(i)
         (folder / name).write_text(text, encoding="utf-8")
         if i % 15 == 7:  # a syndicated copy: same story, another outlet, one line added
-            copy = text.replace("outlet: ", "outlet: Syndicated ", 1) + "\nThis report was syndicated.\n"
+            copy = (
+                text.replace("outlet: ", "outlet: Syndicated ", 1)
+                + "\nThis report was syndicated.\n"
+            )
             (folder / name.replace(".md", "-copy.md")).write_text(copy, encoding="utf-8")
     return folder
 
@@ -99,7 +103,7 @@ def started_runs(db: Path) -> int:
     if not db.exists():
         return 0
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2) as conn:
+        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2)) as conn:
             return int(conn.execute("SELECT count(*) FROM ingests").fetchone()[0])
     except sqlite3.Error:  # being created or migrated right now
         return 0
@@ -138,7 +142,7 @@ def ledger_claims(db: Path) -> dict[str, frozenset[str]]:
     Raises:
         AssertionError: the database fails `PRAGMA integrity_check`.
     """
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         check = conn.execute("PRAGMA integrity_check").fetchall()
         if check != [("ok",)]:
             raise AssertionError(f"integrity_check on {db}: {check}")
@@ -193,7 +197,8 @@ class FaultReport:
         """Human-readable summary."""
         at_kill = Counter(self.docs_at_kill)
         return [
-            f"kills injected:           {self.kills} (+{self.finished_before_kill} runs finished first)",
+            f"kills injected:           {self.kills}",
+            f"runs that ended first:    {self.finished_before_kill}",
             f"cycles (fresh ledgers):   {self.cycles}",
             f"documents at kill time:   {dict(sorted(at_kill.items()))}",
             f"documents stored (final): {self.documents} per cycle",
@@ -206,29 +211,47 @@ class FaultReport:
 
 @dataclass
 class Reference:
-    """The clean run: per-document claim sets, the export, and how long the run took."""
+    """The clean run: per-document claim sets, the export, and its timing."""
 
     claims: dict[str, frozenset[str]]
     export: list[str]
-    seconds: float
+    seconds: float  # launch to exit
+    start: float  # launch to the run being recorded in the ledger (start-up, schema)
 
 
 def clean_reference(corpus: Path, db: Path) -> Reference:
-    """Ingest `corpus` once without interruption into `db`."""
+    """Ingest `corpus` once without interruption into `db`, timing when it starts writing."""
     t0 = time.monotonic()
-    run_ingest(corpus, db)
+    proc = subprocess.Popen(
+        ingest_command(corpus, db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    start = None
+    while proc.poll() is None:
+        if start is None and started_runs(db):
+            start = time.monotonic() - t0
+        time.sleep(0.02)
     seconds = time.monotonic() - t0
-    return Reference(ledger_claims(db), export_lines(db), seconds)
+    if proc.returncode != 0:
+        raise RuntimeError(f"clean ingest failed: {proc.stderr.read() if proc.stderr else ''}")
+    if proc.stderr:
+        proc.stderr.close()
+    return Reference(ledger_claims(db), export_lines(db), seconds, start or 0.0)
 
 
 def kill_loop(
-    corpus: Path, workdir: Path, reference: Reference, kills: int, *, per_cycle: int = 3, seed: int = 7
+    corpus: Path,
+    workdir: Path,
+    reference: Reference,
+    kills: int,
+    *,
+    per_cycle: int = 3,
+    seed: int = 7,
 ) -> FaultReport:
     """Inject `kills` SIGKILLs in cycles of `per_cycle`, checking the ledger after each one.
 
-    Delays are uniform over the clean run's duration; every third kill counts from launch (it
-    may land in start-up or in schema creation), the others from the moment the run is
-    recorded in the ledger (so they land among the writes).
+    Every third kill comes a uniform delay after launch (it may land in start-up or in schema
+    creation); the others a uniform delay after the run is recorded in the ledger, over what
+    the clean run spent from there (so they land among parsing, batch writes and linking).
     """
     rng = random.Random(seed)
     report = FaultReport()
@@ -241,7 +264,8 @@ def kill_loop(
         while in_cycle < per_cycle and report.kills < kills and attempts < per_cycle * 3:
             attempts += 1
             from_launch = (report.kills + report.finished_before_kill) % 3 == 0
-            delay = rng.uniform(0, reference.seconds * (1.0 if from_launch else 0.6))
+            span = reference.seconds if from_launch else reference.seconds - reference.start
+            delay = rng.uniform(0, span)
             if not kill_ingest(corpus, db, delay, after_start=not from_launch):
                 report.finished_before_kill += 1
                 break  # the run finished: nothing left to interrupt in this cycle
@@ -249,7 +273,9 @@ def kill_loop(
             in_cycle += 1
             state = ledger_claims(db) if db.exists() else {}
             report.docs_at_kill.append(len(state))
-            report.problems += [f"cycle {cycle} kill {in_cycle}: {p}" for p in damage(state, reference.claims)]
+            report.problems += [
+                f"cycle {cycle} kill {in_cycle}: {p}" for p in damage(state, reference.claims)
+            ]
         run_ingest(corpus, db)  # the resume must finish the rest
         final = ledger_claims(db)
         report.problems += [f"cycle {cycle} final: {p}" for p in damage(final, reference.claims)]
@@ -258,7 +284,9 @@ def kill_loop(
         report.duplicates += sum(n - 1 for n in ids.values() if n > 1)
         lost_docs = set(reference.claims) - set(final)
         report.records_lost += sum(len(reference.claims[d]) for d in lost_docs)
-        report.records_lost += sum(len(reference.claims[d] - final.get(d, frozenset())) for d in final)
+        report.records_lost += sum(
+            len(reference.claims[d] - final.get(d, frozenset())) for d in final
+        )
         if lines != reference.export:
             report.problems.append(f"cycle {cycle}: final export differs from the clean reference")
         report.documents = len(final)

@@ -1,7 +1,8 @@
 """Score the attribution extractor on PolNeAR (pair@0.5, exact, any-overlap; direct/indirect).
 
 Usage:
-    python benchmarks/polnear.py ../shared/data/polnear/dev.jsonl --predictions out.jsonl [--limit N]
+    python benchmarks/polnear.py ../shared/data/polnear/dev.jsonl \
+        --predictions out.jsonl [--limit N]
 
 Runs the project's own extractor (`find_attributions` over `nlp.pipe`) on every article, writes one
 line per article ({"id", "attributions": [{"source", "cue", "content"}]}, offsets into that
@@ -17,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from claimledger.eval.polnear import add_document, gold_items, predicted_items, Score
+from claimledger.eval.polnear import Score, add_document, gold_items, predicted_items
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.pipeline import load_nlp
 
@@ -59,13 +60,18 @@ def run(path: Path, predictions: Path | None, limit: int | None) -> Score:
         }
         if out is not None:
             out.write(json.dumps(record) + "\n")
-        add_document(score, gold_items(article), predicted_items(article["text"], record["attributions"]))
+        add_document(
+            score, gold_items(article), predicted_items(article["text"], record["attributions"])
+        )
     elapsed = time.perf_counter() - started
     if out is not None:
         out.close()
     chars = sum(len(a["text"]) for a in articles)
-    print(f"articles: {len(articles)}  chars: {chars}  total: {elapsed:.1f}s  "
-          f"find_attributions: {extract_seconds:.2f}s ({100 * extract_seconds / elapsed:.1f}% of total)")
+    print(
+        f"articles: {len(articles)}  chars: {chars}  total: {elapsed:.1f}s  "
+        f"find_attributions: {extract_seconds:.2f}s "
+        f"({100 * extract_seconds / elapsed:.1f}% of total)"
+    )
     return score
 
 
@@ -76,10 +82,15 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
     score = run(args.file, args.predictions, args.limit)
-    print(f"{'variant':10} {'P':>6} {'R':>6} {'F1':>6} {'R dir':>6} {'R ind':>6} {'gold':>6} {'pred':>6}")
+    print(
+        f"{'variant':10} {'P':>6} {'R':>6} {'F1':>6} {'R dir':>6} {'R ind':>6} "
+        f"{'gold':>6} {'pred':>6}"
+    )
     for name, t in score.tallies.items():
-        print(f"{name:10} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} {t.recall_direct:6.3f} "
-              f"{t.recall_indirect:6.3f} {t.gold:6d} {t.predicted:6d}")
+        print(
+            f"{name:10} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} {t.recall_direct:6.3f} "
+            f"{t.recall_indirect:6.3f} {t.gold:6d} {t.predicted:6d}"
+        )
 
 
 if __name__ == "__main__":

@@ -61,7 +61,9 @@ def make_document(rng: random.Random, n: int, claims_per_doc: int) -> tuple[Docu
         if rng.random() < 0.5:
             fig = rng.choice(FIGURES)
             value = rng.randrange(5, 5000)
-            content = f"{value:,} {fig[2] or fig[0]} had been {fig[1]} near {place} in report {n}-{k}"
+            content = (
+                f"{value:,} {fig[2] or fig[0]} had been {fig[1]} near {place} in report {n}-{k}"
+            )
             sentences.append((f"{who[1]} {cue} that {content}.", who, cue, content, value, fig))
         elif rng.random() < 0.2:
             content = f"reports of shelling in {place} in bulletin {n}-{k}"
@@ -89,8 +91,14 @@ def make_document(rng: random.Random, n: int, claims_per_doc: int) -> tuple[Docu
             q_text = f"{value:,}"
             qty.append(
                 Quantity(
-                    text=q_text, value=value, counted=fig[0], event=fig[1], group=fig[2],
-                    kind="cumulative", start=c0, end=c0 + len(q_text),
+                    text=q_text,
+                    value=value,
+                    counted=fig[0],
+                    event=fig[1],
+                    group=fig[2],
+                    kind="cumulative",
+                    start=c0,
+                    end=c0 + len(q_text),
                 )
             )
         content_spans = [(c0, c0 + len(content))]
@@ -98,12 +106,22 @@ def make_document(rng: random.Random, n: int, claims_per_doc: int) -> tuple[Docu
         claims.append(
             Claim(
                 claim_id=Claim.make_id(doc.doc_id, content_spans, cue_spans),
-                doc_id=doc.doc_id, sentence=sentence, start=s0, end=s1,
-                claimant=who[0], claimant_mention=who[1], claimant_type=who[2],
-                affiliation=who[3], cue=cue, mode="indirect",
+                doc_id=doc.doc_id,
+                sentence=sentence,
+                start=s0,
+                end=s1,
+                claimant=who[0],
+                claimant_mention=who[1],
+                claimant_type=who[2],
+                affiliation=who[3],
+                cue=cue,
+                mode="indirect",
                 stance="deny" if cue == "denied" else "assert",
-                stated_on=published - timedelta(days=rng.randrange(2)), content=content,
-                quantities=qty, claimant_spans=[(s0, m1)], cue_spans=cue_spans,
+                stated_on=published - timedelta(days=rng.randrange(2)),
+                content=content,
+                quantities=qty,
+                claimant_spans=[(s0, m1)],
+                cue_spans=cue_spans,
                 content_spans=content_spans,
             )
         )

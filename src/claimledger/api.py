@@ -41,6 +41,9 @@ class Ledger:
 
         Re-ingesting the same input adds nothing. Copies across documents are linked afterwards.
         """
+        # A run killed between its last batch and the copy linking leaves copies unlinked,
+        # and a re-run adds nothing: link again when the previous run may have been cut short.
+        stale = self.store.links_may_be_stale()
         report = ingest_paths(
             self.store,
             [str(p) for p in paths],
@@ -49,7 +52,7 @@ class Ledger:
             on_error=on_error,
             on_document=on_document,
         )
-        if report.documents_added:
+        if report.documents_added or stale:
             self.reconcile()
         return report
 

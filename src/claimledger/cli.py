@@ -74,8 +74,14 @@ def ingest(
             default_date = date.fromisoformat(date_)
         except ValueError as exc:
             raise typer.BadParameter(f"not a YYYY-MM-DD date: {date_!r}", param_hint="--date") from exc
+    from claimledger.errors import StoreError
+
     ledger = _ledger(db)
-    report = ingest_with_progress(ledger, paths, default_date=default_date, workers=workers, quiet=quiet)
+    try:
+        report = ingest_with_progress(ledger, paths, default_date=default_date, workers=workers, quiet=quiet)
+    except StoreError as exc:  # read-only file, full disk: a message, not a traceback
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(code=1) from exc
     typer.echo(
         f"{report.documents_read} documents read, {report.documents_added} added, "
         f"{report.documents_skipped} already in the ledger, {report.claims_added} claims added, "

@@ -1,8 +1,8 @@
 """A real PostgreSQL server for the session: initdb into a temp dir, start, yield a URL, stop.
 
-Set `$CLAIMLEDGER_TEST_PG_URL` to use an existing server instead (its database is emptied of
-claimledger tables before each test that asks for `pg_url`). Tests skip, saying why, when no
-PostgreSQL binaries are installed.
+Set `$CLAIMLEDGER_TEST_PG_URL` to use an existing server instead: the claimledger tables (and
+only those) are dropped from its database before each test that asks for `pg_url`. Tests skip,
+saying why, when no PostgreSQL binaries are installed.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-pytestmark = pytest.mark.postgres
 
 DB_NAME = "claimledger"
 
@@ -87,18 +85,21 @@ def _create_database(admin_url: str, name: str) -> None:
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def _drop_everything(url: str) -> None:
-    """Empty the database: each test gets a schema built from nothing by the migrations."""
+def _drop_ledger_tables(url: str) -> None:
+    """Drop the ledger's tables: each test gets a schema built from nothing by the migrations."""
     import psycopg
 
+    from claimledger.ledger.schema import metadata
+
+    names = [t.name for t in reversed(metadata.sorted_tables)] + ["alembic_version"]
     plain = url.replace("postgresql+psycopg://", "postgresql://")
     with contextlib.closing(psycopg.connect(plain, autocommit=True)) as conn:
-        conn.execute("DROP SCHEMA public CASCADE")
-        conn.execute("CREATE SCHEMA public")
+        for name in names:
+            conn.execute(f'DROP TABLE IF EXISTS "{name}" CASCADE')
 
 
 @pytest.fixture
 def pg_url(pg_server_url: str) -> str:
     """The session server's database, emptied for this test."""
-    _drop_everything(pg_server_url)
+    _drop_ledger_tables(pg_server_url)
     return pg_server_url

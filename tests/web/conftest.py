@@ -62,7 +62,11 @@ def serve(db: Path, batch: list[tuple[Document, list[Claim]]]) -> Live:
     """Start the real app on a free port in a thread and wait until it answers."""
     port = free_port()
     config = uvicorn.Config(
-        create_app(str(db)), host="127.0.0.1", port=port, log_level="warning", ws="none",
+        create_app(str(db)),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        ws="none",
         lifespan="off",
     )
     server = uvicorn.Server(config)
@@ -103,8 +107,12 @@ def browser() -> Iterator[Any]:
         b = pw.chromium.launch(
             executable_path=str(CHROMIUM),
             args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
             ],
         )
         yield b

@@ -16,7 +16,10 @@ from .ledger_data import AZ_MOD, Fig, Spec, build, make
 
 def extra_document(i: int) -> tuple:  # type: ignore[type-arg]
     day = date(2020, 10, 1) + timedelta(days=i % 40)
-    sentence = f"Azerbaijan's Defence Ministry said {100 + i} Armenian soldiers had been killed by day {i}."
+    sentence = (
+        f"Azerbaijan's Defence Ministry said {100 + i} Armenian soldiers had been killed "
+        f"by day {i}."
+    )
     return make(
         f"Bulletin {i}.\n\n{sentence}",
         outlet="Bulletin Wire",
@@ -24,9 +27,14 @@ def extra_document(i: int) -> tuple:  # type: ignore[type-arg]
         published=day,
         path=f"bulletin/{i}.txt",
         specs=[
-            Spec(sentence, AZ_MOD, "Azerbaijan's Defence Ministry", "said",
-                 f"{100 + i} Armenian soldiers had been killed by day {i}",
-                 figures=[Fig(str(100 + i), 100 + i, "soldiers", "killed", "Armenian soldiers")])
+            Spec(
+                sentence,
+                AZ_MOD,
+                "Azerbaijan's Defence Ministry",
+                "said",
+                f"{100 + i} Armenian soldiers had been killed by day {i}",
+                figures=[Fig(str(100 + i), 100 + i, "soldiers", "killed", "Armenian soldiers")],
+            )
         ],
     )
 

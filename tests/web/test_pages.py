@@ -78,7 +78,7 @@ def test_claim_row_opens_sentence_in_document(page: Any, live: Live) -> None:
     target = page.locator("span.sent.target")
     assert target.count() >= 1
     assert claim_id in target.first.get_attribute("data-claims").split()
-    assert page.locator(f'#claim-{claim_id}').count() == 1
+    assert page.locator(f"#claim-{claim_id}").count() == 1
 
 
 def test_document_highlights(page: Any, live: Live) -> None:

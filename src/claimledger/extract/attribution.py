@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution_rules import (
+    Sentences,
     cue_tokens,
     inverted_subject,
     is_cue_verb,
@@ -42,7 +43,8 @@ from claimledger.extract.cues import (
 from claimledger.extract.quotes import QuoteIndex, find_quotes
 from claimledger.extract.speakers import SpeakerResolver
 from claimledger.extract.types import Attribution
-from claimledger.models import Mode, Span as CharSpan, Stance
+from claimledger.models import Mode, Stance
+from claimledger.models import Span as CharSpan
 
 EDGE_PUNCT = frozenset(",;:-–—")
 CONTINUATIONS = ("in addition", "additionally", "moreover", "furthermore")
@@ -72,7 +74,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         Attributions with character offsets into ``doc.text``.
 
     Example:
-        >>> [a.speaker for a in find_attributions(nlp('"We will win," Aliyev said.'))]  # doctest: +SKIP
+        >>> found = find_attributions(nlp('"We will win," Aliyev said.'))  # doctest: +SKIP
+        >>> [a.speaker for a in found]  # doctest: +SKIP
         ['Aliyev']
     """
     text = doc.text
@@ -81,10 +84,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     drafts: list[_Draft] = []
     by_verb: dict[int, _Draft] = {}
     paragraphs = _paragraph_bounds(text)
+    sents = Sentences(doc)
     for tok in doc:
-        draft = _from_according(tok) if tok.lower_ == "according" else None
+        draft = _from_according(tok, sents) if tok.lower_ == "according" else None
         if draft is None and is_cue_verb(tok):
-            draft = _from_verb(tok)
+            draft = _from_verb(tok, sents)
         if draft is None:
             continue
         _clip_to_paragraph(draft, paragraphs, tok.idx)
@@ -94,15 +98,16 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         drafts.append(draft)
         if draft.verb is not None:
             by_verb[draft.verb] = draft
+    drafts.extend(_colon_headlines(doc, sents, drafts))
     drafts = _drop_nested_duplicates(drafts)
     _attach_quotes(doc, quotes, starts, drafts, by_verb)
     resolver = SpeakerResolver(doc)
     # Resolve in reading order: "the organization" looks back at earlier sources.
     drafts.sort(key=lambda d: d.source.start_char if d.source is not None else min(d.content)[0])
-    found = [_finish(doc, d, quotes, resolver) for d in drafts]
+    found = [_finish(doc, text, d, quotes, resolver, sents) for d in drafts]
     found.sort(key=lambda a: min(a.content_spans))
     _inherit_first_person(found)
-    found.extend(_unattributed(doc, found))
+    found.extend(_unattributed(doc, text, found))
     return found
 
 
@@ -142,7 +147,7 @@ def _trivial(doc: Doc, ranges: list[tuple[int, int]]) -> bool:
     return len(words) <= 1 and (not words or words[0].pos_ in ("PRON", "SCONJ", "DET"))
 
 
-def _from_verb(verb: Token) -> _Draft | None:
+def _from_verb(verb: Token, sents: Sentences) -> _Draft | None:
     """An attribution headed by a reporting verb, or None when it has no content."""
     doc = verb.doc
     ranges = verb_content(verb)
@@ -150,7 +155,7 @@ def _from_verb(verb: Token) -> _Draft | None:
     if not ranges and subject is None:
         # "<clause>, the Syrian Observatory for Human Rights informed": the parser hung the
         # cue off the clause it reports.
-        parts = trailing_cue_parts(verb)
+        parts = trailing_cue_parts(verb, sents)
         if parts is not None:
             ranges, subject = [parts[0]], parts[1]
     if not ranges or _trivial(doc, ranges):
@@ -171,7 +176,7 @@ def _from_verb(verb: Token) -> _Draft | None:
     )
 
 
-def _from_according(tok: Token) -> _Draft | None:
+def _from_according(tok: Token, sents: Sentences) -> _Draft | None:
     """ "According to X, <content>": the clause the phrase modifies is the content."""
     doc = tok.doc
     to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -182,13 +187,12 @@ def _from_according(tok: Token) -> _Draft | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    head = tok.head if tok.head is not tok else None
-    while head is not None and head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    # spaCy makes a new Token object on each access: compare indices, never identity.
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    if head is None:
-        return None
     lo, hi = tok.left_edge.i, max(tok.right_edge.i, pobj.right_edge.i)
-    sent = tok.sent
+    sent = sents.of(tok.i)
     first, last = head.left_edge.i, head.right_edge.i
     if first <= lo <= hi <= last:
         pieces = [(first, lo - 1), (hi + 1, last)]
@@ -208,6 +212,34 @@ def _from_according(tok: Token) -> _Draft | None:
         mode="according_to",
         cue_lemma="according",
     )
+
+
+def _colon_headlines(doc: Doc, sents: Sentences, drafts: list[_Draft]) -> list[_Draft]:
+    """ "Lavrov: 2,000 mercenaries in Karabakh" - a short name, a colon, then what it said."""
+    out: list[_Draft] = []
+    for sent in sents.spans:
+        colon = next((t for t in sent[:7] if t.text == ":"), None)
+        if colon is None or colon.i <= sent.start or colon.i + 2 >= sent.end:
+            continue
+        name = doc[sent.start : colon.i]
+        if not all(
+            t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART") or t.text in ".’'" for t in name
+        ):
+            continue
+        if not any(t.pos_ == "PROPN" or t.ent_type_ for t in name):
+            continue
+        content = _span(doc, colon.i + 1, _strip_final(doc, colon.i + 1, sent.end - 1))
+        if content is None or _covered(content[0], drafts):
+            continue
+        out.append(
+            _Draft(
+                content=[content],
+                cue=[(colon.idx, colon.idx + 1)],
+                source=name,
+                cue_lemma=":",
+            )
+        )
+    return out
 
 
 def _strip_final(doc: Doc, first: int, last: int) -> int:
@@ -268,11 +300,16 @@ def _attach_quotes(
             continue
         verb = _cue_after(doc, starts, qe) or _cue_before(doc, starts, qs)
         if verb is None:
+            # '"A," he said. "B."': a quotation right after a quoted claim's cue goes on with it.
+            host = _host_before(drafts, text, qs)
+            if host is not None:
+                host.content.append((qs, qe))
             continue
         draft = by_verb.get(verb.i)
         if draft is not None:
-            draft.content.append((qs, qe))
-            draft.content.sort()
+            if (qs, qe) not in draft.content:
+                draft.content.append((qs, qe))
+                draft.content.sort()
             continue
         new = _Draft(
             content=[(qs, qe)],
@@ -286,6 +323,27 @@ def _attach_quotes(
             continue
         drafts.append(new)
         by_verb[verb.i] = new
+
+
+def _host_before(drafts: list[_Draft], text: str, qs: int) -> _Draft | None:
+    """A quoted claim whose cue sentence ends right before `qs` in the same paragraph."""
+    for d in drafts:
+        if not d.cue or d.source is None:
+            continue
+        end = max(e for _, e in [*d.content, *d.cue, (d.source.start_char, d.source.end_char)])
+        gap = text[end:qs]
+        if (
+            (len(gap) < 60 and "\n" not in gap and gap.strip(" .,;:") == "")
+            or (len(gap) < 60 and "\n" not in gap and _only_tail(gap))
+        ) and any(text[s : s + 1] in '“"' for s, _ in d.content):
+            return d
+    return None
+
+
+def _only_tail(gap: str) -> bool:
+    """The rest of a cue sentence: ' in an interview on Tuesday. ' and the like."""
+    head, _, tail = gap.partition(".")
+    return not tail.strip() and len(head.split()) <= 8
 
 
 def _cue_after(doc: Doc, starts: list[int], qe: int) -> Token | None:
@@ -318,9 +376,18 @@ def _cue_before(doc: Doc, starts: list[int], qs: int) -> Token | None:
     return None
 
 
-def _finish(doc: Doc, d: _Draft, quotes: QuoteIndex, resolver: SpeakerResolver) -> Attribution:
-    """Resolve the speaker, decide mode, stance and hedging, and find the sentence span."""
-    text = doc.text
+def _finish(
+    doc: Doc,
+    text: str,
+    d: _Draft,
+    quotes: QuoteIndex,
+    resolver: SpeakerResolver,
+    sents: Sentences,
+) -> Attribution:
+    """Resolve the speaker, decide mode, stance and hedging, and find the sentence span.
+
+    `text` is passed in because `Doc.text` is rebuilt from the tokens on every access.
+    """
     content = sorted(d.content)
     mode = d.mode
     if mode == "indirect" and _quoted_share(content, quotes) >= 0.6:
@@ -335,8 +402,8 @@ def _finish(doc: Doc, d: _Draft, quotes: QuoteIndex, resolver: SpeakerResolver) 
             speaker, label = resolver.resolve(d.source)
     parts = content + d.cue + source_spans
     lo, hi = min(s for s, _ in parts), max(e for _, e in parts)
-    start = doc[_token_at_doc(doc, lo)].sent.start_char
-    end = doc[_token_at_doc(doc, hi - 1)].sent.end_char
+    start = sents.of(_token_at_doc(doc, lo)).start_char
+    end = sents.of(_token_at_doc(doc, hi - 1)).end_char
     # The splitter may run a headline into the first paragraph: stay in the claim's lines.
     start = max(start, text.rfind("\n", 0, lo) + 1)
     newline = text.find("\n", hi)
@@ -415,9 +482,8 @@ def _hedged(doc: Doc, start: int, end: int, cue_lemma: str) -> bool:
     return any(p in sentence for p in HEDGE_PHRASES)
 
 
-def _unattributed(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+def _unattributed(doc: Doc, text: str, found: list[Attribution]) -> list[Attribution]:
     """Sentences with a figure outside any attributed content: the outlet's own statements."""
-    text = doc.text
     covered = sorted(s for a in found for s in a.content_spans)
     out: list[Attribution] = []
     previous: Attribution | None = None

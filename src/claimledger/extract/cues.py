@@ -10,30 +10,171 @@ from claimledger.models import Stance
 
 # Verbs of saying and reporting whose clausal complement is what is claimed.
 SPEECH_VERBS = frozenset(
-    """say tell add warn claim insist confirm report announce inform state write
-    note explain argue suggest declare reply respond acknowledge admit allege assert
-    contend maintain reiterate repeat stress emphasize emphasise underline point
-    observe remark comment mention reveal disclose concede caution predict
-    promise pledge vow threaten estimate tweet post testify recall complain boast
-    indicate signal hint show find conclude agree counter quip joke
-    announce affirm reaffirm assure guarantee brief charge accuse blame speak talk
-    deny reject dismiss refute dispute rebut rule
-    urge demand appeal ask call plead implore order
-    think believe know expect hope fear worry feel doubt wonder guess suppose
-    want plan seek intend""".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "warn",
+        "claim",
+        "insist",
+        "confirm",
+        "report",
+        "announce",
+        "inform",
+        "state",
+        "write",
+        "note",
+        "explain",
+        "argue",
+        "suggest",
+        "declare",
+        "reply",
+        "respond",
+        "acknowledge",
+        "admit",
+        "allege",
+        "assert",
+        "contend",
+        "maintain",
+        "reiterate",
+        "repeat",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "underline",
+        "point",
+        "observe",
+        "remark",
+        "comment",
+        "mention",
+        "reveal",
+        "disclose",
+        "concede",
+        "caution",
+        "predict",
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "estimate",
+        "tweet",
+        "post",
+        "testify",
+        "recall",
+        "complain",
+        "boast",
+        "indicate",
+        "signal",
+        "hint",
+        "show",
+        "find",
+        "conclude",
+        "agree",
+        "counter",
+        "quip",
+        "joke",
+        "announce",
+        "affirm",
+        "reaffirm",
+        "assure",
+        "guarantee",
+        "brief",
+        "charge",
+        "accuse",
+        "blame",
+        "speak",
+        "talk",
+        "deny",
+        "reject",
+        "dismiss",
+        "refute",
+        "dispute",
+        "rebut",
+        "rule",
+        "urge",
+        "demand",
+        "appeal",
+        "ask",
+        "call",
+        "plead",
+        "implore",
+        "order",
+        "think",
+        "believe",
+        "know",
+        "expect",
+        "hope",
+        "fear",
+        "worry",
+        "feel",
+        "doubt",
+        "wonder",
+        "guess",
+        "suppose",
+        "want",
+        "plan",
+        "seek",
+        "intend",
+    ]
 )
 
 # Cues that need a nominal or a prepositional object to carry their content.
 OBJECT_CONTENT_VERBS = frozenset(
-    """report confirm deny reject dismiss refute dispute rebut announce admit
-    acknowledge reveal disclose predict demand estimate promise pledge vow
-    threaten propose offer express""".split()
+    [
+        "report",
+        "confirm",
+        "deny",
+        "reject",
+        "dismiss",
+        "refute",
+        "dispute",
+        "rebut",
+        "rule",
+        "announce",
+        "admit",
+        "acknowledge",
+        "reveal",
+        "disclose",
+        "predict",
+        "demand",
+        "estimate",
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "propose",
+        "offer",
+        "express",
+    ]
 )
 
 # Verbs whose infinitival complement is the content ("urged X to stop", "wants to win").
 XCOMP_VERBS = frozenset(
-    """urge ask call appeal demand plead implore order want plan seek intend
-    promise pledge vow threaten refuse decline agree hope expect tell warn""".split()
+    [
+        "urge",
+        "ask",
+        "call",
+        "appeal",
+        "demand",
+        "plead",
+        "implore",
+        "order",
+        "want",
+        "plan",
+        "seek",
+        "intend",
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "refuse",
+        "decline",
+        "agree",
+        "hope",
+        "expect",
+        "tell",
+        "warn",
+    ]
 )
 
 # Prepositions that carry the content of a cue ("spoke of", "warned about", "called for").
@@ -59,28 +200,102 @@ DENY_PHRASES = ("fake news", "not a single", "no evidence", "groundless", "basel
 
 # Prepositional phrases that belong to the cue: "said in a statement", "wrote on Facebook".
 CUE_MEDIA = frozenset(
-    """statement interview post tweet facebook twitter telegram instagram
-    website briefing conference release message address letter blog video
-    broadcast television radio newspaper communique""".split()
+    [
+        "statement",
+        "interview",
+        "post",
+        "tweet",
+        "facebook",
+        "twitter",
+        "telegram",
+        "instagram",
+        "website",
+        "briefing",
+        "conference",
+        "release",
+        "message",
+        "address",
+        "letter",
+        "blog",
+        "video",
+        "broadcast",
+        "television",
+        "radio",
+        "newspaper",
+        "communique",
+    ]
 )
 
 HEDGE_WORDS = frozenset(
-    """allegedly reportedly purportedly supposedly unverified unconfirmed alleged
-    may might could""".split()
+    [
+        "allegedly",
+        "reportedly",
+        "purportedly",
+        "supposedly",
+        "unverified",
+        "unconfirmed",
+        "alleged",
+        "may",
+        "might",
+        "could",
+    ]
 )
 HEDGE_CUES = frozenset({"claim", "allege"})
 HEDGE_PHRASES = ("could not be independently verified", "not be verified", "cannot be verified")
 
 # Nouns that name a source by its role, resolved to the nearest fitting named entity.
 PERSON_ROLES = frozenset(
-    """president minister spokesman spokeswoman spokesperson leader premier
-    chancellor secretary ambassador envoy official aide adviser advisor
-    commander general governor mayor senator diplomat head chief prime""".split()
+    [
+        "president",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "leader",
+        "premier",
+        "chancellor",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "official",
+        "aide",
+        "adviser",
+        "advisor",
+        "commander",
+        "general",
+        "governor",
+        "mayor",
+        "senator",
+        "diplomat",
+        "head",
+        "chief",
+        "prime",
+    ]
 )
 ORG_ROLES = frozenset(
-    """ministry organization organisation group agency observatory office
-    government committee council department service army military monitor
-    company firm alliance coalition union commission""".split()
+    [
+        "ministry",
+        "organization",
+        "organisation",
+        "group",
+        "agency",
+        "observatory",
+        "office",
+        "government",
+        "committee",
+        "council",
+        "department",
+        "service",
+        "army",
+        "military",
+        "monitor",
+        "company",
+        "firm",
+        "alliance",
+        "coalition",
+        "union",
+        "commission",
+    ]
 )
 
 

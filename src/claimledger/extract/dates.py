@@ -203,11 +203,11 @@ def _attachment(span: Span, cue_tokens: list[Token]) -> int:
     # Walk up until a verb: a cue token on the way ("said ... Lavrov Tuesday") counts.
     current = root
     for _ in range(12):
-        if current.i in cue_ids and current is not root:
+        if current.i in cue_ids and current.i != root.i:
             return 3
-        if current.pos_ in {"VERB", "AUX"} and current is not root:
+        if current.pos_ in {"VERB", "AUX"} and current.i != root.i:
             break
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
     if current.i in cue_ids:

@@ -110,6 +110,7 @@ def _phrases(window: Span) -> list[Span]:
             _is_core(doc[j])
             or (doc[j].lower_ in _JOINERS and j + 1 < hi and _is_core(doc[j + 1]))
             or (doc[j].lower_ == "of" and doc[j - 1].lower_ in {"tens", "hundreds"})
+            or _is_power(doc, j, hi)
         ):
             j += 1
         first = _extend_left(doc, i, lo)
@@ -123,6 +124,17 @@ def _phrases(window: Span) -> list[Span]:
         phrases.append(doc[first:last])
         i = max(j, last)
     return phrases
+
+
+def _is_power(doc: Doc, j: int, hi: int) -> bool:
+    """True for the caret of a power written without spaces ("10^9"), which spaCy splits."""
+    return (
+        doc[j].text == "^"
+        and j + 1 < hi
+        and _is_core(doc[j + 1])
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+    )
 
 
 def _extend_left(doc: Doc, i: int, lo: int) -> int:
@@ -214,7 +226,7 @@ def _root(phrase: Span) -> Token:
     """The phrase token whose head lies outside the phrase."""
     ids = {t.i for t in phrase}
     for token in phrase:
-        if token.head.i not in ids or token.head is token:
+        if token.head.i not in ids or token.head.i == token.i:
             return token
     return phrase.root
 
@@ -232,7 +244,7 @@ def _counted_token(root: Token, phrase: Span) -> Token | None:
     """The noun the figure counts: its head noun, its partitive, or the subject's partitive."""
     ids = {t.i for t in phrase}
     # Partitive first: "158 of its soldiers", "50 percent of the mercenaries".
-    for token in (root, *[t for t in phrase if t is not root]):
+    for token in (root, *[t for t in phrase if t.i != root.i]):
         obj = _of_object(token)
         if obj is not None:
             return obj
@@ -283,7 +295,7 @@ def _number_subject(root: Token) -> Token | None:
 def _first_verb(token: Token) -> Token | None:
     current = token
     for _ in range(10):
-        if current.head is current:
+        if current.head.i == current.i:
             return current if current.pos_ in {"VERB", "AUX"} else None
         current = current.head
         if current.pos_ in {"VERB", "AUX"} and current.dep_ != "prep":
@@ -324,7 +336,7 @@ def _event(root: Token, counted: Token | None) -> str | None:
     current = counted if own and counted is not None else root
     verb: Token | None = None
     for _ in range(10):
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
         event = _event_of(current, counted)

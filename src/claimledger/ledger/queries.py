@@ -429,9 +429,7 @@ def get_document(engine: Engine, doc_id: str) -> DocumentDetail | None:
         if row is None:
             return None
         rows = (
-            conn.execute(
-                _claim_select().where(claims.c.doc_id == doc_id).order_by(claims.c.seq)
-            )
+            conn.execute(_claim_select().where(claims.c.doc_id == doc_id).order_by(claims.c.seq))
             .mappings()
             .all()
         )
@@ -587,7 +585,6 @@ def data_version(engine: Engine) -> tuple[int, int, str]:
         n_docs = conn.execute(select(func.count()).select_from(documents)).scalar_one()
         last = conn.execute(select(func.max(documents.c.ingested_at))).scalar_one()
     return int(n_claims or 0), int(n_docs or 0), str(last)
-
 
 
 def open_reader(db: str | None) -> Engine:

@@ -230,6 +230,21 @@ class Store:
                 )
             )
 
+    def links_may_be_stale(self) -> bool:
+        """True when the latest ingest run may have stored documents whose copies were not linked.
+
+        That run was cut short (no `finished_at`: killed after some batches were committed), or
+        it added documents and the copy linking that follows could have been cut short. The
+        next ingest then links copies even when it adds nothing itself.
+        """
+        with self.read() as conn:
+            row = conn.execute(
+                select(ingests.c.finished_at, ingests.c.documents_added)
+                .order_by(ingests.c.id.desc())
+                .limit(1)
+            ).first()
+        return row is not None and (row.finished_at is None or row.documents_added > 0)
+
     # -- reads (see records.py for streaming claims) -----------------------------------------------
 
     def get_document(self, doc_id: str) -> Document | None:

@@ -59,6 +59,7 @@ def load_parquet(
     if not files:
         raise FileNotFoundError(f"no Parquet files under {folder}")
     report = IngestReport()
+    stale = store.links_may_be_stale()  # a cut-short earlier run: link its copies too
     run_id = store.start_ingest([str(folder)])
     try:
         dataset = pads.dataset([str(f) for f in files], format="parquet")
@@ -84,7 +85,7 @@ def load_parquet(
                 report.claims_added += result.claims_added
     finally:
         store.finish_ingest(run_id, report.documents_added, report.claims_added, len(report.errors))
-    if reconcile and report.documents_added:
+    if reconcile and (report.documents_added or stale):
         from claimledger.ledger.reconcile import link_copies
 
         link_copies(store)

@@ -173,7 +173,10 @@ def ray_ingest(
     path_list = [str(p) for p in paths]
     report = IngestReport()
     started_ray = _connect(address, workers)
-    run_id = store.start_ingest(path_list) if store is not None and out is None else None
+    to_ledger = store if out is None else None
+    # As in Ledger.ingest: a run cut short before linking copies gets them linked by the next.
+    stale = to_ledger.links_may_be_stale() if to_ledger is not None else False
+    run_id = to_ledger.start_ingest(path_list) if to_ledger is not None else None
     try:
         files = _discover(path_list, report, on_error)
         if not files:
@@ -188,17 +191,17 @@ def ray_ingest(
             assert store is not None
             _write_ledger(store, ds, batch_size, report, on_error, on_document)
     finally:
-        if run_id is not None and store is not None:
+        if run_id is not None and to_ledger is not None:
             added, claims = report.documents_added, report.claims_added
-            store.finish_ingest(run_id, added, claims, len(report.errors))
+            to_ledger.finish_ingest(run_id, added, claims, len(report.errors))
         if started_ray:
             import ray
 
             ray.shutdown()
-    if reconcile and store is not None and out is None and report.documents_added:
+    if reconcile and to_ledger is not None and (report.documents_added or stale):
         from claimledger.ledger.reconcile import link_copies
 
-        link_copies(store)
+        link_copies(to_ledger)
     return report
 
 

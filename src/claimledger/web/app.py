@@ -53,7 +53,9 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api")
 
 
-def _error(request: Request, status: int, message: str, details: list[Any] | None = None) -> Response:
+def _error(
+    request: Request, status: int, message: str, details: list[Any] | None = None
+) -> Response:
     """One error shape for the API; an HTML page with the same facts for browsers."""
     if _is_api(request):
         body = ErrorEnvelope(error=ErrorBody(status=status, message=message, details=details or []))

@@ -96,7 +96,9 @@ def build_chart(track: Track, *, max_points: int = 400) -> Chart:
 
     series = []
     for i, row in enumerate(track.claimants):
-        row_pts = [p for p in row.points[-max_points:] if p.date is not None and p.value is not None]
+        row_pts = [
+            p for p in row.points[-max_points:] if p.date is not None and p.value is not None
+        ]
         if not row_pts:
             continue
         cmds: list[str] = []
@@ -122,12 +124,12 @@ def build_chart(track: Track, *, max_points: int = 400) -> Chart:
                 points=chart_pts,
             )
         )
-    y_ticks = [
-        Tick(sy(k * step), _fmt(k * step)) for k in range(int(round(top_value / step)) + 1)
-    ]
+    y_ticks = [Tick(sy(k * step), _fmt(k * step)) for k in range(round(top_value / step) + 1)]
     n_x = min(6, span_days)
     x_ticks = [
         Tick(sx(d), d.isoformat())
-        for d in sorted({d_min + timedelta(days=round(k * span_days / n_x)) for k in range(n_x + 1)})
+        for d in sorted(
+            {d_min + timedelta(days=round(k * span_days / n_x)) for k in range(n_x + 1)}
+        )
     ]
     return Chart(WIDTH, HEIGHT, series, x_ticks, y_ticks, (x0, y1, x1, y0))

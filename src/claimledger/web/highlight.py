@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -54,7 +55,7 @@ def highlight(text: str, claims: Sequence[Claim]) -> Markup:
     active: Counter[tuple[str, str]] = Counter()
     parts: list[str] = []
     cuts = sorted(bounds)
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         for key in ends.get(a, []):
             active[key] -= 1
         for key in starts.get(a, []):
@@ -65,11 +66,11 @@ def highlight(text: str, claims: Sequence[Claim]) -> Markup:
         live = {k for k, n in active.items() if n > 0}
         in_claims = sorted({cid for role, cid in live if role == "sentence"})
         roles = {role for role, _ in live}
-        role = next((r for r in ROLES if r in roles), None)
-        if role is not None:
-            owners = sorted({cid for r, cid in live if r == role})
+        shown = next((r for r in ROLES if r in roles), None)
+        if shown is not None:
+            owners = sorted({cid for r, cid in live if r == shown})
             piece = (
-                f'<mark class="hl hl-{role}" data-role="{role}" '
+                f'<mark class="hl hl-{shown}" data-role="{shown}" '
                 f'data-claim="{escape(" ".join(owners))}">{piece}</mark>'
             )
         if in_claims:

@@ -1,7 +1,7 @@
 """The JSON API's two shapes: one success envelope and one error envelope for every endpoint.
 
-    {"ok": true,  "data": ..., "meta": {"total": 120, "limit": 50, "offset": 0, ...}}
-    {"ok": false, "error": {"status": 404, "message": "no claim 'abc'", "details": []}}
+{"ok": true,  "data": ..., "meta": {"total": 120, "limit": 50, "offset": 0, ...}}
+{"ok": false, "error": {"status": 404, "message": "no claim 'abc'", "details": []}}
 """
 
 from __future__ import annotations

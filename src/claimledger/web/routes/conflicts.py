@@ -1,4 +1,4 @@
-"""Conflicts: contradictory figures (kind `figure`) and denials, side by side with their sentences."""
+"""Conflicts: contradictory figures (kind `figure`) and denials, side by side."""
 
 from __future__ import annotations
 

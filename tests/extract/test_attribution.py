@@ -1,0 +1,130 @@
+"""find_attributions on realistic war-report text with the real spaCy model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimledger.extract.attribution import find_attributions
+from claimledger.extract.quotes import find_quotes
+from claimledger.extract.types import Attribution
+
+
+def _run(nlp: Any, text: str) -> list[Attribution]:
+    return find_attributions(nlp(text))
+
+
+def _content(text: str, a: Attribution) -> str:
+    return " ".join(text[s:e] for s, e in a.content_spans)
+
+
+def _holding(text: str, found: list[Attribution], words: str) -> Attribution:
+    hits = [a for a in found if words in _content(text, a)]
+    assert hits, f"no attribution holds {words!r}: {[_content(text, a) for a in found]}"
+    return hits[0]
+
+
+def test_find_quotes_joins_multi_paragraph_quotation() -> None:
+    text = 'He said: "First part.\n"Second part." Then silence.'
+    assert find_quotes(text) == [(9, 36)]
+
+
+def test_indirect_speech_with_that_and_full_name(nlp: Any) -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov met reporters in Moscow. "
+        "Lavrov said that about 2,000 fighters had been moved to the front."
+    )
+    a = _holding(text, _run(nlp, text), "2,000 fighters")
+    assert a.mode == "indirect"
+    assert a.mention == "Lavrov"
+    assert a.speaker == "Sergei Lavrov"
+    assert a.speaker_label == "PERSON"
+    assert text[a.sentence_span[0] : a.sentence_span[1]].startswith("Lavrov said")
+
+
+def test_inverted_cue_after_content(nlp: Any) -> None:
+    text = (
+        "Some 90 drones were shot down overnight, said Armenian Defence Minister "
+        "David Tonoyan on Sunday."
+    )
+    a = _holding(text, _run(nlp, text), "90 drones")
+    assert a.speaker == "David Tonoyan"
+    assert a.cue_spans and text[a.cue_spans[0][0] : a.cue_spans[0][1]] == "said"
+
+
+def test_direct_quote_split_around_cue_is_one_attribution(nlp: Any) -> None:
+    text = (
+        '"We will not give up a single village," Ilham Aliyev said on television, '
+        '"and we will return every refugee home."'
+    )
+    found = [a for a in _run(nlp, text) if a.mode == "direct"]
+    assert len(found) == 1
+    a = found[0]
+    assert len(a.content_spans) == 2
+    assert "every refugee" in _content(text, a)
+    assert a.speaker == "Ilham Aliyev"
+
+
+def test_according_to_and_unattributed_figure(nlp: Any) -> None:
+    text = (
+        "According to the Armenian Defence Ministry, 16 soldiers died on Tuesday.\n"
+        "The region is home to about 145,000 people."
+    )
+    found = _run(nlp, text)
+    a = _holding(text, found, "16 soldiers")
+    assert a.mode == "according_to"
+    assert a.mention == "the Armenian Defence Ministry"
+    outlet = _holding(text, found, "145,000")
+    assert outlet.mode == "unattributed"
+    assert outlet.source_spans == [] and outlet.cue_spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "stance"),
+    [
+        (
+            "The Turkish government rejected claims that it had sent fighters.",
+            "sent fighters",
+            "deny",
+        ),
+        ('"This is a lie," Aliyev said of the reports.', "This is a lie", "assert"),
+        ('"These reports are fake news," Aliyev said.', "fake news", "deny"),
+        ("Moscow urged both sides to stop shooting at once.", "stop shooting", "call"),
+        ("The ministry ruled out talks with Baku.", "talks with Baku", "deny"),
+    ],
+)
+def test_stance(nlp: Any, text: str, words: str, stance: str) -> None:
+    assert _holding(text, _run(nlp, text), words).stance == stance
+
+
+def test_hedged_when_reportedly(nlp: Any) -> None:
+    text = "The monitor said 40 fighters had reportedly been killed near Jabrayil."
+    assert _holding(text, _run(nlp, text), "40 fighters").hedged
+
+
+def test_nominal_source_resolves_to_earlier_organisation(nlp: Any) -> None:
+    text = (
+        "About 250 recruits reached the front, the Syrian Observatory for Human Rights said.\n"
+        "The organization said that 12 of them had fled."
+    )
+    found = _run(nlp, text)
+    a = _holding(text, found, "12 of them")
+    assert a.mention == "The organization"
+    assert a.speaker == "Syrian Observatory for Human Rights"
+    assert _holding(text, found, "250 recruits").speaker == "Syrian Observatory for Human Rights"
+
+
+def test_pronoun_source_resolves_to_previous_person(nlp: Any) -> None:
+    text = (
+        "Nikol Pashinyan spoke in parliament on Monday. "
+        "He said 3 villages had been shelled overnight."
+    )
+    a = _holding(text, _run(nlp, text), "3 villages")
+    assert a.mention == "He"
+    assert a.speaker == "Nikol Pashinyan"
+
+
+def test_negated_cue_is_not_a_claim(nlp: Any) -> None:
+    text = "Azerbaijan did not report any military losses."
+    assert all(a.mode == "unattributed" or not a.cue_spans for a in _run(nlp, text))

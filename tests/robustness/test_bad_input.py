@@ -1,0 +1,273 @@
+"""Bad input never costs data: each bad file is named and skipped, its good neighbour is stored,
+and every record the ledger held before is exported unchanged afterwards."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+from robust_helpers import Held, cli, doc_texts, ingest, messages, write_article
+
+from claimledger.errors import (
+    BAD_CSV,
+    BAD_DATE,
+    BAD_JSON_LINE,
+    BINARY_FILE,
+    EMPTY_FILE,
+    MISSING_TEXT,
+    NO_ARTICLE,
+    TOO_LARGE,
+)
+
+CLAIM = "Azerbaijan's Defence Ministry said on Tuesday that {n} Armenian soldiers had been killed."
+
+
+def neighbour(folder: Path, i: int) -> Path:
+    """A good article written next to the bad input."""
+    path: Path = write_article(folder, 500 + i)
+    return path
+
+
+def run_beside(held: Held, bad: Path, good: Path) -> list[str]:
+    """Ingest the bad and the good file together; check the run went on and nothing changed."""
+    report = ingest(held.db, bad, good)
+    assert report.documents_added >= 1, messages(report)
+    assert held.unchanged()
+    assert any(r["doc_path"] == str(good) for r in held.new_records())
+    found: list[str] = messages(report)
+    return found
+
+
+def test_empty_file(held: Held, tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    found = run_beside(held, bad, neighbour(tmp_path, 1))
+    assert found == [f"{EMPTY_FILE} {bad}: empty file"]
+
+
+def test_binary_file_with_text_extension(held: Held, tmp_path: Path) -> None:
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(bytes(range(256)) * 40)
+    found = run_beside(held, bad, neighbour(tmp_path, 2))
+    assert len(found) == 1 and found[0].startswith(f"{BINARY_FILE} {bad}: binary")
+
+
+def test_fifty_megabyte_text_file(held: Held, tmp_path: Path) -> None:
+    bad = tmp_path / "dump.txt"
+    line = (CLAIM.format(n=5) + "\n").encode()
+    with bad.open("wb") as out:
+        for _ in range(50 * 1024 * 1024 // len(line) + 1):
+            out.write(line)
+    assert bad.stat().st_size >= 50 * 1024 * 1024
+    found = run_beside(held, bad, neighbour(tmp_path, 3))
+    assert len(found) == 1 and found[0].startswith(f"{TOO_LARGE} {bad}: file of")
+
+
+def test_invalid_utf8_reads_what_it_can(held: Held, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.txt"
+    # Valid UTF-8 around a stray lone continuation byte and a cut-off multi-byte sequence.
+    bad.write_bytes(
+        CLAIM.format(n=31).encode() + b" Shelling \x80 resumed near \xe2\x82 Martuni.\n"
+    )
+    report = ingest(held.db, bad, neighbour(tmp_path, 4))
+    assert held.unchanged()
+    assert report.documents_added == 2, messages(report)
+    text = next(t for t in doc_texts(held.db) if "31 Armenian soldiers" in t)
+    assert "Martuni" in text
+
+
+def test_cp1251_russian_and_latin1_french(held: Held, tmp_path: Path) -> None:
+    russian = tmp_path / "tass.txt"
+    russian.write_bytes(
+        "Министерство обороны Азербайджана заявило, что в районе Физули шли бои. "
+        "Представитель Армении опроверг эти сообщения.\n".encode("cp1251")
+    )
+    french = tmp_path / "afp.txt"
+    french.write_bytes(
+        "Le ministère arménien a déclaré que des frappes avaient touché Stepanakert, "
+        "la capitale de la région, à l'aube.\n".encode("latin-1")
+    )
+    report = ingest(held.db, russian, french, neighbour(tmp_path, 5))
+    assert held.unchanged()
+    assert report.documents_added == 3, messages(report)
+    texts = doc_texts(held.db)
+    assert any("Министерство обороны Азербайджана" in t for t in texts)
+    assert any("Le ministère arménien a déclaré" in t and "à l'aube" in t for t in texts)
+
+
+def test_utf16_with_bom(held: Held, tmp_path: Path) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + (CLAIM.format(n=77) + "\n").encode("utf-16-le"))
+    report = ingest(held.db, path, neighbour(tmp_path, 6))
+    assert report.documents_added == 2, messages(report)
+    assert held.unchanged()
+    assert CLAIM.format(n=77) in doc_texts(held.db)
+    assert any(q["value"] == 77 for r in held.new_records() for q in r["quantities"])
+
+
+def test_html_that_is_only_navigation(held: Held, tmp_path: Path) -> None:
+    bad = tmp_path / "menu.html"
+    bad.write_text(
+        "<html><head><title>World</title></head><body><nav><ul>"
+        + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(30))
+        + "</ul></nav><footer>Contact us | Privacy</footer></body></html>",
+        encoding="utf-8",
+    )
+    found = run_beside(held, bad, neighbour(tmp_path, 7))
+    assert found == [f"{NO_ARTICLE} {bad}: no article text found (navigation or boilerplate only)"]
+
+
+def test_html_script_and_style_inside_the_article(held: Held, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Ganja shelled</title><style>body{color:red}</style></head><body>"
+        "<article><h1>Ganja shelled</h1>"
+        f"<p>{CLAIM.format(n=12)}</p>"
+        "<script>var stolen = document.cookie; sendBeacon('evil');</script>"
+        "<style>.secretclass { display: none }</style>"
+        "<p>The Armenian Defence Ministry denied that its forces had fired on Ganja, "
+        "calling the report a provocation.</p>"
+        "<script type='text/javascript'>alert('pwned')</script>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    report = ingest(held.db, page)
+    assert report.documents_added == 1, messages(report)
+    assert held.unchanged()
+    stored = next(t for t in doc_texts(held.db) if "12 Armenian soldiers" in t)
+    dumped = stored + json.dumps(held.new_records())
+    for leaked in ("stolen", "document.cookie", "sendBeacon", "alert", "secretclass", "color:red"):
+        assert leaked not in dumped
+    assert "denied that its forces had fired on Ganja" in stored
+
+
+def test_jsonl_truncated_non_object_and_missing_text(held: Held, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    good = {"text": CLAIM.format(n=41), "id": "w-1", "date": "2020-10-06", "outlet": "Wire"}
+    feed.write_text(
+        json.dumps(good)
+        + "\n[1, 2, 3]\n"
+        + json.dumps({"title": "no body", "date": "2020-10-06"})
+        + "\n"
+        + json.dumps({"text": CLAIM.format(n=42), "id": "w-4"})
+        + '\n{"text": "Officials said the convoy was hit',
+        encoding="utf-8",
+    )
+    report = ingest(held.db, feed)
+    found = messages(report)
+    assert report.documents_added == 2 and held.unchanged()
+    assert found[0] == f"{BAD_JSON_LINE} {feed}:2: not a JSON object (a list)"
+    assert found[1] == f"{MISSING_TEXT} {feed}:3: missing 'text'"
+    assert found[2].startswith(f"{BAD_JSON_LINE} {feed}:5: truncated last line")
+    assert len(found) == 3
+    assert {r["source_id"] for r in held.new_records()} == {"w-1", "w-4"}
+
+
+def test_csv_missing_text_column(held: Held, tmp_path: Path) -> None:
+    bad = tmp_path / "sheet.csv"
+    bad.write_text("id,title,date\n1,Ganja,2020-10-05\n", encoding="utf-8")
+    found = run_beside(held, bad, neighbour(tmp_path, 8))
+    assert found == [f"{BAD_CSV} {bad}:1: no 'text' column in the header (found: id, title, date)"]
+
+
+def test_csv_short_rows_and_embedded_newlines(held: Held, tmp_path: Path) -> None:
+    sheet = tmp_path / "rows.csv"
+    sheet.write_text(
+        "id,date,text,outlet\n"
+        f'r1,2020-10-05,"{CLAIM.format(n=51)}\n\nThe ministry added that fighting went on.",Wire\n'
+        "r2,2020-10-06\n"  # a row cut short: no text
+        f'r3,2020-10-07,"{CLAIM.format(n=53)}"\n',  # no outlet cell
+        encoding="utf-8",
+    )
+    report = ingest(held.db, sheet)
+    assert held.unchanged()
+    assert messages(report) == [f"{MISSING_TEXT} {sheet}:5: missing 'text'"]
+    records = held.new_records()
+    assert {r["doc_path"] for r in records} == {f"{sheet}#2", f"{sheet}#6"}
+    stored = doc_texts(held.db)
+    assert any(t.startswith(CLAIM.format(n=51)) and "went on." in t for t in stored)
+
+
+def test_dates_that_do_not_parse(held: Held, tmp_path: Path) -> None:
+    md = tmp_path / "odd-date.md"
+    md.write_text(f"---\ndate: the 45th of Octember\n---\n{CLAIM.format(n=61)}\n", encoding="utf-8")
+    feed = tmp_path / "dates.jsonl"
+    feed.write_text(
+        json.dumps({"text": CLAIM.format(n=62), "date": "2020-02-31"}) + "\n", encoding="utf-8"
+    )
+    report = ingest(held.db, md, feed)
+    assert report.documents_added == 2 and held.unchanged()
+    found = messages(report)
+    assert found[0].startswith(f"{BAD_DATE} {md}: date ignored")
+    assert found[1].startswith(f"{BAD_DATE} {feed}:1: date ignored")
+    assert {r["published"] for r in held.new_records()} == {None}
+
+
+def test_ten_thousand_sentence_article(held: Held, tmp_path: Path) -> None:
+    filler = ["The column moved on toward the river.", "Smoke rose over the hills at dawn.",
+              "Residents sheltered in basements.", "Roads to the north stayed closed."]  # fmt: skip
+    sentences = [filler[i % len(filler)] for i in range(10_000)]
+    sentences[4_321] = CLAIM.format(n="1,221")
+    path = tmp_path / "long.txt"
+    path.write_text(" ".join(sentences), encoding="utf-8")
+    report = ingest(held.db, path)
+    assert report.documents_added == 1, messages(report)
+    assert held.unchanged()
+    hit = [r for r in held.new_records() if r["sentence"] == CLAIM.format(n="1,221")]
+    assert hit and hit[0]["quantities"][0]["value"] == 1221
+
+
+def test_one_line_of_200kb_without_sentence_breaks(held: Held, tmp_path: Path) -> None:
+    words = "the convoy moved slowly along the mountain road past burned villages near the river "
+    path = tmp_path / "wall.txt"
+    path.write_text((words * 3000)[:200_000], encoding="utf-8")
+    report = ingest(held.db, path, neighbour(tmp_path, 9))
+    assert report.documents_added == 2, messages(report)
+    assert held.unchanged()
+    assert any(len(t) == 200_000 - 1 or len(t) == 200_000 for t in doc_texts(held.db))
+
+
+@pytest.mark.parametrize(
+    ("figure", "value"),
+    [("1.5 million", 1.5e6), ("1,000,000,000,000", 1e12), ("-3", -3.0), ("10^9", 1e9)],
+)
+def test_numbers_inside_claims_store_their_values(
+    held: Held, tmp_path: Path, figure: str, value: float
+) -> None:
+    path = tmp_path / "figure.txt"
+    path.write_text(
+        f"The Armenian government said on Monday that {figure} people had been displaced.\n",
+        encoding="utf-8",
+    )
+    report = ingest(held.db, path)
+    assert report.documents_added == 1, messages(report)
+    assert held.unchanged()
+    quantities = [q for r in held.new_records() for q in r["quantities"]]
+    assert [(q["text"], q["value"]) for q in quantities] == [(figure, value)]
+
+
+def test_cli_names_every_bad_input_and_stores_the_good_one(held: Held, tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a-empty.txt").write_bytes(b"")
+    (folder / "b-binary.md").write_bytes(b"\x00\x01\x02PNG" * 100)
+    (folder / "c-feed.jsonl").write_text('{"text": "cut', encoding="utf-8")
+    (folder / "d-menu.html").write_text("<html><body><nav>Home | World</nav></body></html>")
+    (folder / "e-sheet.csv").write_text("id,title\n1,x\n", encoding="utf-8")
+    good = neighbour(folder, 10)
+    done = cli("ingest", str(folder), "--db", str(held.db), "--quiet")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    skipped = [line for line in done.stderr.splitlines() if line.startswith("skipped: ")]
+    assert [line.split()[2].rstrip(":") for line in skipped] == [
+        str(folder / "a-empty.txt"),
+        str(folder / "b-binary.md"),
+        f"{folder / 'c-feed.jsonl'}:1",
+        str(folder / "d-menu.html"),
+        f"{folder / 'e-sheet.csv'}:1",
+    ]
+    assert "1 documents read, 1 added" in done.stdout and "5 inputs with problems" in done.stdout
+    assert held.unchanged()
+    assert {r["doc_path"] for r in held.new_records()} == {str(good)}
