@@ -90,7 +90,9 @@ def score(records: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Score:
         best = next((r for r in candidates if r["claimant"] == g["claimant"]), candidates[0])
         s.claimant += best["claimant"] == g["claimant"]
         if best["claimant"] != g["claimant"]:
-            s.misses.append(f"claimant {best['claimant']!r} != {g['claimant']!r}: {g['content_contains']!r}")
+            s.misses.append(
+                f"claimant {best['claimant']!r} != {g['claimant']!r}: {g['content_contains']!r}"
+            )
         s.stance += best["stance"] == g["stance"]
         s.mode += best["mode"] == g["mode"]
         s.stated_on += best["stated_on"] == g["stated_on"]
@@ -114,14 +116,21 @@ def demo_records(db: Path) -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--verbose", action="store_true", help="List every miss.")
     args = parser.parse_args()
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [
+        json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         records = demo_records(Path(tmp) / "demo.db")
     s = score(records, gold)
-    print(f"demo corpus: {len(records)} claims extracted, {s.gold} gold claims, {s.figures_gold} gold figures")
+    print(
+        f"demo corpus: {len(records)} claims extracted, {s.gold} gold claims, "
+        f"{s.figures_gold} gold figures"
+    )
     for name, rate in s.rates().items():
         print(f"  {name:10} {rate:.3f}")
     if args.verbose:

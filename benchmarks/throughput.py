@@ -18,7 +18,6 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -41,7 +40,8 @@ def build_corpus(out: Path, n: int) -> list[str]:
         text = f"Dispatch number {i + 1} from the desk.\n\n{doc.text}"
         date = doc.published.isoformat() if doc.published else "2020-10-15"
         (out / f"a{i:05d}.md").write_text(
-            f"---\ndate: {date}\noutlet: {doc.outlet or 'Bench Wire'}\n---\n{text}\n", encoding="utf-8"
+            f"---\ndate: {date}\noutlet: {doc.outlet or 'Bench Wire'}\n---\n{text}\n",
+            encoding="utf-8",
         )
         texts.append(text)
     return texts
@@ -79,7 +79,9 @@ print(json.dumps({{'n': n, 'seconds': dt, 'rss_mb': rss}}))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()

@@ -1,4 +1,4 @@
-"""Shared fixtures: the real spaCy model (loaded once), the seed corpus read in place, temp ledgers."""
+"""Shared fixtures: the real spaCy model (loaded once), seeds read in place, temp ledgers."""
 
 from __future__ import annotations
 

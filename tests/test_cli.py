@@ -22,8 +22,8 @@ since the fighting began.
 address. He added that the army would not stop until the occupied districts were freed.
 """
 
-ARTICLE_TWO = """ date 2020-10-06 The defence ministry of Nagorno-Karabakh said on Tuesday that 21 more
-of its servicemen had been killed, bringing its military death toll to 244.
+ARTICLE_TWO = """ date 2020-10-06 The defence ministry of Nagorno-Karabakh said on Tuesday
+that 21 more of its servicemen had been killed, bringing its military death toll to 244.
 
 Armenian Prime Minister Nikol Pashinyan rejected reports that Armenian forces had fired on Ganja,
 calling them disinformation.
@@ -37,7 +37,9 @@ def corpus(tmp_path: Path) -> Path:
     (folder / "ganja.md").write_text(ARTICLE_ONE, encoding="utf-8")
     (folder / "toll.txt").write_text(ARTICLE_TWO, encoding="utf-8")
     (folder / "broken.jsonl").write_text(
-        json.dumps({"text": "Turkey's foreign ministry denied sending any fighters.", "date": "2020-10-01"})
+        json.dumps(
+            {"text": "Turkey's foreign ministry denied sending any fighters.", "date": "2020-10-01"}
+        )
         + "\n{not json\n",
         encoding="utf-8",
     )

@@ -24,7 +24,9 @@ def _figure(q: Quantity) -> float | None:
     return q.value if q.value is not None else (q.low if q.low is not None else q.high)
 
 
-def _find(claims: list[Claim], claimant: str, value: float, counted: str | None = None) -> list[Claim]:
+def _find(
+    claims: list[Claim], claimant: str, value: float, counted: str | None = None
+) -> list[Claim]:
     """Claims by `claimant` (canonical name) holding a figure `value` (point or bound)."""
     return [
         c
@@ -53,7 +55,9 @@ def _find(claims: list[Claim], claimant: str, value: float, counted: str | None 
         ("Arayik Harutyunyan", 50, None),
     ],
 )
-def test_seed_figure_attributed(seed_claims: list[Claim], claimant: str, value: float, counted: str | None) -> None:
+def test_seed_figure_attributed(
+    seed_claims: list[Claim], claimant: str, value: float, counted: str | None
+) -> None:
     found = _find(seed_claims, claimant, value, counted)
     assert found, f"no claim by {claimant} with {value} {counted or ''}"
 

@@ -1,10 +1,10 @@
 """The Python API: one `Ledger` object over one store, the same calls the CLI makes.
 
-    >>> from claimledger import Ledger
-    >>> ledger = Ledger("claims.db")                     # doctest: +SKIP
-    >>> report = ledger.ingest(["articles/"])           # doctest: +SKIP
-    >>> [c.claimant for c in ledger.claims(claimant="Macron")]  # doctest: +SKIP
-    ['Emmanuel Macron', 'Emmanuel Macron']
+>>> from claimledger import Ledger
+>>> ledger = Ledger("claims.db")                     # doctest: +SKIP
+>>> report = ledger.ingest(["articles/"])           # doctest: +SKIP
+>>> [c.claimant for c in ledger.claims(claimant="Macron")]  # doctest: +SKIP
+['Emmanuel Macron', 'Emmanuel Macron']
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ class Ledger:
         return link_copies(self.store)
 
     def claims(self, *, include_copies: bool = False, **filters: Any) -> list[Claim]:
-        """Claims matching the filters (claimant, stance, mode, since, until, counted, event, limit).
+        """Claims matching filters (claimant, stance, mode, since, until, counted, event, limit).
 
         A claim repeated by syndicated copies comes back once, its copies listed in `carriers`.
         """

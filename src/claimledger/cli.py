@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,7 +13,10 @@ from claimledger import __version__
 
 app = typer.Typer(
     name="claimledger",
-    help="Turn news articles into a ledger of attributed claims: who claimed what, when, with which numbers.",
+    help=(
+        "Turn news articles into a ledger of attributed claims: "
+        "who claimed what, when, with which numbers."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
@@ -21,8 +24,10 @@ app = typer.Typer(
 )
 
 DbOption = Annotated[
-    Optional[str],  # noqa: UP045 - typer needs Optional at runtime here
-    typer.Option("--db", help="SQLite path or database URL (default: $CLAIMLEDGER_DB or ./claimledger.db)."),
+    str | None,
+    typer.Option(
+        "--db", help="SQLite path or database URL (default: $CLAIMLEDGER_DB or ./claimledger.db)."
+    ),
 ]
 
 
@@ -56,10 +61,12 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs or URLs.")],
     db: DbOption = None,
     date_: Annotated[
-        Optional[str],  # noqa: UP045
+        str | None,
         typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
     ] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Parallel worker processes.")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Parallel worker processes.")
+    ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read articles, extract their claims and store them in the ledger.
@@ -73,12 +80,16 @@ def ingest(
         try:
             default_date = date.fromisoformat(date_)
         except ValueError as exc:
-            raise typer.BadParameter(f"not a YYYY-MM-DD date: {date_!r}", param_hint="--date") from exc
+            raise typer.BadParameter(
+                f"not a YYYY-MM-DD date: {date_!r}", param_hint="--date"
+            ) from exc
     from claimledger.errors import StoreError
 
     ledger = _ledger(db)
     try:
-        report = ingest_with_progress(ledger, paths, default_date=default_date, workers=workers, quiet=quiet)
+        report = ingest_with_progress(
+            ledger, paths, default_date=default_date, workers=workers, quiet=quiet
+        )
     except StoreError as exc:  # read-only file, full disk: a message, not a traceback
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(code=1) from exc
@@ -94,9 +105,13 @@ def ingest(
 @app.command()
 def claims(
     db: DbOption = None,
-    claimant: Annotated[Optional[str], typer.Option(help="Claimant name or mention (substring).")] = None,  # noqa: UP045
-    stance: Annotated[Optional[str], typer.Option(help="assert, deny, call or estimate.")] = None,  # noqa: UP045
-    counted: Annotated[Optional[str], typer.Option(help="What the figures count (soldiers, civilians…).")] = None,  # noqa: UP045
+    claimant: Annotated[
+        str | None, typer.Option(help="Claimant name or mention (substring).")
+    ] = None,
+    stance: Annotated[str | None, typer.Option(help="assert, deny, call or estimate.")] = None,
+    counted: Annotated[
+        str | None, typer.Option(help="What the figures count (soldiers, civilians…).")
+    ] = None,
     limit: Annotated[int, typer.Option(help="At most this many claims.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
@@ -114,17 +129,24 @@ def claims(
 @app.command()
 def export(
     db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or claimreview.")] = "jsonl",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,  # noqa: UP045
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv, parquet or claimreview.")
+    ] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
+    ] = None,
 ) -> None:
     """Export every claim in the record format of CONTRACT.md.
 
     Example: claimledger export --format jsonl -o claims.jsonl
     """
-    from claimledger.export import FORMATS, export as run_export
+    from claimledger.export import FORMATS
+    from claimledger.export import export as run_export
 
     if fmt not in FORMATS:
-        raise typer.BadParameter(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}", param_hint="--format"
+        )
     if fmt == "parquet" and output is None:
         raise typer.BadParameter("parquet needs -o FILE", param_hint="-o")
     ledger = _ledger(db)
@@ -138,7 +160,9 @@ def export(
 @app.command()
 def figures(
     db: DbOption = None,
-    about: Annotated[Optional[str], typer.Option(help="Only tracks about this (a state, a word, a claimant).")] = None,  # noqa: UP045
+    about: Annotated[
+        str | None, typer.Option(help="Only tracks about this (a state, a word, a claimant).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
 ) -> None:
     """The "Per claimant" table: each claimant's latest figure on each track, with its sentence.
@@ -180,7 +204,9 @@ def conflicts(
     from claimledger.cli_render import print_conflicts
 
     ledger = _ledger(db)
-    print_conflicts(ledger.conflicts(), {c.claim_id: c for c in ledger.claims(limit=None)}, as_json=as_json)
+    print_conflicts(
+        ledger.conflicts(), {c.claim_id: c for c in ledger.claims(limit=None)}, as_json=as_json
+    )
 
 
 @app.command()

@@ -28,7 +28,7 @@ def _files(paths: Iterable[str]) -> Iterator[Path]:
     for raw in paths:
         if raw.startswith(("http://", "https://")):
             continue
-        matches = glob.glob(raw, recursive=True) if any(c in raw for c in "*?[") else [raw]
+        matches = glob.glob(raw, recursive=True) if any(c in raw for c in "*?[") else [raw]  # noqa: PTH207 - absolute patterns too
         for m in matches:
             p = Path(m)
             if p.is_dir():
@@ -69,7 +69,11 @@ def ingest_with_progress(
             bar.update(1)
 
         return ledger.ingest(
-            paths, default_date=default_date, workers=workers, on_error=on_error, on_document=on_document
+            paths,
+            default_date=default_date,
+            workers=workers,
+            on_error=on_error,
+            on_document=on_document,
         )
 
 

@@ -55,7 +55,9 @@ def ingest_paths(
     report = IngestReport()
     run_id = store.start_ingest([str(p) for p in paths])
     try:
-        new_docs = _new_documents(store, read_inputs(paths, default_date=default_date), report, on_error)
+        new_docs = _new_documents(
+            store, read_inputs(paths, default_date=default_date), report, on_error
+        )
         batch: list[tuple[Document, list[Claim]]] = []
         for document, claims in extract_stream(new_docs, workers=workers, batch_size=batch_size):
             batch.append((document, claims))

@@ -69,10 +69,7 @@ def _claim(document: Document, parsed: Doc, text: str, a: Attribution) -> Claim 
 def _who(document: Document, a: Attribution) -> tuple[str, ClaimantType, str | None]:
     """Canonical claimant; the outlet itself when nobody is credited."""
     name = a.speaker or a.mention
-    if not name:
-        info = outlet_claimant(document.outlet)
-    else:
-        info = canonicalize(name, a.speaker_label)
+    info = canonicalize(name, a.speaker_label) if name else outlet_claimant(document.outlet)
     return info.name, info.claimant_type, info.affiliation
 
 

@@ -25,7 +25,9 @@ def link_copies(store: Store) -> int:
     doc_origins = {d: origin_of[d] for d in clustered}
     claim_links: dict[str, str | None] = {}
     if clustered:
-        claims = [c for d in sorted(clustered) for c in records.iter_claims(store, doc_id=d, limit=None)]
+        claims = [
+            c for d in sorted(clustered) for c in records.iter_claims(store, doc_id=d, limit=None)
+        ]
         for claim_id, rep in copy_of(claims, origin_of).items():
             claim_links[claim_id] = None if rep == claim_id else rep
     store.set_copy_links(doc_origins=doc_origins, claim_copies=claim_links)
