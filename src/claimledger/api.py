@@ -73,9 +73,12 @@ class Ledger:
         """Every figure track: the same counted group and event, per claimant, over time."""
         return build_tracks(self.claims(limit=None))
 
-    def figures(self, about: str | None = None) -> list[FigureRow]:
-        """The "Per X" table: each claimant's latest figure on each track (optionally about X)."""
-        return figures_table(self.tracks(), about)
+    def figures(self, about: str | None = None, *, everything: bool = False) -> list[FigureRow]:
+        """The "Per X" table: each claimant's latest figure on each track (optionally about X).
+
+        Tracks of bare things ("12 systems") are left out unless `everything` is true.
+        """
+        return figures_table(self.tracks(), about, everything=everything)
 
     def track(self, track_id: str) -> Track | None:
         """One track by id (or unique id prefix), or None."""

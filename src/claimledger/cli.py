@@ -163,6 +163,9 @@ def figures(
     about: Annotated[
         str | None, typer.Option(help="Only tracks about this (a state, a word, a claimant).")
     ] = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Also tracks of things with no event (12 systems).")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
 ) -> None:
     """The "Per claimant" table: each claimant's latest figure on each track, with its sentence.
@@ -171,7 +174,7 @@ def figures(
     """
     from claimledger.cli_render import print_figures
 
-    print_figures(_ledger(db).figures(about), as_json=as_json)
+    print_figures(_ledger(db).figures(about, everything=everything), as_json=as_json)
 
 
 @app.command()

@@ -28,6 +28,7 @@ __all__ = [
     "figures_table",
     "fold_word",
     "format_row",
+    "is_headline_track",
     "track_key",
 ]
 
@@ -357,15 +358,32 @@ def _about(track: Track, about: str) -> bool:
     return any(needle in c.lower() for c in track.points)
 
 
-def figures_table(tracks: Iterable[Track], about: str | None = None) -> list[FigureRow]:
+def is_headline_track(track: Track) -> bool:
+    """A track an analyst follows: people counted (soldiers, civilians, fighters…) or an event.
+
+    Figures of bare things with nothing happening to them ("12 systems", "140 names") are kept
+    in the ledger but left out of the default figures view.
+    """
+    return track.key.counted in _COUNTED or track.key.event is not None
+
+
+def figures_table(
+    tracks: Iterable[Track], about: str | None = None, *, everything: bool = False
+) -> list[FigureRow]:
     """The latest figure of every claimant on every track (optionally only tracks `about` X).
 
-    Rows come grouped by track, claimants in order of their latest statement. Render them with
-    `format_row`: "Per Armenia: 158 soldiers killed (2020-10-02)".
+    Tracks come most-contested first (most claimants, then most points), claimants in order of
+    their latest statement; `everything` keeps tracks `is_headline_track` would leave out.
+    Render rows with `format_row`: "Per Armenia: 158 soldiers killed (2020-10-02)".
     """
     rows: list[FigureRow] = []
-    for track in tracks:
+    ranked = sorted(
+        tracks, key=lambda t: (-len(t.points), -sum(len(v) for v in t.points.values()), t.label)
+    )
+    for track in ranked:
         if about and not _about(track, about):
+            continue
+        if not everything and not is_headline_track(track):
             continue
         latest = sorted(track.latest.values(), key=lambda p: (p.stated_on or date.max, p.claimant))
         for p in latest:
