@@ -98,3 +98,15 @@ def test_cli_figures_and_conflicts(corpus: Path, tmp_path: Path) -> None:
     code, out, _ = run("conflicts", "--db", db, "--json")
     assert code == 0
     json.loads(out)
+
+
+def test_cli_out_needs_ray_engine(corpus: Path, tmp_path: Path) -> None:
+    code, _, err = run("ingest", str(corpus), "--db", str(tmp_path / "x.db"), "--out", "o")
+    assert code == 2 and "--engine ray" in err
+    code, _, err = run("ingest", str(corpus), "--engine", "spark")
+    assert code == 2 and "unknown engine" in err
+
+
+def test_cli_load_needs_a_folder(tmp_path: Path) -> None:
+    code, _, err = run("load", str(tmp_path / "missing"), "--db", str(tmp_path / "x.db"))
+    assert code == 2 and "not a folder" in err

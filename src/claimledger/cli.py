@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claimledger import __version__
+
+if TYPE_CHECKING:
+    from claimledger.runner import IngestReport
 
 app = typer.Typer(
     name="claimledger",
@@ -67,32 +70,89 @@ def ingest(
     workers: Annotated[
         int, typer.Option("--workers", "-w", min=1, help="Parallel worker processes.")
     ] = 1,
+    engine: Annotated[
+        str, typer.Option(help="Where extraction runs: local processes or a Ray cluster.")
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(help="With --engine ray: cluster address (auto, ray://head:10001)."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="With --engine ray: write Parquet here instead (see `load`)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read articles, extract their claims and store them in the ledger.
 
     Example: claimledger ingest ../shared/seeds articles/*.html feed.jsonl
     """
-    from claimledger.cli_render import ingest_with_progress
-
-    default_date = None
-    if date_:
-        try:
-            default_date = date.fromisoformat(date_)
-        except ValueError as exc:
-            raise typer.BadParameter(
-                f"not a YYYY-MM-DD date: {date_!r}", param_hint="--date"
-            ) from exc
+    from claimledger.cli_render import ingest_with_progress, print_input_error
     from claimledger.errors import StoreError
 
-    ledger = _ledger(db)
-    try:
-        report = ingest_with_progress(
-            ledger, paths, default_date=default_date, workers=workers, quiet=quiet
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter(
+            f"unknown engine {engine!r}; use local or ray", param_hint="--engine"
         )
+    if (out is not None or address is not None) and engine != "ray":
+        raise typer.BadParameter("--out and --address go with --engine ray", param_hint="--engine")
+    default_date = _parse_date(date_)
+    try:
+        if engine == "ray":
+            from claimledger.scale.commands import ingest_on_ray
+
+            report = ingest_on_ray(
+                db,
+                paths,
+                address=address,
+                workers=max(workers, 1),
+                out=out,
+                default_date=default_date,
+                on_error=print_input_error,
+            )
+        else:
+            report = ingest_with_progress(
+                _ledger(db), paths, default_date=default_date, workers=workers, quiet=quiet
+            )
     except StoreError as exc:  # read-only file, full disk: a message, not a traceback
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(code=1) from exc
+    _summary(report)
+
+
+@app.command()
+def load(
+    folder: Annotated[Path, typer.Argument(help="Folder of Parquet written by ingest --out.")],
+    db: DbOption = None,
+) -> None:
+    """Load claims extracted elsewhere (`ingest --engine ray --out DIR`) into the ledger.
+
+    Example: claimledger load out/ --db postgresql://me@db/claims
+    """
+    from claimledger.cli_render import print_input_error
+    from claimledger.errors import StoreError
+    from claimledger.scale.commands import load_into
+
+    if not folder.is_dir():
+        raise typer.BadParameter(f"not a folder: {folder}", param_hint="FOLDER")
+    try:
+        report = load_into(db, folder, on_error=print_input_error)
+    except StoreError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(code=1) from exc
+    _summary(report)
+
+
+def _parse_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise typer.BadParameter(f"not a YYYY-MM-DD date: {text!r}", param_hint="--date") from exc
+
+
+def _summary(report: IngestReport) -> None:
     typer.echo(
         f"{report.documents_read} documents read, {report.documents_added} added, "
         f"{report.documents_skipped} already in the ledger, {report.claims_added} claims added, "

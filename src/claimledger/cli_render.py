@@ -52,14 +52,17 @@ def estimate_documents(paths: Iterable[str]) -> int:
     return total
 
 
+def print_input_error(err: InputError) -> None:
+    """One line on stderr per input that could not be read (file and line named)."""
+    typer.echo(f"skipped: {err}", err=True)
+
+
 def ingest_with_progress(
     ledger: Ledger, paths: list[str], *, default_date: date | None, workers: int, quiet: bool
 ) -> IngestReport:
     """Run an ingest with a progress bar on stderr; input problems print as they happen."""
 
-    def on_error(err: InputError) -> None:
-        typer.echo(f"skipped: {err}", err=True)
-
+    on_error = print_input_error
     if quiet or not sys.stderr.isatty():
         return ledger.ingest(paths, default_date=default_date, workers=workers, on_error=on_error)
     total = estimate_documents(paths)
