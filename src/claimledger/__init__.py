@@ -1,9 +1,9 @@
 """claimledger: a ledger of attributed claims from news articles.
 
-    >>> from claimledger import Ledger
-    >>> ledger = Ledger("claims.db")
-    >>> ledger.ingest(["articles/"])          # doctest: +SKIP
-    >>> ledger.claims(claimant="Emmanuel Macron")  # doctest: +SKIP
+>>> from claimledger import Ledger
+>>> ledger = Ledger("claims.db")
+>>> ledger.ingest(["articles/"])          # doctest: +SKIP
+>>> ledger.claims(claimant="Emmanuel Macron")  # doctest: +SKIP
 """
 
 from claimledger.models import Claim, Document, Quantity

@@ -38,6 +38,7 @@ from claimledger.extract.cues import (
     HEDGE_CUES,
     HEDGE_PHRASES,
     HEDGE_WORDS,
+    RAISING_VERBS,
     stance_of,
 )
 from claimledger.extract.quotes import QuoteIndex, find_quotes
@@ -86,6 +87,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     paragraphs = _paragraph_bounds(text)
     sents = Sentences(doc)
     for tok in doc:
+        if quotes.covering(tok.idx) is not None:
+            continue  # a cue inside a quotation belongs to the quoted speaker's own words
         draft = _from_according(tok, sents) if tok.lower_ == "according" else None
         if draft is None and is_cue_verb(tok):
             draft = _from_verb(tok, sents)
@@ -150,6 +153,8 @@ def _trivial(doc: Doc, ranges: list[tuple[int, int]]) -> bool:
 def _from_verb(verb: Token, sents: Sentences) -> _Draft | None:
     """An attribution headed by a reporting verb, or None when it has no content."""
     doc = verb.doc
+    if verb.lemma_.lower() in RAISING_VERBS:
+        return _from_raising(verb)
     ranges = verb_content(verb)
     subject = subject_of(verb)
     if not ranges and subject is None:
@@ -171,6 +176,27 @@ def _from_verb(verb: Token, sents: Sentences) -> _Draft | None:
         cue=[(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in cue_tokens(verb)],
         source=subject,
         stance=stance_of(verb.lemma_.lower(), particle),
+        cue_lemma=verb.lemma_.lower(),
+        verb=verb.i,
+    )
+
+
+def _from_raising(verb: Token) -> _Draft | None:
+    """ "The rally seemed to energise him": subject and infinitive are the content, no source."""
+    doc = verb.doc
+    comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp")), None)
+    if comp is None or comp.i < verb.i:
+        return None
+    ranges = [(comp.left_edge.i, comp.right_edge.i)]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ != "it" and comp.dep_ != "ccomp":
+        ranges.insert(0, (subj.left_edge.i, subj.right_edge.i))
+    content = [s for a, b in ranges if (s := _span(doc, a, b)) is not None]
+    if not content or _trivial(doc, ranges):
+        return None
+    return _Draft(
+        content=content,
+        cue=[(verb.idx, verb.idx + len(verb))],
         cue_lemma=verb.lemma_.lower(),
         verb=verb.i,
     )
@@ -331,11 +357,13 @@ def _host_before(drafts: list[_Draft], text: str, qs: int) -> _Draft | None:
         if not d.cue or d.source is None:
             continue
         end = max(e for _, e in [*d.content, *d.cue, (d.source.start_char, d.source.end_char)])
+        if end > qs:
+            continue  # the claim lies after this quotation: nothing to continue
         gap = text[end:qs]
         if (
             (len(gap) < 60 and "\n" not in gap and gap.strip(" .,;:") == "")
             or (len(gap) < 60 and "\n" not in gap and _only_tail(gap))
-        ) and any(text[s : s + 1] in '“"' for s, _ in d.content):
+        ) and any(text[s : s + 1] in "“\"'" for s, _ in d.content):
             return d
     return None
 
@@ -353,7 +381,7 @@ def _cue_after(doc: Doc, starts: list[int], qe: int) -> Token | None:
         i += 1
     for k in range(i, min(i + 8, len(doc))):
         tok = doc[k]
-        if "\n" in tok.text or tok.text in ".!?" or tok.text in '“"':
+        if "\n" in tok.text or tok.text in ".!?" or tok.text in ("“", '"', "''"):
             return None
         if is_cue_verb(tok, loose=True):
             return tok

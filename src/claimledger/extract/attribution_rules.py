@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.extract.cues import (
     CONTENT_PREPS,
     CUE_MEDIA,
+    EVALUATION_VERBS,
     NEEDS_PREP,
     OBJECT_CONTENT_VERBS,
     SPEECH_VERBS,
@@ -67,6 +68,8 @@ QUOTE_VERBS = frozenset(
         "vow",
     ]
 )
+# Prepositions after an evaluation verb's object that carry the evaluation ("as", "for").
+OBJECT_PREPS = frozenset({"as", "for", "over", "against", "of"})
 RELATIVE = frozenset({"who", "which", "that"})
 # Dependencies through which a cue inherits its host's subject: "adding that", "but said",
 # "began by saying" (pcomp under prep).
@@ -106,9 +109,11 @@ def is_cue_verb(tok: Token, loose: bool = False) -> bool:
     if lemma in NEEDS_PREP:
         preps = CONTENT_PREPS.get(lemma, frozenset())
         return any(
-            (c.dep_ == "prep" and c.lower_ in preps) or (c.dep_ == "prt" and c.lower_ == "out")
+            (c.dep_ == "prep" and c.lower_ in preps)
+            or (c.dep_ == "prt" and c.lower_ in ("out", "in"))
+            or c.dep_ in ("ccomp", "oprd")
             for c in tok.children
-        ) or any(c.dep_ == "ccomp" for c in tok.children)
+        )
     return True
 
 
@@ -161,15 +166,19 @@ def verb_content(verb: Token) -> list[TokenRange]:
         if dobj is not None and dobj.i < xcomp.i and lemma not in ("tell",):
             first = dobj.left_edge.i
         return [(first, xcomp.right_edge.i)]
-    if dobj is not None and lemma in OBJECT_CONTENT_VERBS and dobj.pos_ != "PRON":
+    if dobj is not None and (lemma in OBJECT_CONTENT_VERBS or lemma == "call"):
         last = dobj.right_edge.i
-        # "reported 19 civilians killed": a trailing predicate belongs to the object.
+        # "reported 19 civilians killed", "criticized Clinton for her emails": a trailing
+        # predicate or reason belongs to the object.
         for c in children:
             if c.i > dobj.i and (
-                c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "conj" and not is_cue_verb(c))
+                c.dep_ in ("oprd", "xcomp", "ccomp")
+                or (c.dep_ == "conj" and not is_cue_verb(c))
+                or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and lemma in EVALUATION_VERBS)
             ):
                 last = max(last, c.right_edge.i)
-        return [(dobj.left_edge.i, last)]
+        if dobj.pos_ != "PRON" or last > dobj.i:
+            return [(dobj.left_edge.i, last)]
     return []
 
 

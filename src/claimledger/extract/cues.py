@@ -9,7 +9,7 @@ from __future__ import annotations
 from claimledger.models import Stance
 
 # Verbs of saying and reporting whose clausal complement is what is claimed.
-SPEECH_VERBS = frozenset(
+SAYING_VERBS = frozenset(
     [
         "say",
         "tell",
@@ -118,6 +118,79 @@ SPEECH_VERBS = frozenset(
     ]
 )
 
+# Stance and evaluation verbs: what they take a position on is their object and what follows it
+# ("criticized Clinton for her emails", "described the plan as reckless"). PolNeAR annotates
+# these as attributions; each kept here is a cue in at least half its uses outside quotations
+# on PolNeAR train.
+EVALUATION_VERBS = frozenset(
+    [
+        "criticize",
+        "criticise",
+        "endorse",
+        "support",
+        "back",
+        "praise",
+        "describe",
+        "express",
+        "cite",
+        "share",
+        "name",
+        "denounce",
+        "condemn",
+        "defend",
+        "prefer",
+        "thank",
+        "tout",
+        "mock",
+        "attack",
+        "congratulate",
+        "remind",
+        "echo",
+        "compare",
+        "highlight",
+        "slam",
+        "applaud",
+        "blast",
+        "hail",
+        "portray",
+        "challenge",
+        "question",
+        "discuss",
+        "mention",
+        "offer",
+        "imply",
+        "welcome",
+        "lambaste",
+        "ridicule",
+        "dub",
+        "label",
+        "brand",
+    ]
+)
+
+# Verbs whose subject and infinitive together are the content, with no source: "The
+# candidate seemed to tire" (PolNeAR: cue "seemed", content "The candidate ... to tire").
+RAISING_VERBS = frozenset({"seem", "appear"})
+
+# Cues whose content is a prepositional object ("referred to", "focused on", "railed against").
+PREP_VERBS = frozenset(
+    [
+        "refuse",
+        "decline",
+        "refer",
+        "focus",
+        "apologize",
+        "apologise",
+        "boast",
+        "rail",
+        "campaign",
+        "weigh",
+    ]
+)
+
+# Every verb that can head an attribution.
+SPEECH_VERBS = SAYING_VERBS | EVALUATION_VERBS | RAISING_VERBS | PREP_VERBS
+
 # Cues that need a nominal or a prepositional object to carry their content.
 OBJECT_CONTENT_VERBS = frozenset(
     [
@@ -145,6 +218,7 @@ OBJECT_CONTENT_VERBS = frozenset(
         "propose",
         "offer",
         "express",
+        *EVALUATION_VERBS,
     ]
 )
 
@@ -189,10 +263,23 @@ CONTENT_PREPS: dict[str, frozenset[str]] = {
     "hint": frozenset({"at"}),
     "point": frozenset({"to"}),
     "write": frozenset({"about", "of"}),
+    "refer": frozenset({"to"}),
+    "focus": frozenset({"on"}),
+    "apologize": frozenset({"for"}),
+    "apologise": frozenset({"for"}),
+    "comment": frozenset({"on"}),
+    "boast": frozenset({"about", "of"}),
+    "rail": frozenset({"against"}),
+    "campaign": frozenset({"against", "for"}),
+    "weigh": frozenset({"on"}),
+    "respond": frozenset({"to"}),
+    "ask": frozenset({"about"}),
 }
 
 # Cues that need a preposition or particle to be a cue at all ("point to", "rule out").
-NEEDS_PREP = frozenset({"speak", "talk", "point", "rule", "call"})
+NEEDS_PREP = frozenset(
+    {"speak", "talk", "point", "rule", "call", "refer", "focus", "rail", "campaign", "weigh"}
+)
 
 DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "rule"})
 CALL_VERBS = frozenset({"urge", "demand", "appeal", "plead", "implore", "call", "ask"})

@@ -16,6 +16,8 @@ from claimledger.models import Span
 OPENERS = frozenset("“«„")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'
+# Two apostrophes stand for a straight double quote in some wire and archive texts.
+DOUBLED = "''"
 QUOTE_CHARS = OPENERS | CLOSERS | {STRAIGHT}
 
 
@@ -37,7 +39,7 @@ def _opens_with_quote(text: str, span: Span) -> int | None:
     i = s
     while i < e and text[i].isspace():
         i += 1
-    if i < e and (text[i] in OPENERS or text[i] == STRAIGHT):
+    if i < e and (text[i] in OPENERS or text[i] == STRAIGHT or text.startswith(DOUBLED, i)):
         return i
     return None
 
@@ -57,26 +59,32 @@ def find_quotes(text: str) -> list[Span]:
         if open_at is not None:
             # A continuation paragraph: skip its own opening mark.
             first = _opens_with_quote(text, (p_start, p_end))
-            i = (first + 1) if first is not None else p_start
+            i = (first + _mark_len(text, first)) if first is not None else p_start
         while i < p_end:
             ch = text[i]
+            width = _mark_len(text, i)
             if open_at is None:
-                if ch in OPENERS or ch == STRAIGHT:
+                if ch in OPENERS or ch == STRAIGHT or width == 2:
                     open_at = i
-            elif ch in CLOSERS or ch == STRAIGHT:
-                quotes.append((open_at, i + 1))
+            elif ch in CLOSERS or ch == STRAIGHT or width == 2:
+                quotes.append((open_at, i + width))
                 open_at = None
             elif ch in OPENERS:
                 # A new opener while open: the earlier one was never closed.
                 quotes.append((open_at, _rstrip(text, open_at, i)))
                 open_at = i
-            i += 1
+            i += width
         if open_at is not None:
             nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
             if nxt is None or _opens_with_quote(text, nxt) is None:
                 quotes.append((open_at, _rstrip(text, open_at, p_end)))
                 open_at = None
     return quotes
+
+
+def _mark_len(text: str, i: int) -> int:
+    """2 at a doubled-apostrophe quote mark, else 1."""
+    return 2 if text.startswith(DOUBLED, i) else 1
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
