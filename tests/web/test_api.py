@@ -161,6 +161,8 @@ def test_api_conflicts(client: httpx.Client) -> None:
     found = ok(client, "/api/conflicts")["data"]
     figures = [c for c in found if c["kind"] == "figure"]
     assert figures and all(len(c["claims"]) >= 2 for c in figures)
+    denial = next(c for c in found if c["kind"] == "denial")
+    assert [m["stance"] for m in denial["claims"]] == ["deny", "assert"]
     only = ok(client, "/api/conflicts", kind="figure")
     assert only["meta"]["total"] == len(figures)
 

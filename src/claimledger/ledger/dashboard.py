@@ -13,9 +13,17 @@ from datetime import date
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, exists
+from sqlalchemy import Engine, select
 
-from claimledger.ledger.queries import LedgerClaim, data_version, load_claims
+from claimledger.ledger.queries import (
+    ClaimantPage,
+    ClaimantSummary,
+    LedgerClaim,
+    data_version,
+    facet_values,
+    list_claimants,
+    load_claims,
+)
 from claimledger.ledger.schema import claims, quantities
 from claimledger.reconcile import conflicts as rconflicts
 from claimledger.reconcile import tracks as rtracks
@@ -96,9 +104,9 @@ def _cached(engine: Engine, name: str, build: Callable[[], _T]) -> _T:
 
 def _figure_claims(engine: Engine) -> list[LedgerClaim]:
     """Original claims (copies merged away) carrying at least one figure of something counted."""
-    # An alias, so the test still correlates with claims when load_claims joins quantities.
+    # Uncorrelated (computed once), and aliased so load_claims' own join stays separate.
     q = quantities.alias("q_fig")
-    has_figure = exists().where(q.c.claim_id == claims.c.claim_id, q.c.counted.is_not(None))
+    has_figure = claims.c.claim_id.in_(select(q.c.claim_id).where(q.c.counted.is_not(None)))
     return load_claims(engine, [has_figure, claims.c.copy_of.is_(None)])
 
 
@@ -199,3 +207,25 @@ def _build_conflicts(all_claims: list[LedgerClaim]) -> list[Conflict]:
         )
     out.sort(key=lambda c: max(m.stated_on or date.min for m in c.claims), reverse=True)
     return out
+
+
+# -- small aggregates shown on every page, cached the same way ----------------------------------
+
+
+def facets(engine: Engine) -> dict[str, list[str]]:
+    """Distinct outlets, stances, counted nouns and events for the claim filter form (cached)."""
+    return _cached(engine, "facets", lambda: facet_values(engine))
+
+
+def claimant_table(engine: Engine) -> list[ClaimantSummary]:
+    """Every claimant with counts, most claims first (cached; a GROUP BY over all claims)."""
+    return _cached(engine, "claimants", lambda: list_claimants(engine, limit=1_000_000).items)
+
+
+def claimants(engine: Engine, *, q: str | None, limit: int, offset: int) -> ClaimantPage:
+    """A page of `claimant_table`, optionally only names containing `q` (case-insensitive)."""
+    rows = claimant_table(engine)
+    if q and q.strip():
+        needle = q.strip().lower()
+        rows = [r for r in rows if needle in r.name.lower()]
+    return ClaimantPage(total=len(rows), items=rows[offset : offset + limit])

@@ -1,7 +1,8 @@
 """Read-side queries for the web dashboard and JSON API: the only SQL the web layer runs.
 
 Every filter is a bound parameter; sort columns come from a fixed whitelist, never from input.
-Functions take a SQLAlchemy `Engine` and return plain pydantic records, so routes stay thin.
+Functions take a SQLAlchemy `Engine` and return the records of `read_models` (re-exported
+here), so routes stay thin.
 Figures and conflicts (`ledger/views.py`) reuse `load_claims` from here.
 """
 
@@ -10,15 +11,38 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, Engine, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Engine, Select, func, or_, select
 from sqlalchemy.engine import Connection, RowMapping
 
+from claimledger.ledger.read_models import (
+    ClaimantPage,
+    ClaimantSummary,
+    ClaimFilter,
+    ClaimPage,
+    DocumentDetail,
+    DocumentPage,
+    DocumentSummary,
+    IngestRun,
+    LedgerClaim,
+    Overview,
+)
 from claimledger.ledger.schema import claimants, claims, documents, ingests, quantities
-from claimledger.models import Claim, Quantity
+from claimledger.models import Quantity
+
+__all__ = [
+    "ClaimFilter",
+    "ClaimPage",
+    "ClaimantPage",
+    "ClaimantSummary",
+    "DocumentDetail",
+    "DocumentPage",
+    "DocumentSummary",
+    "IngestRun",
+    "LedgerClaim",
+    "Overview",
+]
 
 SortKey = Literal["date", "published", "claimant", "stance", "outlet", "position"]
 Order = Literal["asc", "desc"]
@@ -32,120 +56,6 @@ _SORT_COLUMNS: dict[str, Sequence[ColumnElement[Any]]] = {
     "outlet": (documents.c.outlet, claims.c.claim_id),
     "position": (claims.c.doc_id, claims.c.seq),
 }
-
-
-class ClaimFilter(BaseModel):
-    """What a claim listing may be narrowed by; every field is optional."""
-
-    claimant: str | None = None
-    stance: str | None = None
-    mode: str | None = None
-    counted: str | None = None
-    event: str | None = None
-    outlet: str | None = None
-    doc_id: str | None = None
-    since: date | None = None
-    until: date | None = None
-    q: str | None = Field(default=None, description="words searched in sentence and claimant")
-
-
-class LedgerClaim(Claim):
-    """A claim with the metadata of its document: the CONTRACT.md export record."""
-
-    doc_path: str = ""
-    source_id: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    title: str | None = None
-    published: date | None = None
-    copy_of: str | None = None
-
-    def __hash__(self) -> int:
-        # reconcile collects claims in dicts/sets; claim_id is the identity (equal => same id).
-        return hash(self.claim_id)
-
-
-class ClaimPage(BaseModel):
-    """One page of a claim listing with the total number of matches."""
-
-    total: int
-    items: list[LedgerClaim]
-
-
-class DocumentSummary(BaseModel):
-    """A document without its text, for listings."""
-
-    doc_id: str
-    doc_path: str
-    source_id: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    title: str | None = None
-    published: date | None = None
-    format: str
-    n_words: int
-    origin_id: str | None = None
-    ingested_at: datetime | None = None
-    n_claims: int = 0
-
-
-class DocumentPage(BaseModel):
-    """One page of a document listing."""
-
-    total: int
-    items: list[DocumentSummary]
-
-
-class DocumentDetail(DocumentSummary):
-    """A document with its cleaned text, its claims and the other copies of the same article."""
-
-    text: str
-    claims: list[LedgerClaim]
-    copies: list[DocumentSummary]
-
-
-class IngestRun(BaseModel):
-    """One `claimledger ingest` run."""
-
-    id: int
-    started_at: datetime
-    finished_at: datetime | None = None
-    paths: list[str]
-    documents_added: int
-    claims_added: int
-    errors: int
-
-
-class Overview(BaseModel):
-    """Headline counts of the ledger."""
-
-    documents: int
-    outlets: int
-    claimants: int
-    claims: int
-    quantities: int
-    first_date: date | None = None
-    last_date: date | None = None
-    latest_ingests: list[IngestRun]
-
-
-class ClaimantSummary(BaseModel):
-    """A claimant with how often it speaks."""
-
-    name: str
-    claimant_type: str
-    affiliation: str | None = None
-    n_claims: int
-    n_denials: int
-    first_date: date | None = None
-    last_date: date | None = None
-
-
-class ClaimantPage(BaseModel):
-    """One page of the claimant listing."""
-
-    total: int
-    items: list[ClaimantSummary]
 
 
 def _spans(raw: str | None) -> list[tuple[int, int]]:
@@ -171,12 +81,14 @@ def _where(f: ClaimFilter, dialect: str) -> tuple[list[ColumnElement[bool]], boo
     if f.until:
         conds.append(claims.c.stated_on <= f.until)
     if f.counted or f.event:
-        q_conds = [quantities.c.claim_id == claims.c.claim_id]
+        # An uncorrelated IN: computed once. A correlated EXISTS lets SQLite probe the
+        # (counted, event) index once per claim, which is quadratic on a large ledger.
+        q_conds = []
         if f.counted:
             q_conds.append(quantities.c.counted == f.counted)
         if f.event:
             q_conds.append(quantities.c.event == f.event)
-        conds.append(exists().where(and_(*q_conds)))
+        conds.append(claims.c.claim_id.in_(select(quantities.c.claim_id).where(*q_conds)))
     if f.outlet:
         conds.append(documents.c.outlet == f.outlet)
         needs_docs = True

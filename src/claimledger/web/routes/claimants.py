@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from claimledger.ledger import queries
+from claimledger.ledger import dashboard, queries
 from claimledger.web.deps import Blank, EngineDep, PageDep, TemplatesDep
 from claimledger.web.schemas import ERROR_RESPONSES, Envelope, page_meta
 
@@ -22,7 +22,7 @@ def list_claimants(
     engine: EngineDep, page: PageDep, q: NameQ = None
 ) -> Envelope[list[queries.ClaimantSummary]]:
     """Claimants by number of claims."""
-    result = queries.list_claimants(engine, q=q, limit=page.limit, offset=page.offset)
+    result = dashboard.claimants(engine, q=q, limit=page.limit, offset=page.offset)
     filters = {"q": q} if q else {}
     return Envelope(
         data=result.items, meta=page_meta(result.total, page.limit, page.offset, filters)
@@ -34,7 +34,7 @@ def claimants_page(
     request: Request, engine: EngineDep, templates: TemplatesDep, page: PageDep, q: NameQ = None
 ) -> HTMLResponse:
     """Every claimant with links to their claims."""
-    result = queries.list_claimants(engine, q=q, limit=page.limit, offset=page.offset)
+    result = dashboard.claimants(engine, q=q, limit=page.limit, offset=page.offset)
     return templates.TemplateResponse(
         request,
         "claimants.html",

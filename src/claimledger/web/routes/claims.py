@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from claimledger.ledger import queries
+from claimledger.ledger import dashboard, queries
 from claimledger.web.deps import EngineDep, FilterDep, PageDep, SortDep, TemplatesDep
 from claimledger.web.schemas import ERROR_RESPONSES, Envelope, Meta, page_meta
 
@@ -58,7 +58,7 @@ def claims_page(
             "flt": flt,
             "page": page,
             "sorting": sorting,
-            "facets": queries.facet_values(engine),
+            "facets": dashboard.facets(engine),
             "meta": page_meta(result.total, page.limit, page.offset),
         },
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from claimledger.ledger import queries
+from claimledger.ledger import dashboard, queries
 from claimledger.web.deps import EngineDep, TemplatesDep
 from claimledger.web.schemas import ERROR_RESPONSES, Envelope
 
@@ -23,7 +23,7 @@ def get_overview(engine: EngineDep) -> Envelope[queries.Overview]:
 def overview_page(request: Request, engine: EngineDep, templates: TemplatesDep) -> HTMLResponse:
     """The dashboard's front page."""
     data = queries.overview(engine)
-    top = queries.list_claimants(engine, limit=10)
+    top = dashboard.claimants(engine, q=None, limit=10, offset=0)
     return templates.TemplateResponse(
         request, "overview.html", {"ov": data, "top": top.items, "nav": "overview"}
     )

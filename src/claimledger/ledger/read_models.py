@@ -1,0 +1,127 @@
+"""Read models of the web's ledger queries: what `queries` and `dashboard` return.
+
+Plain pydantic records, JSON-ready; the API serves them as they are (and documents them in
+/openapi.json), so their field names follow CONTRACT.md where they overlap with it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, Field
+
+from claimledger.models import Claim
+
+
+class ClaimFilter(BaseModel):
+    """What a claim listing may be narrowed by; every field is optional."""
+
+    claimant: str | None = None
+    stance: str | None = None
+    mode: str | None = None
+    counted: str | None = None
+    event: str | None = None
+    outlet: str | None = None
+    doc_id: str | None = None
+    since: date | None = None
+    until: date | None = None
+    q: str | None = Field(default=None, description="words searched in sentence and claimant")
+
+
+class LedgerClaim(Claim):
+    """A claim with the metadata of its document: the CONTRACT.md export record."""
+
+    doc_path: str = ""
+    source_id: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: date | None = None
+    copy_of: str | None = None
+
+    def __hash__(self) -> int:
+        # reconcile collects claims in dicts/sets; claim_id is the identity (equal => same id).
+        return hash(self.claim_id)
+
+
+class ClaimPage(BaseModel):
+    """One page of a claim listing with the total number of matches."""
+
+    total: int
+    items: list[LedgerClaim]
+
+
+class DocumentSummary(BaseModel):
+    """A document without its text, for listings."""
+
+    doc_id: str
+    doc_path: str
+    source_id: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: date | None = None
+    format: str
+    n_words: int
+    origin_id: str | None = None
+    ingested_at: datetime | None = None
+    n_claims: int = 0
+
+
+class DocumentPage(BaseModel):
+    """One page of a document listing."""
+
+    total: int
+    items: list[DocumentSummary]
+
+
+class DocumentDetail(DocumentSummary):
+    """A document with its cleaned text, its claims and the other copies of the same article."""
+
+    text: str
+    claims: list[LedgerClaim]
+    copies: list[DocumentSummary]
+
+
+class IngestRun(BaseModel):
+    """One `claimledger ingest` run."""
+
+    id: int
+    started_at: datetime
+    finished_at: datetime | None = None
+    paths: list[str]
+    documents_added: int
+    claims_added: int
+    errors: int
+
+
+class Overview(BaseModel):
+    """Headline counts of the ledger."""
+
+    documents: int
+    outlets: int
+    claimants: int
+    claims: int
+    quantities: int
+    first_date: date | None = None
+    last_date: date | None = None
+    latest_ingests: list[IngestRun]
+
+
+class ClaimantSummary(BaseModel):
+    """A claimant with how often it speaks."""
+
+    name: str
+    claimant_type: str
+    affiliation: str | None = None
+    n_claims: int
+    n_denials: int
+    first_date: date | None = None
+    last_date: date | None = None
+
+
+class ClaimantPage(BaseModel):
+    """One page of the claimant listing."""
+
+    total: int
+    items: list[ClaimantSummary]
