@@ -94,3 +94,26 @@ def test_clean_text_is_idempotent(text: str) -> None:
     assert clean_text(once) == once
     assert "\n\n\n" not in once
     assert once == once.strip()
+
+
+def test_clean_text_cuts_wire_datelines_so_they_are_not_read_as_speakers() -> None:
+    lead = "Nagorno-Karabakh reported the deaths of 54 more servicemen on Friday."
+    for dateline in (
+        "STEPANAKERT, Oct 2 (Caucasus Wire) - ",
+        "YEREVAN/BAKU, Sept 27 (Caucasus Wire) - ",
+        "BARDA, Azerbaijan — ",
+        "STEPANAKERT, Monday - ",
+        "NEW YORK (AP) — ",
+    ):
+        assert clean_text(dateline + lead + "\n\nSecond paragraph.") == (
+            lead + "\n\nSecond paragraph."
+        )
+
+
+def test_clean_text_keeps_dashes_that_are_not_datelines() -> None:
+    for text in (
+        "The UN - which sent observers - said little.",
+        "Armenia — and later Azerbaijan — reported fighting.",
+        "Second paragraph.\n\nMOSCOW - a dateline only counts at the top.",
+    ):
+        assert clean_text(text) == text

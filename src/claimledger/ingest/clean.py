@@ -80,6 +80,16 @@ LINE_JUNK: tuple[re.Pattern[str], ...] = (
     re.compile(r"[-_*=•·~#\s]{3,}"),
 )
 
+# A wire dateline opening the article: "STEPANAKERT, Oct 2 (Caucasus Wire) - ", "BRUSSELS — ",
+# "YEREVAN/BAKU, Sept 27 (Reuters) -", "BARDA, Azerbaijan — ". Left in place it parses as the
+# subject of the first sentence ("Oct" said ...), so it is cut; the place is all capitals and a
+# dash must follow, which ordinary sentences do not do.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:/[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})*"
+    r"(?:,\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,\s+\d{4})?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
+    r"(?:\s+\([^()\n]{1,40}\))?"
+    r"\s+[-–—]{1,2}\s+(?=[\"“A-Z])"
+)
 # A bullet marker at line start: keep the sentence, drop the marker.
 _BULLET = re.compile(r"^(?:[-•*·▪►–—]|\d{1,2}[.)])\s+(?=\S)")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -105,7 +115,20 @@ def clean_text(text: str) -> str:
     for block in re.split(r"\n\s*\n", text):
         lines = [line for line in (_clean_line(raw) for raw in block.split("\n")) if line]
         paragraphs.extend(_paragraphs(lines))
-    return "\n\n".join(paragraphs)
+    if paragraphs:
+        paragraphs[0] = strip_dateline(paragraphs[0])
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def strip_dateline(paragraph: str) -> str:
+    """The paragraph without a leading wire dateline ("MOSCOW, Oct 22 (Wire) - ").
+
+    Example:
+        >>> strip_dateline("BRUSSELS — Macron said 300 fighters had left Syria.")
+        'Macron said 300 fighters had left Syria.'
+    """
+    found = _DATELINE.match(paragraph)
+    return paragraph[found.end() :] if found else paragraph
 
 
 def is_junk_line(line: str) -> bool:
