@@ -11,16 +11,16 @@ the same article.
 
 from __future__ import annotations
 
-import itertools
 import math
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from claimledger.models import Claim
-from claimledger.reconcile.topics import TopicIndex, claim_terms
+from claimledger.reconcile.topics import GENERIC, TopicIndex, claim_terms, state_terms
 from claimledger.reconcile.tracks import SUBJECT_NOUNS, Track, TrackPoint, track_key
 
 __all__ = ["Conflict", "find_conflicts"]
@@ -105,12 +105,27 @@ def _figure_conflicts(track: Track, window_days: int) -> list[Conflict]:
             for a, p in by_day[d1].items():
                 for b, q in by_day[d2].items():
                     pair = (min(a, b), max(a, b), d1, d2)
-                    if a == b or pair in seen or not _clash(p, q, d1 == d2):
+                    if (
+                        _same_side(a, p.affiliation, b, q.affiliation)
+                        or pair in seen
+                        or not _clash(p, q, d1 == d2)
+                        or (track.key.scope and _other_incident(p, q))
+                    ):
                         continue
                     seen.add(pair)
                     out.append(_figure_conflict(track, p, q))
             j -= 1
     return out
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _other_incident(p: TrackPoint, q: TrackPoint) -> bool:
+    """Two strikes on one town: "another strike on Barda on Tuesday" vs "on Wednesday"."""
+    a = {d.lower() for d in _WEEKDAY.findall(p.sentence)}
+    b = {d.lower() for d in _WEEKDAY.findall(q.sentence)}
+    return bool(a and b and not a & b)
 
 
 def _figure_conflict(track: Track, p: TrackPoint, q: TrackPoint) -> Conflict:
@@ -127,61 +142,215 @@ def _figure_conflict(track: Track, p: TrackPoint, q: TrackPoint) -> Conflict:
     )
 
 
+def _same_side(a: str, a_aff: str | None, b: str, b_aff: str | None) -> bool:
+    """One claimant, or two speaking for the same state or body (Baku and its ministries)."""
+    return a == b or (a_aff is not None and a_aff == b_aff)
+
+
 def _sides_differ(a: Claim, b: Claim) -> bool:
     """A denial answers the other side: same claimant or same known affiliation is not a clash."""
-    if a.claimant == b.claimant:
-        return False
-    return a.affiliation is None or b.affiliation is None or a.affiliation != b.affiliation
+    return not _same_side(a.claimant, a.affiliation, b.claimant, b.affiliation)
+
+
+# Assertions that are denials in substance: "Armenia's claim ... is absolutely untrue".
+_DENIAL_WORDS = re.compile(
+    r"\b(?:untrue|not true|baseless|groundless|fake news|disinformation|lies|a lie|false|"
+    r"fabricated|fabrication|slander)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_denial(c: Claim) -> bool:
+    return c.stance == "deny" or (c.stance == "assert" and bool(_DENIAL_WORDS.search(c.content)))
+
+
+@dataclass
+class _Pool:
+    """The assertions a denial may answer, indexed by topic and by document."""
+
+    claims: list[Claim]
+    index: TopicIndex
+    by_doc: dict[str, list[int]]
 
 
 def _denials(claims: list[Claim], window_days: int, max_links: int) -> list[Conflict]:
-    denials = [c for c in claims if c.stance == "deny"]
+    denials = _distinct_denials([c for c in claims if _is_denial(c)])
     if not denials:
         return []
     # Only attributed statements can be answered: the outlet's own narration is nobody's claim.
-    asserts = [c for c in claims if c.stance in ("assert", "estimate") and c.mode != "unattributed"]
-    index = TopicIndex(asserts)
+    asserts = [
+        c
+        for c in claims
+        if c.stance in ("assert", "estimate") and c.mode != "unattributed" and not _is_denial(c)
+    ]
     by_doc: dict[str, list[int]] = defaultdict(list)
     for idx, c in enumerate(asserts):
         by_doc[c.doc_id].append(idx)
+    pool = _Pool(asserts, TopicIndex(asserts), by_doc)
+    doc_claims: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        doc_claims[c.doc_id].append(c)
     out: list[Conflict] = []
     for deny in denials:
-        own = claim_terms(deny)
-        topic = set(own)
-        before: list[int] = []
-        if len(own) < 2:  # "This is fake news": the topic is what came just before
-            before = [
-                i
-                for i in by_doc.get(deny.doc_id, [])
-                if deny.start - _REACH <= asserts[i].start < deny.start
-                and _sides_differ(deny, asserts[i])
-            ]
-            before.sort(key=lambda i: -asserts[i].start)  # nearest first
-            for i in before:
-                topic |= index.terms[i]
-        day = deny.stated_on.toordinal() if deny.stated_on else None
-        # When the topic names who is counted (fighters, soldiers...), an answered claim must
-        # too: states and generic words alone ("azerbaijan", "fighting") link too freely.
-        subjects = topic & SUBJECT_NOUNS
-        # A borrowed topic of a word or two is too thin to search the whole ledger with.
-        search = len(own) >= 2 or len(topic) >= 3
-        ranked = (
-            i
-            for i in (index.related(topic, day, window_days) if search else [])
-            if _sides_differ(deny, asserts[i]) and (not subjects or subjects & index.terms[i])
-        )
-        # First-come order, duplicates dropped, stop as soon as there are enough.
-        for i in itertools.islice(_unique(itertools.chain(before, ranked)), max_links):
-            out.append(_denial_conflict(deny, asserts[i], topic & index.terms[i]))
+        picked = _answered(deny, pool, doc_claims[deny.doc_id], window_days, max_links)
+        out.extend(_denial_conflict(deny, asserts[i], shared) for i, shared in picked)
     return out
 
 
-def _unique(items: Iterable[int]) -> Iterator[int]:
-    seen: set[int] = set()
-    for i in items:
-        if i not in seen:
-            seen.add(i)
-            yield i
+def _distinct_denials(denials: list[Claim]) -> list[Claim]:
+    """One sentence read twice ("Stepanyan said ... and described the accusation as
+    groundless") gives two denials; the one with an unknown claimant adds nothing."""
+    named = {(c.doc_id, c.start) for c in denials if c.claimant != "unknown"}
+    return [c for c in denials if c.claimant != "unknown" or (c.doc_id, c.start) not in named]
+
+
+def _side_context(deny: Claim, same_doc: list[Claim]) -> set[str]:
+    """Terms of what the denier's side says around the denial in its own article.
+
+    "Turkey rejected the account within hours. 'Armenia's claim that a Turkish F-16 shot down
+    an Armenian SU-25 is absolutely untrue,' said Fahrettin Altun": the side's next words name
+    what "the account" was.
+    """
+    terms: set[str] = set()
+    for c in same_doc:
+        if c.claim_id == deny.claim_id or abs(c.start - deny.start) > _REACH:
+            continue
+        if c.mode != "unattributed" and (
+            not _sides_differ(c, deny) or (_is_denial(c) and c.start > deny.start)
+        ):
+            terms |= claim_terms(c)
+    return terms - GENERIC
+
+
+def _answered(
+    deny: Claim, pool: _Pool, same_doc: list[Claim], window_days: int, max_links: int
+) -> list[tuple[int, frozenset[str]]]:
+    """The assertions `deny` answers, best first: (index in pool, shared topic terms)."""
+    asserts, index = pool.claims, pool.index
+    own = set(claim_terms(deny))
+    side = (deny.affiliation or "").lower()
+    idf = index.idf
+    # Other-side assertions just before it in its own article.
+    before = [
+        i
+        for i in pool.by_doc.get(deny.doc_id, [])
+        if deny.start - _REACH <= asserts[i].start < deny.start and _sides_differ(deny, asserts[i])
+    ]
+    topicless = not own - GENERIC - state_terms()
+    if before and (topicless or _DENIAL_WORDS.search(deny.content)):
+        # "This is fake news", "dismissed the report", "called the report disinformation":
+        # it answers one claim just before it, the one its own words and its side's words
+        # around it are about, else the one naming the denier, else the nearest.
+        context = (_side_context(deny, same_doc) | own) - GENERIC
+
+        def fit(i: int) -> tuple[float, int]:
+            terms = index.terms[i]
+            overlap = sum(idf.get(t, 0.0) for t in context & terms)
+            if side and side in terms:
+                overlap = overlap * 1.25 + 0.01
+            return (overlap, asserts[i].start)
+
+        best = max(before, key=fit)
+        topic = set(index.terms[best])
+        picked = [(best, frozenset(context & topic))]
+        # The same proposition asserted elsewhere (Macron's 300 fighters and Armenia's 4,000).
+        others = _related(deny, topic, pool, window_days, exclude={best})
+        # ... naming what it names: who is counted, or the places and people it names.
+        key = (topic & SUBJECT_NOUNS) or _names(asserts[best])
+        strong = [
+            (i, sh)
+            for i, sh, score in others
+            if score >= 0.4 * _weight(topic, idf) and (not key or key & sh)
+        ]
+        return _one_per_claimant(picked + strong, asserts, max_links)
+    if topicless:
+        return []
+    topic = own | ({side} if side else set())
+    ranked = _related(deny, topic, pool, window_days, exclude=set(), same_doc_first=before)
+    if not ranked:
+        return []
+    best_score = ranked[0][2]
+    good = [(i, sh) for i, sh, score in ranked if score >= 0.8 * best_score]
+    return _one_per_claimant(good, asserts, max_links)
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w-]+")
+
+
+def _names(claim: Claim) -> set[str]:
+    """Topic terms of the proper names in a claim's content (places, people), states aside."""
+    found = {m.group(0).lower() for m in _NAME.finditer(claim.content)}
+    return (found & claim_terms(claim)) - state_terms()
+
+
+def _weight(terms: Iterable[str], idf: dict[str, float]) -> float:
+    return sum(idf.get(t, 0.0) for t in terms)
+
+
+def _related(
+    deny: Claim,
+    topic: set[str],
+    pool: _Pool,
+    window_days: int,
+    exclude: set[int],
+    same_doc_first: Iterable[int] = (),
+) -> list[tuple[int, frozenset[str], float]]:
+    """Plausible answers to `deny` about `topic`, best first: (index, shared terms, score).
+
+    Plausible: another side; stated in the window before the denial (an undated claim only
+    from the denial's own article); sharing who is counted when the topic names it; and
+    sharing at least two terms, one of them specific (not a state, "forces", "fighting").
+    """
+    asserts, index = pool.claims, pool.index
+    day = deny.stated_on.toordinal() if deny.stated_on else None
+    subjects = topic & SUBJECT_NOUNS
+    states = state_terms()
+    side = (deny.affiliation or "").lower()
+    candidates: list[int] = list(same_doc_first)
+    if day is not None:
+        candidates += index.related(topic, day, window_days)
+    scored: list[tuple[float, int, frozenset[str]]] = []
+    seen: set[int] = set(exclude)
+    local = set(same_doc_first)
+    for i in candidates:
+        if i in seen:
+            continue
+        seen.add(i)
+        c = asserts[i]
+        if not _sides_differ(deny, c):
+            continue
+        if c.doc_id != deny.doc_id and (c.stated_on is None or day is None):
+            continue
+        terms = index.terms[i]
+        shared = frozenset(topic & terms)
+        specific = shared - GENERIC - states
+        if len(shared) < 2 or not specific or (subjects and not subjects & terms):
+            continue
+        score = _weight(shared, index.idf)
+        if side and side in terms:  # a claim about the denier is what it most likely answers
+            score *= 1.25
+        if i in local:  # the article itself sets the denial against it
+            score *= 1.25
+        scored.append((-score, i, shared))
+    scored.sort(key=lambda x: (x[0], x[1]))
+    return [(i, shared, -neg) for neg, i, shared in scored]
+
+
+def _one_per_claimant(
+    picked: list[tuple[int, frozenset[str]]], asserts: list[Claim], max_links: int
+) -> list[tuple[int, frozenset[str]]]:
+    """The best answer per claimant (one person's repeated claim is one claim), at most N."""
+    seen: set[str] = set()
+    out: list[tuple[int, frozenset[str]]] = []
+    for i, shared in picked:
+        who = asserts[i].claimant
+        if who in seen:
+            continue
+        seen.add(who)
+        out.append((i, shared))
+        if len(out) >= max_links:
+            break
+    return out
 
 
 def _denial_conflict(deny: Claim, target: Claim, shared: Iterable[str]) -> Conflict:

@@ -20,7 +20,7 @@ from claimledger.models import Claim
 from claimledger.reconcile.aliases import alias_table, word_set
 from claimledger.reconcile.tracks import fold_word, track_key
 
-__all__ = ["TopicIndex", "claim_terms"]
+__all__ = ["GENERIC", "TopicIndex", "claim_terms", "state_terms"]
 
 _WORD = re.compile(r"[^\W\d_][\w\-]*", re.UNICODE)
 # Function words and the vocabulary of denying itself: they say nothing about the topic.
@@ -34,8 +34,16 @@ _STOP = word_set(
     would can could should may might must said says say told according claim claims claimed
     report reports reported evidence single fake news false lie lies baseless allegation
     allegations alleged deny denies denied rejected reject rejects untrue true information
-    statement statements present presented provided
+    statement statements present presented provided account accounts accusation accusations
+    accused dismissed dismiss dismisses disinformation groundless responsibility described
+    describe absolutely totally completely categorically claiming propaganda
     """
+)
+# Terms too broad to make two statements about the same thing on their own: every story of the
+# war names its states, its forces and its fighting.
+GENERIC = word_set(
+    "fighting fight force army military conflict war region side situation area country "
+    "countries government official killed people day week part still"
 )
 
 
@@ -69,6 +77,13 @@ def _content_terms(content: str) -> frozenset[str]:
     rest = {w.removesuffix("'s") for w in words} - used - _STOP
     terms.update(_stem(w) for w in rest if len(w) > 2)
     return frozenset(terms)
+
+
+@lru_cache(maxsize=1)
+def state_terms() -> frozenset[str]:
+    """Every state as a topic term ("azerbaijan"): generic too, but worth a bonus when the
+    claim names the state that denies it."""
+    return frozenset(s.lower() for s in alias_table().country_words.values())
 
 
 def claim_terms(claim: Claim) -> frozenset[str]:

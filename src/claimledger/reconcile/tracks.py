@@ -9,6 +9,7 @@ and the latest total from a claimant supersedes its earlier ones.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ __all__ = [
     "figures_table",
     "fold_word",
     "format_row",
+    "incident_scope",
     "is_headline_track",
     "track_key",
 ]
@@ -46,7 +48,7 @@ _EVENTS = {
     "neutralised slain casualties fatalities",
     "injured": "injured wounded hurt",
     "sent": "sent transferred deployed relocated moved brought arrived left recruited "
-    "transported dispatched",
+    "recruiting recruit transported dispatched moving",
     "captured": "captured detained taken",
     "missing": "missing",
     "displaced": "displaced fled evacuated",
@@ -59,6 +61,27 @@ _COUNTED_INDEX = {w: canon for canon, ws in _COUNTED.items() for w in ws.split()
 _EVENT_INDEX = {w: canon for canon, ws in _EVENTS.items() for w in ws.split()}
 _FOREIGN = word_set("foreign middle east eastern jihadist islamist terrorist")
 _OWN = word_set("its our their own")
+# A figure about one strike ("a missile hit Ganja, killing 13") is not the running toll: it is
+# kept on a track of its own, scoped by the place that was hit. Running-total wording wins.
+_INCIDENT = re.compile(
+    r"\b(?:strikes?|struck|attacks?|attacked|rockets?|missiles?|shelled|shelling|bombs?|bombed|"
+    r"bombing|blasts?|explosions?|hit|raids?|airstrikes?|drone strikes?)\b",
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(
+    r"\b(?:since|so far|in total|total|toll|overall|altogether|to date|in all|number of|"
+    r"tally|raised|rose|risen|bringing|taking)\b",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(
+    r"\b(?:in|on|at|near|hit|struck|of)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w-]+)?)"
+)
+_NOT_PLACES = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december sept oct nov dec jan feb aug "
+    "the a an its their his her"
+)
 
 
 @dataclass(frozen=True)
@@ -69,18 +92,29 @@ class TrackKey:
     counted: str
     event: str | None
     unit: str | None = None
+    # The place of a single incident ("Barda") when the figure counts one strike, not a toll.
+    scope: str | None = None
 
     @property
     def track_id(self) -> str:
         """Stable id: the same key gives the same id in every run."""
-        return content_hash(self.group or "", self.counted, self.event or "", self.unit or "")
+        parts = [self.group or "", self.counted, self.event or "", self.unit or ""]
+        if self.scope:  # unscoped tracks keep the ids they always had
+            parts.append(self.scope)
+        return content_hash(*parts)
 
     @cached_property
     def label(self) -> str:
-        """Readable name: "Azerbaijani civilians killed", "Syrian fighters sent"."""
+        """Readable name: "Azerbaijani civilians killed", "people killed at Barda"."""
         t = alias_table()
         who = t.demonym.get(self.group, self.group) if self.group else None
-        parts = [who, self.counted, self.event, f"({self.unit})" if self.unit else None]
+        parts = [
+            who,
+            self.counted,
+            self.event,
+            f"at {self.scope}" if self.scope else None,
+            f"({self.unit})" if self.unit else None,
+        ]
         return " ".join(p for p in parts if p)
 
 
@@ -100,6 +134,8 @@ class TrackPoint:
     approximate: bool = False
     # Other claims stating the very same figure (independent reports of one statement).
     also: tuple[str, ...] = ()
+    # The state or body the claimant speaks for: figures from one side do not contradict.
+    affiliation: str | None = None
 
     @property
     def best(self) -> float | None:
@@ -165,7 +201,40 @@ def _group_of(group: str | None, counted_words: str | None, side: str, counted: 
 
 def track_key(q: Quantity, claim: Claim) -> TrackKey | None:
     """The track a figure belongs to, or None when it says nothing countable."""
-    return _track_key(q.counted, q.event, q.group, q.unit, claim.affiliation or claim.claimant)
+    key = _track_key(q.counted, q.event, q.group, q.unit, claim.affiliation or claim.claimant)
+    if key is None or q.kind == "cumulative":
+        return key
+    scope = incident_scope(claim.sentence)
+    if scope is None:
+        return key
+    return TrackKey(key.group, key.counted, key.event, key.unit, scope)
+
+
+@lru_cache(maxsize=65536)
+def incident_scope(sentence: str) -> str | None:
+    """The place of the one incident a sentence counts the toll of, or None for a running toll.
+
+    "A missile hit a residential street in Ganja before dawn on Saturday, killing 13 people"
+    -> "Ganja"; "the strike raised the number of civilians killed since Sept. 27 to 90" -> None
+    (a running total); sentences naming no strike, or no place, -> None.
+    """
+    if not _INCIDENT.search(sentence) or _TOTAL.search(sentence):
+        return None
+    t = alias_table()
+    for m in _PLACE.finditer(sentence):
+        words = m.group(1).split()
+        # "in Azerbaijan's Tartar district": a state is not the place that was hit.
+        while words and (
+            key_of(words[0]) in t.country_words
+            or key_of(words[0]) in t.entities
+            or words[0].lower() in _NOT_PLACES
+        ):
+            words.pop(0)
+        if words and key_of(" ".join(words)) not in t.entities:
+            place = words[0].rstrip("'’s") if words[0].endswith(("'s", "’s")) else words[0]
+            if key_of(place) not in t.country_words and place.lower() not in _NOT_PLACES:
+                return place
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -222,6 +291,7 @@ def build_tracks(claims: Iterable[Claim]) -> list[Track]:
                 claim.sentence,
                 q.text,
                 q.approximate,
+                affiliation=claim.affiliation,
             )
             raw[key][claim.claimant].append((point, seq))
             seq += 1
