@@ -91,6 +91,10 @@ class AliasTable:
     # Words never part of a bare personal name: state words and office words.
     name_skip: frozenset[str] = frozenset()
     longest: int = 1
+    # "the region's defence ministry": the state a body belongs to when only "the region" or
+    # "the enclave" names it (section `region`), and those words.
+    region_state: str | None = None
+    region_words: frozenset[str] = frozenset()
 
 
 _SECTION_TYPES: dict[str, ClaimantType] = {
@@ -198,6 +202,10 @@ def compile_table(raw: dict[str, Any]) -> AliasTable:
                 t.entities[k] = ent
                 if section == "people":
                     t.people[k] = ent
+    region = raw.get("region") or {}
+    if region.get("state"):
+        t.region_state = str(region["state"])
+        t.region_words = frozenset(w for r in region.get("words") or [] for w in key_of(str(r)))
     t.country_tokens = frozenset(w for k in t.country_words for w in k)
     t.country_starts = frozenset(k[0] for k in t.country_words if k)
     t.name_skip = t.country_tokens | frozenset(w for k in t.offices for w in k)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
-from claimledger.models import ClaimantType
+from claimledger.models import Claim, ClaimantType
 from claimledger.reconcile.aliases import (
     AliasTable,
     Key,
@@ -30,6 +30,7 @@ __all__ = [
     "affiliation_of",
     "canonicalize",
     "outlet_claimant",
+    "refine_claimants",
     "reload_aliases",
 ]
 
@@ -67,7 +68,8 @@ _STATE_FILLER = word_set(
 )
 # Unnamed sources: kept apart from the government they are attributed to.
 _SOURCE_WORDS = word_set(
-    "sources source circles media observers reports report experts close to at"
+    "sources source circles media observers reports report experts close to at its their in "
+    "northern southern eastern western local"
 )
 _V = TypeVar("_V")
 _SPLIT = re.compile(r"\s*[,;(]\s*|\s+[-–—]\s+")
@@ -137,6 +139,12 @@ def canonicalize(mention: str, label: str | None = None) -> ClaimantInfo:
         for preferred in ("person", "media", "group", "organization", "government", "unknown"):
             for info in infos:
                 if info.claimant_type == preferred and info != UNKNOWN:
+                    if info.affiliation is None:
+                        # "Armenia's ambassador to Russia, Vardan Toganyan": the role names
+                        # the state the person speaks for.
+                        states = [c[0] for p in parts if (c := _country(t, key_of(p)))]
+                        if states:
+                            return ClaimantInfo(info.name, info.claimant_type, states[0])
                     return info
         return UNKNOWN
     return _canonical_part(t, mention, label)
@@ -168,6 +176,8 @@ def _canonical_part(t: AliasTable, mention: str, label: str | None) -> ClaimantI
     # named person ("Azerbaijani army commander Mayis ...") is the claimant, not the body.
     body = _find(key, t.bodies, t.longest)
     if body is not None and not (label == "PERSON" and name):
+        if state is None and t.region_state and t.region_words & set(key):
+            state = t.region_state  # "the enclave's defence ministry"
         if state is None:
             return ClaimantInfo(body[0], "government", None)
         return ClaimantInfo(f"{state} {body[0]}", "government", state)
@@ -256,9 +266,67 @@ def affiliation_of(name: str) -> str | None:
     return canonicalize(name).affiliation
 
 
+def refine_claimants(claims: list[Claim]) -> list[Claim]:
+    """Claims whose claimant extraction left vague, with a better one from the claim's context.
+
+    The extractor canonicalises the speaker a mention resolves to; when that is "unknown" or a
+    state body with no state ("Defence Ministry" from "its defence ministry"), the mention as
+    written and the sentence around it often say more: "The defence ministry of
+    Nagorno-Karabakh", or "Nagorno-Karabakh reported ..., its defence ministry said" (the
+    nearest state named before the mention). Other claims come back unchanged (same objects).
+    """
+    out: list[Claim] = []
+    for c in claims:
+        if c.claimant == "unknown" or (c.affiliation is None and c.claimant_mention):
+            info = _refined(c.claimant, c.claimant_type, c.claimant_mention, c.sentence, _offset(c))
+            if info is not None:
+                c = c.model_copy(
+                    update={
+                        "claimant": info.name,
+                        "claimant_type": info.claimant_type,
+                        "affiliation": info.affiliation,
+                    }
+                )
+        out.append(c)
+    return out
+
+
+def _offset(c: Claim) -> int:
+    """Where the claimant is named inside the sentence (0 when unknown)."""
+    if c.claimant_spans:
+        return max(0, c.claimant_spans[0][0] - c.start)
+    return 0
+
+
+@lru_cache(maxsize=65536)
+def _refined(
+    claimant: str, ctype: ClaimantType, mention: str | None, sentence: str, at: int
+) -> ClaimantInfo | None:
+    t = alias_table()
+    if mention:
+        info = canonicalize(mention)
+        if info != UNKNOWN and (claimant == "unknown" or info.affiliation is not None):
+            if claimant == "unknown" or info.name == claimant or ctype == "government":
+                return info
+            return ClaimantInfo(claimant, ctype, info.affiliation)
+    body = t.bodies.get(key_of(claimant))
+    if body is not None and ctype == "government":
+        # A bare body: the state named nearest before it in the sentence.
+        before = key_of(sentence[:at])
+        best: tuple[int, str] | None = None
+        for i, j in _ngrams(before, t.longest):
+            state = t.country_words.get(before[i:j])
+            if state is not None and (best is None or j > best[0]):
+                best = (j, state)
+        if best is not None:
+            return ClaimantInfo(f"{best[1]} {body}", "government", best[1])
+    return None
+
+
 def reload_aliases() -> None:
     """Re-read the alias files and forget every cached answer (after editing the table)."""
     reload_alias_table()
     canonicalize.cache_clear()
     outlet_claimant.cache_clear()
     affiliation_of.cache_clear()
+    _refined.cache_clear()

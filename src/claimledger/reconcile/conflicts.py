@@ -20,8 +20,9 @@ from datetime import date
 from typing import Literal
 
 from claimledger.models import Claim
+from claimledger.reconcile.claimants import refine_claimants
 from claimledger.reconcile.topics import GENERIC, TopicIndex, claim_terms, state_terms
-from claimledger.reconcile.tracks import SUBJECT_NOUNS, Track, TrackPoint, track_key
+from claimledger.reconcile.tracks import EVENT_WORDS, SUBJECT_NOUNS, Track, TrackPoint, track_key
 
 __all__ = ["Conflict", "find_conflicts"]
 
@@ -62,7 +63,7 @@ def find_conflicts(
     Returns:
         Figure conflicts (track order) then denial links (claim order).
     """
-    claim_list = list(claims)
+    claim_list = refine_claimants(list(claims))
     conflicts: list[Conflict] = []
     for track in tracks:
         conflicts.extend(_figure_conflicts(track, window_days))
@@ -160,6 +161,10 @@ _DENIAL_WORDS = re.compile(
 )
 
 
+# A denial pointing back at what was just said: "called it disinformation", "recruiting them".
+_REFERS_BACK = re.compile(_DENIAL_WORDS.pattern + r"|\b(?:this|them|these|those)\b", re.I)
+
+
 def _is_denial(c: Claim) -> bool:
     return c.stance == "deny" or (c.stance == "assert" and bool(_DENIAL_WORDS.search(c.content)))
 
@@ -237,7 +242,7 @@ def _answered(
         if deny.start - _REACH <= asserts[i].start < deny.start and _sides_differ(deny, asserts[i])
     ]
     topicless = not own - GENERIC - state_terms()
-    if before and (topicless or _DENIAL_WORDS.search(deny.content)):
+    if before and (topicless or _REFERS_BACK.search(deny.content)):
         # "This is fake news", "dismissed the report", "called the report disinformation":
         # it answers one claim just before it, the one its own words and its side's words
         # around it are about, else the one naming the denier, else the nearest.
@@ -323,7 +328,7 @@ def _related(
             continue
         terms = index.terms[i]
         shared = frozenset(topic & terms)
-        specific = shared - GENERIC - states
+        specific = shared - GENERIC - states - EVENT_WORDS
         if len(shared) < 2 or not specific or (subjects and not subjects & terms):
             continue
         score = _weight(shared, index.idf)

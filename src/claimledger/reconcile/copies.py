@@ -108,8 +108,8 @@ def _same_story(a: _Shingles, b: _Shingles, threshold: float, containment: float
 
 def find_copies(
     documents: Iterable[tuple[str, str, date | None]],
-    threshold: float = 0.8,
-    containment: float = 0.9,
+    threshold: float = 0.6,
+    containment: float = 0.8,
     candidate_threshold: float = 0.5,
 ) -> dict[str, str]:
     """Map every document to the origin of its copy cluster.
@@ -117,6 +117,9 @@ def find_copies(
     Args:
         documents: (doc_id, text, published) triples, in the order they were seen.
         threshold: Jaccard similarity of word-shingle sets above which two texts are copies.
+            0.6: a 200-word wire story re-edited by a syndicator (a word changed per paragraph,
+            a new headline, a dropped last paragraph) scores about 0.7; two outlets writing up
+            the same event in their own words share far fewer 5-word runs.
         containment: share of the smaller text's shingles found in the larger above which it is
             a copy wrapped in other material.
         candidate_threshold: LSH threshold for candidate pairs; lower than `threshold` so that
@@ -177,12 +180,47 @@ def content_key(text: str) -> str:
 
 
 def _groups(claims: list[Claim], origin_of: dict[str, str]) -> list[list[Claim]]:
-    """Claims that are one claim carried by copies: same cluster, claimant and content."""
-    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    """Claims that are one claim carried by copies: same cluster and claimant, same content.
+
+    Same content: equal once normalised, or, across documents, nearly equal words with the
+    very same figures (a syndicator's "row" for "dispute" does not make a second claim).
+    """
+    exact: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         origin = origin_of.get(c.doc_id, c.doc_id)
-        groups[(origin, c.claimant, content_key(c.content))].append(c)
-    return list(groups.values())
+        exact[(origin, c.claimant, content_key(c.content))].append(c)
+    by_speaker: dict[tuple[str, str], list[list[Claim]]] = defaultdict(list)
+    for (origin, claimant, _), group in exact.items():
+        by_speaker[(origin, claimant)].append(group)
+    out: list[list[Claim]] = []
+    for groups in by_speaker.values():
+        if len(groups) == 1:
+            out.append(groups[0])
+            continue
+        merged: list[tuple[list[Claim], frozenset[str], tuple[float, ...], set[str]]] = []
+        for group in groups:
+            words = frozenset(_WORD.findall(group[0].content.lower()))
+            figures = _values(group[0])
+            docs = {c.doc_id for c in group}
+            for target, t_words, t_figures, t_docs in merged:
+                if t_figures == figures and not docs & t_docs and _close(words, t_words):
+                    target.extend(group)
+                    t_docs |= docs
+                    break
+            else:
+                merged.append((group, words, figures, docs))
+        out.extend(m[0] for m in merged)
+    return out
+
+
+def _values(c: Claim) -> tuple[float, ...]:
+    return tuple(sorted(v for q in c.quantities for v in (q.value, q.low, q.high) if v is not None))
+
+
+def _close(a: frozenset[str], b: frozenset[str], threshold: float = 0.8) -> bool:
+    """Word-set Jaccard of two claim texts at least `threshold`."""
+    union = len(a | b)
+    return union > 0 and len(a & b) / union >= threshold
 
 
 def _representative(group: list[Claim], origin_of: dict[str, str]) -> Claim:

@@ -18,8 +18,10 @@ from functools import cached_property, lru_cache
 
 from claimledger.models import Claim, Kind, Quantity, content_hash
 from claimledger.reconcile.aliases import alias_table, key_of, word_set
+from claimledger.reconcile.claimants import refine_claimants
 
 __all__ = [
+    "EVENT_WORDS",
     "SUBJECT_NOUNS",
     "FigureRow",
     "Track",
@@ -57,6 +59,8 @@ _EVENTS = {
 # Who is counted, in the sense that makes two statements about the same people ("people" is
 # too generic for that).
 SUBJECT_NOUNS = frozenset(_COUNTED) - {"people"}
+# What happened to them, folded: shared alone ("sent", "killed") it does not make one topic.
+EVENT_WORDS = frozenset(_EVENTS)
 _COUNTED_INDEX = {w: canon for canon, ws in _COUNTED.items() for w in ws.split()}
 _EVENT_INDEX = {w: canon for canon, ws in _EVENTS.items() for w in ws.split()}
 _FOREIGN = word_set("foreign middle east eastern jihadist islamist terrorist")
@@ -273,7 +277,7 @@ def build_tracks(claims: Iterable[Claim]) -> list[Track]:
         lambda: defaultdict(list)
     )
     seq = 0
-    for claim in claims:
+    for claim in refine_claimants(list(claims)):
         for q in claim.quantities:
             if q.value is None and q.low is None and q.high is None:
                 continue
