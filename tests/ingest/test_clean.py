@@ -117,3 +117,8 @@ def test_clean_text_keeps_dashes_that_are_not_datelines() -> None:
         "Second paragraph.\n\nMOSCOW - a dateline only counts at the top.",
     ):
         assert clean_text(text) == text
+
+
+def test_clean_text_cuts_a_dateline_after_a_headline() -> None:
+    text = "Fighting erupts over Karabakh\n\nYEREVAN, Sept 27 (Test Wire) - Armenia said..."
+    assert clean_text(text) == "Fighting erupts over Karabakh\n\nArmenia said..."

