@@ -85,7 +85,8 @@ LINE_JUNK: tuple[re.Pattern[str], ...] = (
 # subject of the first sentence ("Oct" said ...), so it is cut; the place is all capitals and a
 # dash must follow, which ordinary sentences do not do.
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:/[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})*"
+    r"(?:[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:/[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})*"
     r"(?:,\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,\s+\d{4})?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
     r"(?:\s+\([^()\n]{1,40}\))?"
     r"\s+[-–—]{1,2}\s+(?=[\"“A-Z])"
