@@ -128,3 +128,42 @@ def test_pronoun_source_resolves_to_previous_person(nlp: Any) -> None:
 def test_negated_cue_is_not_a_claim(nlp: Any) -> None:
     text = "Azerbaijan did not report any military losses."
     assert all(a.mode == "unattributed" or not a.cue_spans for a in _run(nlp, text))
+
+
+def test_relative_pronoun_is_the_source_and_resolves_to_its_host(nlp: Any) -> None:
+    text = "The mayor, who said the bridge would reopen in 2027, left early."
+    a = _holding(text, _run(nlp, text), "bridge would reopen")
+    assert [text[s:e] for s, e in a.source_spans] == ["who"]
+    assert a.mention == "The mayor"
+
+
+def test_colon_line_introduces_the_next_paragraph(nlp: Any) -> None:
+    text = (
+        "The governor spoke to farmers on Friday. She said:\n\n"
+        '"The harvest was the worst in 20 years. We will help every family."\n\n'
+        "The meeting ended at noon."
+    )
+    a = _holding(text, _run(nlp, text), "worst in 20 years")
+    assert "every family" in _content(text, a)
+    assert a.mention == "She"
+
+
+def test_quotation_signed_with_a_dash_and_a_name(nlp: Any) -> None:
+    text = (
+        "Readers sent us their views.\n"
+        "“The debate changed nothing for me. I still have no favourite.” ― Maria Lopez\n"
+        "“I will vote for the first time this year.” ― Tom Baker"
+    )
+    found = _run(nlp, text)
+    a = _holding(text, found, "changed nothing")
+    assert a.mention == "Maria Lopez"
+    assert _holding(text, found, "first time").mention == "Tom Baker"
+
+
+def test_source_inside_the_quotation_is_replaced_by_the_speaker(nlp: Any) -> None:
+    text = (
+        "“My answer, frankly, was a mistake,” the former campaign manager said in an "
+        "interview on Tuesday. “I regret it.”"
+    )
+    a = _holding(text, _run(nlp, text), "was a mistake")
+    assert a.mention == "the former campaign manager"

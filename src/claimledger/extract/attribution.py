@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution_rules import (
     Sentences,
+    antecedent,
     cue_tokens,
     inverted_subject,
     is_cue_verb,
@@ -41,13 +42,14 @@ from claimledger.extract.cues import (
     RAISING_VERBS,
     stance_of,
 )
-from claimledger.extract.quotes import QuoteIndex, find_quotes
+from claimledger.extract.quotes import QuoteIndex, block_after, byline_after, find_quotes
 from claimledger.extract.speakers import SpeakerResolver
 from claimledger.extract.types import Attribution
 from claimledger.models import Mode, Stance
 from claimledger.models import Span as CharSpan
 
 EDGE_PUNCT = frozenset(",;:-–—")
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "«", "»"})
 CONTINUATIONS = ("in addition", "additionally", "moreover", "furthermore")
 SKIP_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 
@@ -103,7 +105,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             by_verb[draft.verb] = draft
     drafts.extend(_colon_headlines(doc, sents, drafts))
     drafts = _drop_nested_duplicates(drafts)
+    _colon_blocks(doc, quotes, drafts, by_verb)
     _attach_quotes(doc, quotes, starts, drafts, by_verb)
+    for d in drafts:
+        _repair_source(doc, d, quotes)
     resolver = SpeakerResolver(doc)
     # Resolve in reading order: "the organization" looks back at earlier sources.
     drafts.sort(key=lambda d: d.source.start_char if d.source is not None else min(d.content)[0])
@@ -325,6 +330,9 @@ def _attach_quotes(
         if qe - qs < 4 or _covered(inner, drafts) or _covered(qe - 2, drafts):
             continue
         verb = _cue_after(doc, starts, qe) or _cue_before(doc, starts, qs)
+        if verb is None and (signed := _signed(doc, text, qs, qe)) is not None:
+            drafts.append(signed)
+            continue
         if verb is None:
             # '"A," he said. "B."': a quotation right after a quoted claim's cue goes on with it.
             host = _host_before(drafts, text, qs)
@@ -337,18 +345,90 @@ def _attach_quotes(
                 draft.content.append((qs, qe))
                 draft.content.sort()
             continue
-        new = _Draft(
-            content=[(qs, qe)],
-            cue=[(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in cue_tokens(verb)],
-            source=subject_of(verb) or (inverted_subject(verb) if verb.idx > qs else None),
-            stance=stance_of(verb.lemma_.lower()),
-            cue_lemma=verb.lemma_.lower(),
-            verb=verb.i,
-        )
+        new = _new_quote_draft(verb, (qs, qe))
         if new.source is None and "\n" in text[qe : new.cue[0][0]]:
             continue
         drafts.append(new)
         by_verb[verb.i] = new
+
+
+def _repair_source(doc: Doc, d: _Draft, quotes: QuoteIndex) -> None:
+    """A source the parser found inside the quotation or the content is wrong: take the noun
+    phrase between the content and the cue ('"...," Flynn, an aide, said') or after the cue."""
+    src = d.source
+    if src is None or d.verb is None:
+        return
+    if quotes.covering(src.start_char) is None:
+        return
+    verb = doc[d.verb]
+    k = verb.i - 1
+    while k >= 0 and not doc[k].is_space and doc[k].text not in QUOTE_MARKS:
+        if any(s <= doc[k].idx < e for s, e in d.content) or doc[k].text in ".!?":
+            break
+        k -= 1
+    words = doc[k + 1 : verb.i]
+    while len(words) and (words[0].is_punct or words[0].is_space):
+        words = words[1:]
+    while len(words) and (words[-1].is_punct or words[-1].pos_ in ("AUX", "ADV", "PART")):
+        words = words[:-1]
+    if len(words) and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
+        d.source = words
+    else:
+        d.source = inverted_subject(verb)
+
+
+def _new_quote_draft(verb: Token, content: CharSpan) -> _Draft:
+    """A draft for a quotation or block tied to `verb` from outside its clause."""
+    doc = verb.doc
+    return _Draft(
+        content=[content],
+        cue=[(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in cue_tokens(verb)],
+        source=subject_of(verb) or (inverted_subject(verb) if verb.idx > content[0] else None),
+        stance=stance_of(verb.lemma_.lower()),
+        cue_lemma=verb.lemma_.lower(),
+        verb=verb.i,
+    )
+
+
+def _colon_blocks(
+    doc: Doc, quotes: QuoteIndex, drafts: list[_Draft], by_verb: dict[int, _Draft]
+) -> None:
+    """ "He said:" closing a line: the next paragraph (or the quotation opening it) is content."""
+    text = doc.text
+    for tok in doc:
+        if tok.text != ":" or quotes.covering(tok.idx) is not None:
+            continue
+        block = block_after(text, tok.idx + 1, quotes)
+        if block is None or _covered(block[0] + 1, drafts):
+            continue
+        verb = None
+        for k in range(tok.i - 1, max(tok.i - 16, -1), -1):
+            if "\n" in doc[k].text or doc[k].text in ".!?":
+                break
+            if is_cue_verb(doc[k], loose=True) or is_cue_verb(doc[k]):
+                verb = doc[k]
+                break
+        if verb is None:
+            continue
+        draft = by_verb.get(verb.i)
+        if draft is not None:
+            draft.content.append(block)
+            continue
+        new = _new_quote_draft(verb, block)
+        drafts.append(new)
+        by_verb[verb.i] = new
+
+
+def _signed(doc: Doc, text: str, qs: int, qe: int) -> _Draft | None:
+    """ "<quotation>" ― Name: the name after a dash closing the line is the source."""
+    found = byline_after(text, qe)
+    if found is None:
+        return None
+    dash, name = found
+    source = doc.char_span(name[0], name[1], alignment_mode="expand")
+    if source is None or not any(t.pos_ == "PROPN" for t in source):
+        return None
+    return _Draft(content=[(qs, qe)], cue=[dash], source=source, mode="direct", cue_lemma="-")
 
 
 def _host_before(drafts: list[_Draft], text: str, qs: int) -> _Draft | None:
@@ -426,8 +506,10 @@ def _finish(
         src = _span(doc, d.source.start, d.source.end - 1)
         if src is not None:
             source_spans = [src]
-            mention = text[src[0] : src[1]]
-            speaker, label = resolver.resolve(d.source)
+            ref = antecedent(d.source)
+            ref_span = _span(doc, ref.start, ref.end - 1) or src
+            mention = text[ref_span[0] : ref_span[1]]
+            speaker, label = resolver.resolve(ref)
     parts = content + d.cue + source_spans
     lo, hi = min(s for s, _ in parts), max(e for _, e in parts)
     start = sents.of(_token_at_doc(doc, lo)).start_char

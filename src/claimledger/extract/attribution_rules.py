@@ -219,8 +219,8 @@ def subject_of(verb: Token) -> Span | None:
         for c in cur.children:
             if c.dep_ == "nsubj":
                 if c.lower_ in RELATIVE and cur.dep_ == "relcl":
-                    host = cur.head
-                    return doc[host.left_edge.i : host.i + 1]
+                    # PolNeAR marks the relative pronoun itself; `antecedent` names it.
+                    return doc[c.i : c.i + 1]
                 if c.lower_ in ("there",):
                     return None
                 return doc[c.left_edge.i : _subject_end(c) + 1]
@@ -235,6 +235,19 @@ def subject_of(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+def antecedent(source: Span) -> Span:
+    """The noun phrase a relative-pronoun source stands for ("officials who said" -> officials);
+    any other source stands for itself."""
+    if len(source) != 1:
+        return source
+    tok = source[0]
+    clause = tok.head
+    if tok.lower_ not in RELATIVE or clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return source
+    host = clause.head
+    return source.doc[host.left_edge.i : host.i + 1]
 
 
 def _subject_end(subject: Token) -> int:

@@ -9,6 +9,7 @@ closed at the paragraph end so one stray mark never swallows the article.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from claimledger.models import Span
@@ -116,3 +117,37 @@ class QuoteIndex:
                 found.append(self.quotes[k])
             k += 1
         return found
+
+
+# "… trouble." ― Edwin Monroy: a dash then a name closing the line credits the quotation.
+_GAP = r"[ \t\u00a0]*"
+_NAME_WORD = r"[A-Z][\w.'’-]*"
+_BYLINE = re.compile(rf"{_GAP}([―—–]|--?){_GAP}({_NAME_WORD}(?:[ \t\u00a0]+{_NAME_WORD}){{0,4}})")
+
+
+def byline_after(text: str, end: int) -> tuple[Span, Span] | None:
+    """(dash, name) when a quotation ending at `end` is signed by a name closing its line."""
+    m = _BYLINE.match(text, end)
+    if m is None:
+        return None
+    rest = text[m.end() : m.end() + 80].split("\n", 1)[0]
+    if rest.strip(" \t\u00a0.,") and not rest.lstrip().startswith(","):
+        return None
+    return m.span(1), (m.start(2), m.end(2))
+
+
+def block_after(text: str, pos: int, index: QuoteIndex) -> Span | None:
+    """The paragraph a line ending in a colon at `pos` introduces (`He said:` then a block).
+
+    A quotation opening that paragraph is taken whole, with any paragraphs it continues into.
+    """
+    gap = pos
+    while gap < len(text) and text[gap].isspace():
+        gap += 1
+    if gap >= len(text) or "\n" not in text[pos:gap]:
+        return None
+    quote = index.covering(gap)
+    if quote is not None and quote[0] == gap:
+        return quote
+    end = text.find("\n", gap)
+    return gap, _rstrip(text, gap, end if end != -1 else len(text))
