@@ -215,3 +215,69 @@ def test_claimants_user_alias_file_extends_the_table(user_aliases: Path) -> None
     assert canonicalize("Lavrov") == LAVROV  # bundled aliases survive the merge
     assert canonicalize("Example", "PERSON") == ClaimantInfo("Olaf Example", "person", "Germany")
     assert canonicalize("the Presidential Palace in Baku").name == "Azerbaijan"
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["The enclave's defence ministry", "the region's defence ministry"],
+)
+def test_claimants_region_body_belongs_to_the_region_state(mention: str) -> None:
+    info = canonicalize(mention)
+    assert info == ClaimantInfo(
+        "Nagorno-Karabakh Defence Ministry", "government", "Nagorno-Karabakh"
+    )
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Both parties",
+        "The parties to the conflict",
+        "official figures from both capitals",
+        "official tallies from both sides, which are incomplete",
+    ],
+)
+def test_claimants_both_sides_are_one_claimant(mention: str) -> None:
+    assert canonicalize(mention).name == "Both sides"
+
+
+def test_claimants_apposition_role_gives_the_affiliation() -> None:
+    info = canonicalize("Armenia's ambassador to Russia, Arman Testyan")
+    assert (info.name, info.affiliation) == ("Arman Testyan", "Armenia")
+
+
+def test_claimants_refined_from_mention_and_sentence() -> None:
+    from datetime import date
+
+    from claimledger.reconcile.claimants import refine_claimants
+
+    from .factories import make_claim
+
+    sentence = (
+        "STEPANAKERT, Oct 2 - Nagorno-Karabakh reported the deaths of 54 more servicemen on "
+        "Friday, its defence ministry said."
+    )
+    bare = make_claim(
+        "bare",
+        "defence ministry",
+        "54 more servicemen had been killed",
+        date(2020, 10, 2),
+        sentence=sentence,
+        claimant_spans=[(sentence.index("its defence"), sentence.index(" said"))],
+    )
+    assert (bare.claimant, bare.affiliation) == ("Defence Ministry", None)
+    written = bare.model_copy(
+        update={"claimant_mention": "The defence ministry of Nagorno-Karabakh", "claim_id": "w"}
+    )
+    unknown = make_claim("u", "it", "x", None).model_copy(
+        update={"claimant_mention": "official tallies from both sides"}
+    )
+    named = make_claim("n", "Sergey Lavrov", "y", None)
+    out = refine_claimants([bare, written, unknown, named])
+    assert [(c.claimant, c.affiliation) for c in out] == [
+        ("Nagorno-Karabakh Defence Ministry", "Nagorno-Karabakh"),
+        ("Nagorno-Karabakh Defence Ministry", "Nagorno-Karabakh"),
+        ("Both sides", "Armenia and Azerbaijan"),
+        ("Sergei Lavrov", "Russia"),
+    ]
+    assert out[3] is named  # nothing to refine: the very same claim comes back

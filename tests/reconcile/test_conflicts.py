@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from claimledger.models import Claim
@@ -204,3 +205,112 @@ def test_conflicts_denial_needs_the_same_subject_not_just_the_same_place() -> No
     # Yerevan's claim shares places and words but says nothing about mercenaries; the outlet's
     # own narration is not a claim anybody answers.
     assert find_conflicts(claims, build_tracks(claims)) == []
+
+
+def _barda() -> list[Claim]:
+    """Two strikes on one town reported the same day by two bodies of one government."""
+    return [
+        make_claim(
+            "az-barda-tue",
+            "Azerbaijani officials",
+            "another strike on Barda on Tuesday had killed five people",
+            date(2020, 10, 28),
+            sentence="Azerbaijani officials said another strike on Barda on Tuesday had killed "
+            "five people.",
+            quantities=[qty("five", "people", "killed", value=5)],
+        ),
+        make_claim(
+            "az-barda-wed",
+            "Azerbaijan's prosecutor-general's office",
+            "Rockets struck the centre of the town of Barda on Wednesday, killing 21 people",
+            date(2020, 10, 28),
+            sentence="Rockets struck the centre of the Azerbaijani town of Barda on Wednesday, "
+            "killing 21 people, Azerbaijan's prosecutor-general's office said.",
+            quantities=[qty("21", "people", "killed")],
+        ),
+    ]
+
+
+def test_conflicts_one_government_does_not_contradict_itself() -> None:
+    claims = _barda()
+    assert {c.affiliation for c in claims} == {"Azerbaijan"}
+    assert find_conflicts(claims, build_tracks(claims)) == []
+
+
+def test_conflicts_two_strikes_on_one_town_are_not_a_conflict() -> None:
+    claims = _barda()
+    claims[0] = make_claim(
+        "am-barda-tue",
+        "Yerevan",
+        claims[0].content,
+        claims[0].stated_on,
+        sentence=claims[0].sentence,
+        quantities=claims[0].quantities,
+    )
+    tracks = build_tracks(claims)
+    # A strike's toll is kept apart from the running toll, on a track of the place hit.
+    assert [t.label for t in tracks] == ["people killed at Barda"]
+    assert find_conflicts(claims, tracks) == []
+    # The same strike (same day named) with figures that cannot both hold is a conflict.
+    same = claims[0].sentence.replace("Tuesday", "Wednesday")
+    claims[0] = claims[0].model_copy(update={"sentence": same})
+    assert [c.kind for c in find_conflicts(claims, build_tracks(claims))] == ["figure"]
+
+
+def _jet_story() -> list[Claim]:
+    """Armenia's account of a downed jet, its elaborations, then Turkey's denials."""
+    jet = "a Turkish F-16 fighter jet had shot down an Armenian Su-25 warplane, killing the pilot"
+    return [
+        make_claim("am-jet", "Armenia's defence ministry", jet, date(2020, 9, 29), start=0),
+        make_claim(
+            "am-ganja",
+            "the Armenian Defense Ministry",
+            "the jet had taken off from Ganja and was giving cover to drones",
+            date(2020, 9, 29),
+            start=150,
+        ),
+        make_claim(
+            "am-hero",
+            "Shushan Stepanyan",
+            "the pilot had died a hero",
+            date(2020, 9, 29),
+            start=300,
+        ),
+        make_claim(
+            "tr-account",
+            "Turkey",
+            "the account",
+            date(2020, 9, 29),
+            stance="deny",
+            start=400,
+        ),
+        make_claim(
+            "tr-altun",
+            "Fahrettin Altun",
+            "Armenia's claim that a Turkish F-16 shot down an Armenian SU-25 is absolutely untrue",
+            date(2020, 9, 29),
+            start=450,
+            mode="direct",
+        ),
+        make_claim(
+            "az-fighters",
+            "Azerbaijan's defence ministry",
+            "the ministry called the reports of recruited militants baseless",
+            date(2020, 9, 29),
+            stance="deny",
+            start=700,
+        ),
+    ]
+
+
+def test_conflicts_denial_links_only_the_claim_it_answers() -> None:
+    claims = _jet_story()
+    links = {c.claim_ids for c in find_conflicts(claims, build_tracks(claims))}
+    # "Turkey rejected the account": the account of the F-16, not the pilot's death; the
+    # quoted "absolutely untrue" is a denial too. Nothing in the story is about recruited
+    # militants, so that denial answers none of it.
+    assert links == {("tr-account", "am-jet"), ("tr-altun", "am-jet")}
+    assert Counter(c.claimants[0] for c in find_conflicts(claims, build_tracks(claims))) == {
+        "Turkey": 1,
+        "Fahrettin Altun": 1,
+    }

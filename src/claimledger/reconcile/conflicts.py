@@ -242,6 +242,8 @@ def _answered(
         if deny.start - _REACH <= asserts[i].start < deny.start and _sides_differ(deny, asserts[i])
     ]
     topicless = not own - GENERIC - state_terms()
+    if own & SUBJECT_NOUNS:  # "reports of recruited militants": about fighters, or nothing here
+        before = [i for i in before if own & SUBJECT_NOUNS & index.terms[i]]
     if before and (topicless or _REFERS_BACK.search(deny.content)):
         # "This is fake news", "dismissed the report", "called the report disinformation":
         # it answers one claim just before it, the one its own words and its side's words

@@ -18,11 +18,12 @@ from functools import lru_cache
 
 from claimledger.models import Claim
 from claimledger.reconcile.aliases import alias_table, word_set
-from claimledger.reconcile.tracks import fold_word, track_key
+from claimledger.reconcile.tracks import EVENT_WORDS, SUBJECT_NOUNS, fold_word, track_key
 
 __all__ = ["GENERIC", "TopicIndex", "claim_terms", "state_terms"]
 
 _WORD = re.compile(r"[^\W\d_][\w\-]*", re.UNICODE)
+_FIGHTER_JET = re.compile(r"\bfighter[\s-]+(?=jets?\b|planes?\b|aircraft\b|bombers?\b)")
 # Function words and the vocabulary of denying itself: they say nothing about the topic.
 _STOP = word_set(
     """
@@ -51,8 +52,8 @@ GENERIC = word_set(
 def _stem(word: str) -> str:
     """Fold plural and synonym forms: militants -> fighters, deaths -> killed."""
     folded = fold_word(word)
-    if folded != word:
-        return folded
+    if folded != word or word in SUBJECT_NOUNS or word in EVENT_WORDS:
+        return folded  # "fighters" stays "fighters", as "militants" becomes
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
@@ -61,7 +62,9 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=131072)
 def _content_terms(content: str) -> frozenset[str]:
     t = alias_table()
-    words = _WORD.findall(content.replace("’", "'").lower())
+    # A "fighter jet" is a warplane, not a fighter.
+    text = _FIGHTER_JET.sub("", content.replace("’", "'").lower())
+    words = _WORD.findall(text)
     terms: set[str] = set()
     used: set[str] = set()
     # States first, longest phrase wins: "Nagorno-Karabakh", "White House", "Syrian". Only
