@@ -141,7 +141,7 @@ def build() -> list[tuple[Document, list[Claim]]]:
             AM_MOD,
             "Armenia's Defence Ministry",
             "denied",
-            "the figure",
+            "the figure, calling it a fabrication",
             stance="deny",
             affiliation="Armenia",
         ),

@@ -64,6 +64,8 @@ ERRORS = [
     ("/api/claims?sort=sentence;drop table claims", 422),
     ("/api/claims?order=sideways", 422),
     ("/api/conflicts?kind=feud", 422),
+    ("/api/figures?all=perhaps", 422),
+    ("/api/figures?about=" + "x" * 201, 422),
     ("/api/documents?limit=abc", 422),
     ("/api/claimants?offset=x", 422),
 ]
@@ -153,8 +155,27 @@ def test_api_figures_per_claimant(client: httpx.Client) -> None:
     assert latest[AM_MOD] == "2,317"
     assert latest[AZ_MOD] == "more than 4,000"
     am = next(r for r in soldiers["claimants"] if r["claimant"] == AM_MOD)
+    # The listing is the "Per claimant" table: counts, no series unless asked for.
+    assert am["points"] == [] and am["n_points"] == 3
+    full = ok(client, "/api/figures", series="true")["data"]
+    soldiers = next(t for t in full if t["track_id"] == soldiers["track_id"])
+    am = next(r for r in soldiers["claimants"] if r["claimant"] == AM_MOD)
     # The syndicated copy does not add a second point for the same statement.
     assert [p["text"] for p in am["points"]] == ["220", "532", "2,317"]
+    track = ok(client, f"/api/tracks/{soldiers['track_id']}")["data"]
+    assert track["claimants"] == soldiers["claimants"]
+
+
+def test_api_figures_filters(client: httpx.Client) -> None:
+    everything = ok(client, "/api/figures")["meta"]["total"]
+    assert everything >= 2
+    about = ok(client, "/api/figures", about="putin")
+    assert about["meta"]["total"] == 1 and about["meta"]["filters"] == {"about": "putin"}
+    assert about["data"][0]["claimants"][0]["claimant"] == "Vladimir Putin"
+    assert ok(client, "/api/figures", about="nobody at all")["meta"]["total"] == 0
+    # Most contested first: more claimants, then more figures.
+    ranks = [(-len(t["claimants"]), -t["n_points"]) for t in ok(client, "/api/figures")["data"]]
+    assert ranks == sorted(ranks)
 
 
 def test_api_conflicts(client: httpx.Client) -> None:

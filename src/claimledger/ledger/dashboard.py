@@ -8,98 +8,122 @@ caches them per data version, so a page view on a large ledger does not recomput
 from __future__ import annotations
 
 import threading
+import time
+import weakref
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
-from pydantic import BaseModel
 from sqlalchemy import Engine, select
 
 from claimledger.ledger.queries import (
     ClaimantPage,
     ClaimantSummary,
     LedgerClaim,
+    Overview,
     data_version,
     facet_values,
     list_claimants,
     load_claims,
 )
+from claimledger.ledger.queries import overview as overview_query
+from claimledger.ledger.read_models import ClaimantFigures, Conflict, FigurePoint, Track
 from claimledger.ledger.schema import claims, quantities
 from claimledger.reconcile import conflicts as rconflicts
 from claimledger.reconcile import tracks as rtracks
 
-
-class FigurePoint(BaseModel):
-    """One figure a claimant gave, on one date, in one sentence."""
-
-    date: date | None
-    value: float | None
-    low: float | None = None
-    high: float | None = None
-    text: str
-    claim_id: str
-    doc_id: str
-    sentence: str
-    outlet: str | None = None
-
-
-class ClaimantFigures(BaseModel):
-    """Every figure one claimant gave for one track, oldest first, and the latest of them."""
-
-    claimant: str
-    affiliation: str | None = None
-    latest: FigurePoint
-    points: list[FigurePoint]
-
-
-class Track(BaseModel):
-    """One thing being counted (e.g. Armenian soldiers killed) and each claimant's figures."""
-
-    track_id: str
-    title: str
-    counted: str | None = None
-    event: str | None = None
-    group: str | None = None
-    unit: str | None = None
-    claimants: list[ClaimantFigures]
-
-
-class Conflict(BaseModel):
-    """Claims that disagree: figures that cannot both hold, or a denial and what it answers."""
-
-    conflict_id: str
-    kind: Literal["figure", "denial"]
-    explanation: str
-    track_id: str | None = None
-    claimants: list[str]
-    claims: list[LedgerClaim]
-
+__all__ = [
+    "ClaimantFigures",
+    "Conflict",
+    "FigurePoint",
+    "Track",
+    "claimant_table",
+    "claimants",
+    "conflicts",
+    "facets",
+    "get_track",
+    "overview",
+    "tracks",
+    "warm",
+    "without_series",
+]
 
 _T = TypeVar("_T")
-_lock = threading.Lock()
-_build_locks: dict[tuple[int, str], threading.Lock] = {}
-_cache: dict[tuple[int, str, Any], Any] = {}
+# How long a request waits for a rebuild before it is answered from the previous version.
+STALE_WAIT = 2.0
+
+
+@dataclass
+class _Slot:
+    """One cached view of one engine: the value, the ledger version it was built for, a build."""
+
+    cond: threading.Condition = field(default_factory=threading.Condition)
+    version: Any = None
+    value: Any = None
+    ready: bool = False
+    building: bool = False
+    error: BaseException | None = None
+
+
+_slots_lock = threading.Lock()
+# Weak per engine: a disposed engine takes its cache along, and no later engine reuses it.
+_slots: weakref.WeakKeyDictionary[Engine, dict[str, _Slot]] = weakref.WeakKeyDictionary()
+
+
+def _slot(engine: Engine, name: str) -> _Slot:
+    with _slots_lock:
+        return _slots.setdefault(engine, {}).setdefault(name, _Slot())
 
 
 def _cached(engine: Engine, name: str, build: Callable[[], _T]) -> _T:
-    """Compute once per (engine, view, data version); the version query is a few index reads.
+    """The view for the ledger's current version, built once per version in the background.
 
-    One build at a time per view: concurrent requests wait for it instead of repeating it.
+    A request waits for the build, but when an older version is at hand it waits at most
+    `STALE_WAIT` seconds and is then answered from that: during a long ingest the dashboard stays
+    responsive and catches up when the build lands. One build runs at a time per view.
     """
-    key = (id(engine), name, data_version(engine))
-    with _lock:
-        builder = _build_locks.setdefault(key[:2], threading.Lock())
-    with builder:
-        with _lock:
-            if key in _cache:
-                hit: _T = _cache[key]
-                return hit
+    version = data_version(engine)
+    slot = _slot(engine, name)
+    deadline = time.monotonic() + STALE_WAIT
+    with slot.cond:
+        while not (slot.ready and slot.version == version):
+            if not slot.building:
+                slot.building, slot.error = True, None
+                threading.Thread(
+                    target=_build, args=(slot, version, build), name=f"build-{name}", daemon=True
+                ).start()
+            if slot.ready:
+                left = deadline - time.monotonic()
+                if left <= 0 or not slot.cond.wait(timeout=left):
+                    break  # answer from the previous version; the build carries on
+            else:
+                slot.cond.wait()
+                if slot.error is not None and not slot.building:
+                    raise slot.error
+        value: _T = slot.value
+        return value
+
+
+def _build(slot: _Slot, version: Any, build: Callable[[], Any]) -> None:
+    """Run one build and publish it (or its error) to the waiting requests."""
+    try:
         value = build()
-        with _lock:
-            for old in [k for k in _cache if k[:2] == key[:2]]:
-                del _cache[old]
-            _cache[key] = value
-    return value
+    except BaseException as exc:  # handed to the waiting requests, which raise it
+        with slot.cond:
+            slot.building, slot.error = False, exc
+            slot.cond.notify_all()
+        return
+    with slot.cond:
+        slot.value, slot.version, slot.ready, slot.building = value, version, True, False
+        slot.cond.notify_all()
+
+
+def warm(engine: Engine) -> None:
+    """Start building every cached view, so the first page view does not wait for it."""
+    views: list[Callable[[Engine], object]] = [overview, tracks, conflicts, facets, claimant_table]
+    for view in views:
+        threading.Thread(target=view, args=(engine,), daemon=True).start()
 
 
 def _figure_claims(engine: Engine) -> list[LedgerClaim]:
@@ -115,19 +139,49 @@ def _original_claims(engine: Engine) -> list[LedgerClaim]:
     return load_claims(engine, [claims.c.copy_of.is_(None)])
 
 
-def tracks(engine: Engine) -> list[Track]:
-    """Every figure track with per-claimant points, largest tracks first (cached)."""
-    return _cached(engine, "tracks", lambda: _build_tracks(_figure_claims(engine)))
+def tracks(engine: Engine, *, about: str | None = None, everything: bool = False) -> list[Track]:
+    """Figure tracks, most contested first, as in `claimledger figures` (built once, cached).
+
+    Args:
+        engine: the ledger.
+        about: only tracks whose title, group or claimants mention this (case-insensitive).
+        everything: also tracks of bare things with no event ("12 systems").
+    """
+    found = _cached(engine, "tracks", lambda: _build_tracks(_figure_claims(engine)))
+    if not everything:
+        found = [t for t in found if t.headline]
+    if about and about.strip():
+        needle = about.strip().lower()
+        found = [t for t in found if _mentions(t, needle)]
+    return found
+
+
+def _mentions(track: Track, needle: str) -> bool:
+    words = [track.title, track.group or "", *(r.claimant for r in track.claimants)]
+    words += [r.affiliation or "" for r in track.claimants]
+    return any(needle in w.lower() for w in words)
 
 
 def get_track(engine: Engine, track_id: str) -> Track | None:
     """One track by id, or None."""
-    return next((t for t in tracks(engine) if t.track_id == track_id), None)
+    found = _cached(engine, "tracks", lambda: _build_tracks(_figure_claims(engine)))
+    return next((t for t in found if t.track_id == track_id), None)
+
+
+def without_series(track: Track) -> Track:
+    """The track's "Per claimant" table only: latest figures, no points (for listings)."""
+    rows = [r.model_copy(update={"points": []}) for r in track.claimants]
+    return track.model_copy(update={"claimants": rows})
 
 
 def conflicts(engine: Engine) -> list[Conflict]:
     """Contradictions and denials, newest first (cached)."""
     return _cached(engine, "conflicts", lambda: _build_conflicts(_original_claims(engine)))
+
+
+def overview(engine: Engine) -> Overview:
+    """Headline counts of the ledger and its latest ingests (cached per ledger version)."""
+    return _cached(engine, "overview", lambda: overview_query(engine))
 
 
 # -- building: through reconcile --------------------------------------------------------------
@@ -161,6 +215,8 @@ def _convert(track: rtracks.Track, by_id: dict[str, LedgerClaim]) -> Track:
                 claimant=name,
                 affiliation=first.affiliation,
                 latest=_point(latest_src, by_id),
+                implied=track.implied.get(name),
+                n_points=len(points),
                 points=points,
             )
         )
@@ -173,15 +229,18 @@ def _convert(track: rtracks.Track, by_id: dict[str, LedgerClaim]) -> Track:
         event=track.key.event,
         group=track.key.group,
         unit=track.key.unit,
+        headline=rtracks.is_headline_track(track),
+        n_points=sum(r.n_points for r in rows),
+        notes=list(track.notes),
         claimants=rows,
     )
 
 
 def _build_tracks(all_claims: list[LedgerClaim]) -> list[Track]:
-    """reconcile.build_tracks over the claims, most reported tracks first."""
+    """reconcile.build_tracks over the claims; most contested first, as `figures_table` ranks."""
     by_id = {c.claim_id: c for c in all_claims}
     out = [_convert(t, by_id) for t in rtracks.build_tracks(all_claims)]
-    out.sort(key=lambda t: (-sum(len(r.points) for r in t.claimants), t.title))
+    out.sort(key=lambda t: (-len(t.claimants), -t.n_points, t.title))
     return out
 
 

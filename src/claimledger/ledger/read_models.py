@@ -7,6 +7,7 @@ Plain pydantic records, JSON-ready; the API serves them as they are (and documen
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -125,3 +126,62 @@ class ClaimantPage(BaseModel):
 
     total: int
     items: list[ClaimantSummary]
+
+
+class FigurePoint(BaseModel):
+    """One figure a claimant gave, on one date, in one sentence."""
+
+    date: date | None
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    text: str
+    claim_id: str
+    doc_id: str
+    sentence: str
+    outlet: str | None = None
+
+
+class ClaimantFigures(BaseModel):
+    """Every figure one claimant gave for one track, oldest first, and the latest of them."""
+
+    claimant: str
+    affiliation: str | None = None
+    latest: FigurePoint
+    implied: float | None = Field(
+        default=None, description="the latest total plus the increments stated after it"
+    )
+    n_points: int = 0
+    points: list[FigurePoint] = Field(
+        default_factory=list, description="oldest first (left out of listings unless asked for)"
+    )
+
+
+class Track(BaseModel):
+    """One thing being counted (e.g. Armenian soldiers killed) and each claimant's figures."""
+
+    track_id: str
+    title: str
+    counted: str | None = None
+    event: str | None = None
+    group: str | None = None
+    unit: str | None = None
+    headline: bool = Field(
+        default=True, description="people counted or an event (not a bare '12 systems')"
+    )
+    n_points: int = 0
+    notes: list[str] = Field(
+        default_factory=list, description="consistency of each claimant's series"
+    )
+    claimants: list[ClaimantFigures]
+
+
+class Conflict(BaseModel):
+    """Claims that disagree: figures that cannot both hold, or a denial and what it answers."""
+
+    conflict_id: str
+    kind: Literal["figure", "denial"]
+    explanation: str
+    track_id: str | None = None
+    claimants: list[str]
+    claims: list[LedgerClaim]

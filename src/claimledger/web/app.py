@@ -20,32 +20,49 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from claimledger.ledger import dashboard
 from claimledger.ledger.queries import open_reader
-from claimledger.web.routes import claimants, claims, conflicts, documents, figures, overview
+from claimledger.web.routes import (
+    claimants,
+    claims,
+    conflicts,
+    documents,
+    figures,
+    overview,
+    reference,
+)
 from claimledger.web.schemas import ErrorBody, ErrorEnvelope
 from claimledger.web.views import register_filters
 
 HERE = Path(__file__).resolve().parent
 
 
-def create_app(db: str | None = None) -> FastAPI:
-    """Build the app over the ledger at `db` (a path or URL; default as for the CLI)."""
+def create_app(db: str | None = None, *, warm: bool = True) -> FastAPI:
+    """Build the app over the ledger at `db` (a path or URL; default as for the CLI).
+
+    With `warm`, the derived views (figures, conflicts, counts) start building in the
+    background at once, so the first visitor does not wait for them on a large ledger.
+    """
     app = FastAPI(
         title="claimledger",
         summary="Who claimed what, when, with which numbers: every claim tied to its sentence.",
         version="1",
+        # Swagger UI and ReDoc load from a CDN; /docs is rendered here instead (reference.py).
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.engine = open_reader(db)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.autoescape = True  # every .html page escapes by default; article text too
     register_filters(templates.env)
     app.state.templates = templates
-    app.state.cache = {}
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    for module in (overview, claims, documents, figures, conflicts, claimants):
+    for module in (overview, claims, documents, figures, conflicts, claimants, reference):
         app.include_router(module.api)
         app.include_router(module.pages)
     _install_error_handlers(app)
+    if warm:
+        dashboard.warm(app.state.engine)
     return app
 
 

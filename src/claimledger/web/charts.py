@@ -7,6 +7,7 @@ tooltip passes through Jinja's autoescape.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -14,8 +15,11 @@ from claimledger.ledger.dashboard import Track
 
 # Colour-blind-safe palette (Okabe-Ito), cycled when a track has more claimants.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 12, 28
+WIDTH, HEIGHT = 960, 280
+LEFT, RIGHT, TOP, BOTTOM = 64, 20, 14, 30
+# Candidate spacings of date ticks, in days; the smallest that keeps labels apart is used.
+TICK_DAYS = (1, 2, 3, 7, 14, 28, 56, 91, 182, 365, 730, 1461, 3652)
+MIN_TICK_GAP = 90  # px between date labels
 
 
 @dataclass
@@ -56,6 +60,7 @@ class Chart:
     x_ticks: list[Tick]
     y_ticks: list[Tick]
     plot: tuple[float, float, float, float]  # left, top, right, bottom
+    undated: int = 0  # figures with no date (or no single value): listed, not drawn
 
 
 def _nice_step(span: float, n: int = 5) -> float:
@@ -68,6 +73,20 @@ def _fmt(v: float) -> str:
     return f"{int(v):,}" if float(v).is_integer() else f"{v:,.1f}"
 
 
+def _date_ticks(d_min: date, d_max: date, sx: Callable[[date], float], width: float) -> list[Tick]:
+    """Evenly spaced dates at least MIN_TICK_GAP px apart: '27 Sep', or 'Sep 2021' over a year."""
+    span = max((d_max - d_min).days, 1)
+    most = max(2, int(width // MIN_TICK_GAP))
+    step = next((s for s in TICK_DAYS if span / s <= most), TICK_DAYS[-1])
+    fmt = "%d %b" if span <= 300 else "%b %Y"
+    out = []
+    day = d_min
+    while day <= d_max:
+        out.append(Tick(sx(day), day.strftime(fmt).lstrip("0")))
+        day += timedelta(days=step)
+    return out
+
+
 def build_chart(track: Track, *, max_points: int = 400) -> Chart:
     """Lay out `track` on a date (x) by value (y) plane; undated points are left out."""
     pts = [
@@ -77,8 +96,9 @@ def build_chart(track: Track, *, max_points: int = 400) -> Chart:
         if p.date is not None and p.value is not None
     ]
     x0, x1, y0, y1 = LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, TOP
+    undated = sum(1 for row in track.claimants for p in row.points) - len(pts)
     if not pts:
-        return Chart(WIDTH, HEIGHT, [], [], [], (x0, y1, x1, y0))
+        return Chart(WIDTH, HEIGHT, [], [], [], (x0, y1, x1, y0), undated)
     dates = [p.date for _, p in pts if p.date]
     d_min, d_max = min(dates), max(dates)
     if d_max == d_min:
@@ -125,11 +145,5 @@ def build_chart(track: Track, *, max_points: int = 400) -> Chart:
             )
         )
     y_ticks = [Tick(sy(k * step), _fmt(k * step)) for k in range(round(top_value / step) + 1)]
-    n_x = min(6, span_days)
-    x_ticks = [
-        Tick(sx(d), d.isoformat())
-        for d in sorted(
-            {d_min + timedelta(days=round(k * span_days / n_x)) for k in range(n_x + 1)}
-        )
-    ]
-    return Chart(WIDTH, HEIGHT, series, x_ticks, y_ticks, (x0, y1, x1, y0))
+    x_ticks = _date_ticks(d_min, d_max, sx, x1 - x0)
+    return Chart(WIDTH, HEIGHT, series, x_ticks, y_ticks, (x0, y1, x1, y0), undated)

@@ -45,3 +45,4 @@ def register_filters(env: Environment) -> None:
     env.globals["with_query"] = with_query
     env.filters["num"] = fmt_number
     env.filters["qlabel"] = quantity_label
+    env.tests["inconsistent"] = lambda note: str(note).startswith("INCONSISTENT")

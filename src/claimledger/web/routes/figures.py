@@ -1,30 +1,51 @@
-"""Figures: per-claimant tables and step charts for each figure track."""
+"""Figures: the "Per claimant" table of each track, and each claimant's figures over time."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from claimledger.ledger import dashboard
 from claimledger.web.charts import build_chart
-from claimledger.web.deps import EngineDep, PageDep, TemplatesDep
+from claimledger.web.deps import Blank, EngineDep, PageDep, TemplatesDep
 from claimledger.web.schemas import ERROR_RESPONSES, Envelope, page_meta
 
 api = APIRouter(prefix="/api", tags=["figures"], responses=ERROR_RESPONSES)
 pages = APIRouter(include_in_schema=False)
 
+AboutQ = Annotated[
+    str | None,
+    Blank,
+    Query(max_length=200, description="only tracks naming this (a state, a word, a claimant)"),
+]
+AllQ = Annotated[bool, Query(alias="all", description="also tracks of bare things with no event")]
+SeriesQ = Annotated[bool, Query(description="include every point of every claimant")]
+PAGE_TRACKS = 10  # charts per page on /figures
+
 
 @api.get("/figures")
-def list_figures(engine: EngineDep, page: PageDep) -> Envelope[list[dashboard.Track]]:
-    """Every track (what is counted) with each claimant's figures, most reported first."""
-    all_tracks = dashboard.tracks(engine)
-    items = all_tracks[page.offset : page.offset + page.limit]
-    return Envelope(data=items, meta=page_meta(len(all_tracks), page.limit, page.offset))
+def list_figures(
+    engine: EngineDep,
+    page: PageDep,
+    about: AboutQ = None,
+    everything: AllQ = False,
+    series: SeriesQ = False,
+) -> Envelope[list[dashboard.Track]]:
+    """The "Per claimant" table: each track (most contested first) with each claimant's latest
+    figure; `series=true` adds every point (or ask /api/tracks/{track_id} for one track)."""
+    found = dashboard.tracks(engine, about=about, everything=everything)
+    items = found[page.offset : page.offset + page.limit]
+    if not series:
+        items = [dashboard.without_series(t) for t in items]
+    filters = {k: v for k, v in {"about": about, "all": everything, "series": series}.items() if v}
+    return Envelope(data=items, meta=page_meta(len(found), page.limit, page.offset, filters))
 
 
 @api.get("/tracks/{track_id}")
 def get_track(engine: EngineDep, track_id: str) -> Envelope[dashboard.Track]:
-    """One track by id (as listed by /api/figures)."""
+    """One track by id (as listed by /api/figures), with every claimant's points."""
     track = dashboard.get_track(engine, track_id)
     if track is None:
         raise HTTPException(404, f"no track with id {track_id!r}")
@@ -33,17 +54,40 @@ def get_track(engine: EngineDep, track_id: str) -> Envelope[dashboard.Track]:
 
 @pages.get("/figures", response_class=HTMLResponse)
 def figures_page(
-    request: Request, engine: EngineDep, templates: TemplatesDep, page: PageDep
+    request: Request,
+    engine: EngineDep,
+    templates: TemplatesDep,
+    page: PageDep,
+    about: AboutQ = None,
+    everything: AllQ = False,
 ) -> HTMLResponse:
-    """The figures dashboard: one table and one chart per track."""
-    all_tracks = dashboard.tracks(engine)
-    shown = all_tracks[page.offset : page.offset + min(page.limit, 20)]
+    """The figures dashboard: per track, a step chart and the "Per claimant" table."""
+    found = dashboard.tracks(engine, about=about, everything=everything)
+    limit = min(page.limit, PAGE_TRACKS)
+    shown = found[page.offset : page.offset + limit]
     return templates.TemplateResponse(
         request,
         "figures.html",
         {
             "nav": "figures",
             "tracks": [(t, build_chart(t)) for t in shown],
-            "meta": page_meta(len(all_tracks), min(page.limit, 20), page.offset),
+            "about": about,
+            "everything": everything,
+            "meta": page_meta(len(found), limit, page.offset),
         },
+    )
+
+
+@pages.get("/tracks/{track_id}", response_class=HTMLResponse)
+def track_page(
+    request: Request, engine: EngineDep, templates: TemplatesDep, track_id: str
+) -> HTMLResponse:
+    """One track: its chart, the "Per claimant" table and every figure each claimant gave."""
+    track = dashboard.get_track(engine, track_id)
+    if track is None:
+        raise HTTPException(404, f"no track with id {track_id!r}")
+    return templates.TemplateResponse(
+        request,
+        "track.html",
+        {"nav": "figures", "t": track, "chart": build_chart(track)},
     )

@@ -16,13 +16,13 @@ pages = APIRouter(include_in_schema=False)
 @api.get("/overview")
 def get_overview(engine: EngineDep) -> Envelope[queries.Overview]:
     """Documents, outlets, claimants, claims, the date range and the latest ingests."""
-    return Envelope(data=queries.overview(engine))
+    return Envelope(data=dashboard.overview(engine))
 
 
 @pages.get("/", response_class=HTMLResponse)
 def overview_page(request: Request, engine: EngineDep, templates: TemplatesDep) -> HTMLResponse:
     """The dashboard's front page."""
-    data = queries.overview(engine)
+    data = dashboard.overview(engine)
     top = dashboard.claimants(engine, q=None, limit=10, offset=0)
     return templates.TemplateResponse(
         request, "overview.html", {"ov": data, "top": top.items, "nav": "overview"}
