@@ -93,11 +93,20 @@ def score(records: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Score:
             s.misses.append(
                 f"claimant {best['claimant']!r} != {g['claimant']!r}: {g['content_contains']!r}"
             )
-        s.stance += best["stance"] == g["stance"]
-        s.mode += best["mode"] == g["mode"]
-        s.stated_on += best["stated_on"] == g["stated_on"]
+        for part in ("stance", "mode", "stated_on"):
+            right = best[part] == g[part]
+            setattr(s, part, getattr(s, part) + right)
+            if not right:
+                s.misses.append(f"{part} {best[part]!r} != {g[part]!r}: {g['content_contains']!r}")
         for gq in g["quantities"]:
-            s.figures_right += _figure_ok(gq, best["quantities"])
+            ok = _figure_ok(gq, best["quantities"])
+            s.figures_right += ok
+            if not ok:
+                got = [(q["text"], q.get("counted"), q.get("event")) for q in best["quantities"]]
+                s.misses.append(
+                    f"figure {gq['text']!r} {gq.get('counted')!r} not in {got}: "
+                    f"{g['content_contains']!r}"
+                )
     return s
 
 

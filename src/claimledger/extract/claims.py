@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc
 
 from claimledger.extract.attribution import find_attributions
-from claimledger.extract.dates import resolve_stated_on
+from claimledger.extract.dates import Resolution, cue_date
 from claimledger.extract.numbers import find_quantities
 from claimledger.extract.types import Attribution
 from claimledger.models import Claim, ClaimantType, Document, Quantity, Span
@@ -20,14 +22,30 @@ def claims_from_parsed(document: Document, parsed: Doc) -> list[Claim]:
     """Turn the attributions found in `parsed` into ledger claims for `document`."""
     text = document.text
     claims: list[Claim] = []
-    for attribution in find_attributions(parsed):
-        claim = _claim(document, parsed, text, attribution)
-        if claim is not None:
-            claims.append(claim)
+    # The day each claimant was last said to speak in this article: "Macron said on Thursday
+    # that ... '...,' Macron said" -- the second statement was made that Thursday too.
+    last_day: dict[str, date | None] = {}
+    for attribution in sorted(find_attributions(parsed), key=lambda a: a.sentence_span):
+        said_on = (
+            cue_date(parsed, attribution.sentence_span, attribution.cue_spans, document.published)
+            if attribution.cue_spans
+            else None
+        )
+        claim = _claim(document, parsed, text, attribution, said_on)
+        if claim is None:
+            continue
+        if said_on is not None:
+            last_day[claim.claimant] = claim.stated_on
+        elif attribution.cue_spans and claim.claimant in last_day:
+            claim.stated_on = last_day[claim.claimant]
+        claims.append(claim)
     return claims
 
 
-def _claim(document: Document, parsed: Doc, text: str, a: Attribution) -> Claim | None:
+def _claim(
+    document: Document, parsed: Doc, text: str, a: Attribution, said_on: Resolution | None
+) -> Claim | None:
+    """One claim; `said_on` is the date expression of its cue (None: the default day)."""
     if not a.content_spans:
         return None
     content = _join(text, a.content_spans)
@@ -38,7 +56,8 @@ def _claim(document: Document, parsed: Doc, text: str, a: Attribution) -> Claim 
     quantities = []
     for c_start, c_end in sorted(a.content_spans):
         quantities.extend(find_quantities(parsed, c_start, c_end))
-    stated_on = resolve_stated_on(parsed, a.sentence_span, a.cue_spans, document.published)
+    # No date expression: the publication day (the convention in extract.dates).
+    stated_on = document.published if said_on is None else _day(said_on)
     stance = a.stance
     if stance == "assert" and a.hedged is False and _is_estimate(a, quantities):
         stance = "estimate"
@@ -64,6 +83,11 @@ def _claim(document: Document, parsed: Doc, text: str, a: Attribution) -> Claim 
         content_spans=list(a.content_spans),
         affiliation=affiliation,
     )
+
+
+def _day(resolution: Resolution) -> date | None:
+    """A resolved day, or None for a vague past ("last week")."""
+    return resolution if isinstance(resolution, date) else None
 
 
 def _who(document: Document, a: Attribution) -> tuple[str, ClaimantType, str | None]:

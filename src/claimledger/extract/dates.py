@@ -20,7 +20,15 @@ from enum import Enum
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["MONTHS", "VAGUE", "WEEKDAYS", "parse_date", "resolve_expression", "resolve_stated_on"]
+__all__ = [
+    "MONTHS",
+    "VAGUE",
+    "WEEKDAYS",
+    "cue_date",
+    "parse_date",
+    "resolve_expression",
+    "resolve_stated_on",
+]
 
 _DATE_LABELS = {"DATE", "TIME"}
 # Words that make a token a date expression even when the NER missed it.
@@ -110,14 +118,22 @@ def resolve_expression(text: str, anchor: date | None, *, whole: bool = False) -
     if norm.startswith(_SAME_DAY):
         return anchor
     if norm.startswith(_DAY_BEFORE):
-        return anchor - timedelta(days=1)
+        return _days_before(anchor, 1)
     match = _WEEKDAY.search(norm)
     if match:
         back = (anchor.weekday() - WEEKDAYS[match["w"]]) % 7
         if match["last"] and back == 0:
             back = 7
-        return anchor - timedelta(days=back)
+        return _days_before(anchor, back)
     return None
+
+
+def _days_before(anchor: date, days: int) -> date | None:
+    """`anchor` minus `days`, or None before 1 January of year 1 (a dateline of 0001-01-01)."""
+    try:
+        return anchor - timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _month_day(day: int, month: int, year: str | None, anchor: date | None) -> date | None:
@@ -153,9 +169,23 @@ def resolve_stated_on(
     """
     if not cue_spans:
         return published  # an unattributed statement is the outlet's, made on publication
+    resolution = cue_date(doc, sentence_span, cue_spans, published)
+    if resolution is None:
+        return published
+    return resolution if isinstance(resolution, date) else None
+
+
+def cue_date(
+    doc: Doc,
+    sentence_span: tuple[int, int],
+    cue_spans: list[tuple[int, int]],
+    published: date | None,
+) -> Resolution | None:
+    """The date expression that belongs to the cue, resolved (VAGUE for a vague past), or None
+    when no expression belongs to it (the claim then takes a default day)."""
     cue_tokens = _tokens_in(doc, cue_spans)
     if not cue_tokens:
-        return published
+        return None
     best: tuple[int, int, Resolution] | None = None
     for span in _date_spans(doc, sentence_span):
         score = _attachment(span, cue_tokens)
@@ -168,10 +198,7 @@ def resolve_stated_on(
         key = (score, -distance)
         if best is None or key > best[:2]:
             best = (score, -distance, resolution)
-    if best is None:
-        return published
-    resolution = best[2]
-    return resolution if isinstance(resolution, date) else None
+    return None if best is None else best[2]
 
 
 def _tokens_in(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
