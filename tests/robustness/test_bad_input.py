@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import codecs
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 from robust_helpers import Held, cli, doc_texts, ingest, messages, write_article
 
+from claimledger.api import Ledger
 from claimledger.errors import (
     BAD_CSV,
     BAD_DATE,
@@ -97,9 +99,36 @@ def test_cp1251_russian_and_latin1_french(held: Held, tmp_path: Path) -> None:
     assert any("Le ministère arménien a déclaré" in t and "à l'aube" in t for t in texts)
 
 
-def test_utf16_with_bom(held: Held, tmp_path: Path) -> None:
+def test_one_file_mixing_utf8_with_latin1_and_cp1251_lines(held: Held, tmp_path: Path) -> None:
+    french = "Le ministère arménien a déclaré que des frappes avaient touché Stepanakert."
+    pasted = "La capitale a été bombardée à l'aube, selon le porte-parole du ministère."
+    russian = "Министерство обороны Азербайджана заявило, что в районе Физули шли бои."
+    wire = "Представитель Армении опроверг эти сообщения, сообщило агентство."
+    fr = tmp_path / "fr-mixed.txt"
+    fr.write_bytes(f"{french}\n\n".encode() + f"{pasted}\n".encode("latin-1"))
+    ru = tmp_path / "ru-mixed.txt"
+    ru.write_bytes(f"{russian}\n\n".encode() + f"{wire}\n".encode("cp1251"))
+    report = ingest(held.db, fr, ru)
+    assert report.documents_added == 2 and not report.errors, messages(report)
+    assert held.unchanged()
+    texts = doc_texts(held.db)
+    assert f"{french}\n\n{pasted}" in texts  # no "ministÃ¨re": the UTF-8 line stays UTF-8
+    assert f"{russian}\n\n{wire}" in texts
+
+
+@pytest.mark.parametrize(
+    ("head", "codec"),
+    [
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (b"", "utf-16-le"),  # no BOM, as some Windows tools write it
+        (codecs.BOM_UTF8, "utf-8"),
+    ],
+    ids=["utf16-le-bom", "utf16-be-bom", "utf16-le-no-bom", "utf8-bom"],
+)
+def test_utf16_with_bom(held: Held, tmp_path: Path, head: bytes, codec: str) -> None:
     path = tmp_path / "wide.txt"
-    path.write_bytes(codecs.BOM_UTF16_LE + (CLAIM.format(n=77) + "\n").encode("utf-16-le"))
+    path.write_bytes(head + (CLAIM.format(n=77) + "\n").encode(codec))
     report = ingest(held.db, path, neighbour(tmp_path, 6))
     assert report.documents_added == 2, messages(report)
     assert held.unchanged()
@@ -165,6 +194,39 @@ def test_jsonl_truncated_non_object_and_missing_text(held: Held, tmp_path: Path)
     assert {r["source_id"] for r in held.new_records()} == {"w-1", "w-4"}
 
 
+def test_jsonl_nested_too_deeply_costs_its_line_only(held: Held, tmp_path: Path) -> None:
+    feed = tmp_path / "deep.jsonl"
+    feed.write_text(
+        '{"text": ' + "[" * 100_000 + "\n" + json.dumps({"text": CLAIM.format(n=43)}) + "\n",
+        encoding="utf-8",
+    )
+    report = ingest(held.db, feed)
+    assert messages(report) == [f"{BAD_JSON_LINE} {feed}:1: JSON nested too deeply"]
+    assert report.documents_added == 1 and held.unchanged()
+    assert {r["doc_path"] for r in held.new_records()} == {f"{feed}#2"}
+
+
+def test_jsonl_stray_bytes_and_nul_cost_nothing(held: Held, tmp_path: Path) -> None:
+    feed = tmp_path / "dirty.jsonl"
+    feed.write_bytes(
+        json.dumps({"text": CLAIM.format(n=44) + " Le ministère a démenti.", "id": "d-1"}).encode()
+        + b"\n"
+        + json.dumps({"text": CLAIM.format(n=45), "id": "d-2"}).encode().replace(b"45", b"45\x00")
+        + b"\n"
+        + b'{"text": "'
+        + CLAIM.format(n=46).encode()
+        + " Le porte-parole a précisé.".encode("cp1252")
+        + b'", "id": "d-3"}\n'
+    )
+    report = ingest(held.db, feed)
+    assert report.documents_added == 3 and not report.errors, messages(report)
+    assert held.unchanged()
+    texts = doc_texts(held.db)
+    assert any(t.endswith("Le ministère a démenti.") for t in texts)
+    assert any(t.endswith("Le porte-parole a précisé.") for t in texts)
+    assert CLAIM.format(n=45) in texts  # the NUL is a control character: cleaned out
+
+
 def test_csv_missing_text_column(held: Held, tmp_path: Path) -> None:
     bad = tmp_path / "sheet.csv"
     bad.write_text("id,title,date\n1,Ganja,2020-10-05\n", encoding="utf-8")
@@ -190,6 +252,34 @@ def test_csv_short_rows_and_embedded_newlines(held: Held, tmp_path: Path) -> Non
     assert any(t.startswith(CLAIM.format(n=51)) and "went on." in t for t in stored)
 
 
+def test_csv_quote_left_open_at_the_end(held: Held, tmp_path: Path) -> None:
+    sheet = tmp_path / "cut.csv"
+    sheet.write_text(
+        "\n\nid,text\n"  # blank lines before the header are skipped
+        f'c1,"{CLAIM.format(n=54)}"\n'
+        f'c2,"{CLAIM.format(n=55)}\nc3,the rest of the file was cut off here\n',
+        encoding="utf-8",
+    )
+    report = ingest(held.db, sheet, neighbour(tmp_path, 11))
+    assert held.unchanged()
+    assert messages(report) == [
+        f"{BAD_CSV} {sheet}:5: quoted field not closed before the end of the file "
+        "(truncated or stray quote)"
+    ]
+    assert report.documents_added == 2
+    assert {r["doc_path"] for r in held.new_records()} >= {f"{sheet}#4"}
+    assert not any("c3," in t for t in doc_texts(held.db))
+
+
+def test_csv_with_a_nul_in_one_cell_keeps_the_file(held: Held, tmp_path: Path) -> None:
+    sheet = tmp_path / "nul.csv"
+    rows = "".join(f'n{i},"{CLAIM.format(n=100 + i)}"\n' for i in range(20))
+    sheet.write_bytes(b"id,text\n" + rows.encode().replace(b"n3,", b"n3\x00,"))
+    report = ingest(held.db, sheet)
+    assert report.documents_added == 20 and not report.errors, messages(report)
+    assert held.unchanged()
+
+
 def test_dates_that_do_not_parse(held: Held, tmp_path: Path) -> None:
     md = tmp_path / "odd-date.md"
     md.write_text(f"---\ndate: the 45th of Octember\n---\n{CLAIM.format(n=61)}\n", encoding="utf-8")
@@ -203,6 +293,23 @@ def test_dates_that_do_not_parse(held: Held, tmp_path: Path) -> None:
     assert found[0].startswith(f"{BAD_DATE} {md}: date ignored")
     assert found[1].startswith(f"{BAD_DATE} {feed}:1: date ignored")
     assert {r["published"] for r in held.new_records()} == {None}
+
+
+@pytest.mark.parametrize("dateline", [date.min, date(1, 1, 3), date.max])
+def test_dateline_at_the_edge_of_the_calendar(held: Held, tmp_path: Path, dateline: date) -> None:
+    # `--date 0001-01-01` once crashed the run: "yesterday" was resolved to year 0.
+    path = tmp_path / "edge.txt"
+    path.write_text(
+        "Officials said yesterday that 5 soldiers had died. "
+        "The ministry said on Friday that 7 more were wounded.\n",
+        encoding="utf-8",
+    )
+    with Ledger(held.db) as ledger:
+        report = ledger.ingest([str(path)], default_date=dateline)
+    assert report.documents_added == 1, messages(report)
+    assert held.unchanged()
+    stated = {r["stated_on"] for r in held.new_records()}
+    assert stated and all(s is None or date.fromisoformat(s) <= dateline for s in stated)
 
 
 def test_ten_thousand_sentence_article(held: Held, tmp_path: Path) -> None:

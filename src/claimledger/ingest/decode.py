@@ -1,4 +1,5 @@
-"""Bytes to text: BOMs first, then strict UTF-8, then a single-byte legacy codepage.
+"""Bytes to text: BOMs first, then BOM-less UTF-16, strict UTF-8, then line by line UTF-8 or a
+single-byte legacy codepage (a file pieced together from several encodings keeps every line).
 
 Raises `TextDecodeError` (code + message) rather than InputError so callers can attach the file
 and line; `read_file` turns it into one InputError and the run goes on.
@@ -43,21 +44,44 @@ class TextDecodeError(ValueError):
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text in any 8-bit or UTF-8 encoding (NULs, control bytes)."""
+    """True for bytes that are not text in any 8-bit or UTF-8 encoding (NULs, control bytes).
+
+    One stray NUL in a long text (a CSV export with a NUL in one cell) does not make it binary:
+    only more than one NUL per thousand bytes does, or control bytes above 5 %.
+    """
     head = data[:_SNIFF_BYTES]
     if not head:
         return False
-    if b"\x00" in head:
+    if head.count(0) > max(1, len(head) // 1000):
         return True
     controls = sum(1 for b in head if b in _CONTROL_BYTES)
     return controls / len(head) > _MAX_CONTROL_RATIO
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` for BOM-less UTF-16 of mostly Latin text, else None.
+
+    Such text has a NUL in every other byte, on one side only (Windows tools write it).
+    """
+    head = data[: _SNIFF_BYTES - _SNIFF_BYTES % 2]
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd >= 0.6 * pairs and even == 0:
+        return "utf-16-le"
+    if even >= 0.6 * pairs and odd == 0:
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode file bytes to str, choosing the encoding that reads without errors.
 
-    Order: UTF-8 with BOM, UTF-16/32 with BOM, strict UTF-8, then cp1251 when the text reads as
-    Cyrillic words, else cp1252/latin-1. Raises TextDecodeError for binary or unreadable bytes.
+    Order: UTF-8 with BOM, UTF-16/32 with BOM, BOM-less UTF-16 (NUL in every other byte),
+    strict UTF-8, then line by line: UTF-8 lines as UTF-8, the others as cp1251 when they
+    read as Cyrillic words, else cp1252/latin-1. Raises TextDecodeError for binary or
+    unreadable bytes.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -67,13 +91,19 @@ def decode_bytes(data: bytes) -> str:
                 raise TextDecodeError(
                     UNDECODABLE, f"not valid {codec} despite its BOM ({exc.reason})"
                 ) from exc
+    wide = utf16_without_bom(data)
+    if wide is not None:
+        try:
+            return _check_text(data.decode(wide))
+        except (UnicodeDecodeError, TextDecodeError):
+            pass  # not UTF-16 after all: judged as bytes below
     if looks_binary(data):
         raise TextDecodeError(BINARY_FILE, "binary content (NUL or control bytes), not text")
     try:
         return _check_text(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    return _check_text(_decode_legacy(data), legacy=True)
+    return _decode_by_line(data)
 
 
 def sniff_encoding(head: bytes) -> str:
@@ -84,6 +114,9 @@ def sniff_encoding(head: bytes) -> str:
     for bom, codec in _BOMS:
         if head.startswith(bom):
             return codec
+    wide = utf16_without_bom(head)
+    if wide is not None:
+        return wide
     if looks_binary(head):
         raise TextDecodeError(BINARY_FILE, "binary content (NUL or control bytes), not text")
     try:
@@ -115,10 +148,34 @@ def _legacy_codec(data: bytes) -> str:
     return "cp1252"
 
 
-def _decode_legacy(data: bytes) -> str:
-    """Decode non-UTF-8 bytes with the likelier legacy codepage (latin-1 never fails)."""
+def _decode_by_line(data: bytes) -> str:
+    """Decode bytes that are not all UTF-8: lines that are UTF-8 stay so, the rest are legacy.
+
+    Files put together from several sources (a UTF-8 article with a cp1252 paragraph pasted in,
+    a UTF-8 feed with one cp1251 line) keep every line readable. One legacy codepage, judged
+    from all the non-UTF-8 lines together, reads them (latin-1 never fails). A line break never
+    falls inside a UTF-8 sequence, so splitting on it cuts no character.
+    """
+    lines = data.splitlines(keepends=True)
+    decoded: list[str | None] = []
+    legacy: list[bytes] = []
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            decoded.append(None)
+            legacy.append(line)
+    codec = _legacy_codec(b"".join(legacy))
+    legacy_text = [_decode_legacy(line, codec) for line in legacy]
+    _check_text("".join(legacy_text), legacy=True)
+    pending = iter(legacy_text)
+    return _check_text("".join(text if text is not None else next(pending) for text in decoded))
+
+
+def _decode_legacy(data: bytes, codec: str) -> str:
+    """Decode non-UTF-8 bytes with a legacy codepage, latin-1 for bytes it leaves undefined."""
     try:
-        return data.decode(_legacy_codec(data))
+        return data.decode(codec)
     except UnicodeDecodeError:
         return data.decode("latin-1")
 

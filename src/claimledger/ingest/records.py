@@ -80,13 +80,16 @@ def jsonl_documents(
             continue
         seen_any = True
         try:
-            record = json.loads(repair(line, codec))
+            record = json.loads(repair(line, codec), strict=False)  # raw tabs in strings
         except TextDecodeError as exc:
             yield InputError(path, exc.message, line=number, code=exc.code)
             continue
         except ValueError as exc:
             what = "truncated last line, not complete JSON" if not ended else "not valid JSON"
             yield InputError(path, f"{what} ({exc})", line=number, code=BAD_JSON_LINE)
+            continue
+        except RecursionError:  # [[[[... nested deeper than the JSON decoder can follow
+            yield InputError(path, "JSON nested too deeply", line=number, code=BAD_JSON_LINE)
             continue
         if not isinstance(record, dict):
             kind = type(record).__name__
@@ -102,23 +105,32 @@ def jsonl_documents(
 def csv_documents(
     stream: TextIO, *, path: str, codec: str = "utf-8", default_date: date | None = None
 ) -> Iterator[Item]:
-    """One Document per CSV row after the header; `text` column required, newlines in fields ok."""
+    """One Document per CSV row after the header; `text` column required, newlines in fields ok.
+
+    Blank lines before the header are skipped. A quoted field still open at the end of the file
+    (a truncated file, or a stray quote that swallowed the rows after it) is reported, not
+    stored: its "text" would be the raw rows that follow.
+    """
     _allow_long_fields()
-    reader = csv.reader(stream)
+    at_end = [False]
+    reader = csv.reader(_lines_until_end(stream, at_end))
     try:
         header = next(reader, None)
+        while header == []:
+            header = next(reader, None)
     except csv.Error as exc:
         yield InputError(path, f"unreadable CSV header ({exc})", line=1, code=BAD_CSV)
         return
     if header is None:
         yield InputError(path, "empty file, no CSV header", code=EMPTY_FILE)
         return
+    header_line = reader.line_num
     columns = [repair(name, codec).strip().lstrip("\ufeff").lower() for name in header]
     if "text" not in columns:
         yield InputError(
             path,
             f"no 'text' column in the header (found: {', '.join(columns)})",
-            line=1,
+            line=header_line,
             code=BAD_CSV,
         )
         return
@@ -133,6 +145,14 @@ def csv_documents(
             start = reader.line_num + 1
             continue
         line, start = start, reader.line_num + 1
+        if at_end[0]:  # the reader ran out of lines inside a quoted field
+            yield InputError(
+                path,
+                "quoted field not closed before the end of the file (truncated or stray quote)",
+                line=line,
+                code=BAD_CSV,
+            )
+            return
         if not any(cell.strip() for cell in row):
             continue
         try:
@@ -173,6 +193,16 @@ def _record_document(
         return
     yield from warnings
     yield document
+
+
+def _lines_until_end(stream: TextIO, at_end: list[bool]) -> Iterator[str]:
+    """The lines of `stream`; sets at_end[0] once they are exhausted.
+
+    csv.reader only asks for a line past the last one while a quoted field is still open, so
+    the flag set during a row marks a quote that never closed.
+    """
+    yield from stream
+    at_end[0] = True
 
 
 def _allow_long_fields() -> None:
