@@ -2,17 +2,20 @@
 
 The glue between `ingest/` (reading), the pure core in `extract/` and `ledger/` (writing). Each
 batch is parsed with spaCy and written in one transaction, so an interrupted run keeps every batch
-it finished and a re-run skips documents already stored (content-hash keys).
+it finished and a re-run skips documents already stored (content-hash keys). A document whose
+extraction fails (a bug meeting odd text) is reported and left out; the run goes on.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from claimledger.errors import InputError
+from claimledger.errors import EXTRACT_FAILED, InputError
 from claimledger.extract.parallel import extract_stream
+from claimledger.extract.pipeline import extract_many
 from claimledger.ingest import read_inputs
 from claimledger.ledger.store import Store
 from claimledger.models import Claim, Document
@@ -59,7 +62,10 @@ def ingest_paths(
             store, read_inputs(paths, default_date=default_date), report, on_error
         )
         batch: list[tuple[Document, list[Claim]]] = []
-        for document, claims in extract_stream(new_docs, workers=workers, batch_size=batch_size):
+        extracted = _extract_guarded(
+            new_docs, report, on_error, workers=workers, batch_size=batch_size
+        )
+        for document, claims in extracted:
             batch.append((document, claims))
             if on_document:
                 on_document(document, len(claims))
@@ -71,6 +77,74 @@ def ingest_paths(
     finally:
         store.finish_ingest(run_id, report.documents_added, report.claims_added, len(report.errors))
     return report
+
+
+def _extract_guarded(
+    documents: Iterable[Document],
+    report: IngestReport,
+    on_error: ErrorHook | None,
+    *,
+    workers: int,
+    batch_size: int,
+) -> Iterator[tuple[Document, list[Claim]]]:
+    """extract_stream, but an exception costs only the documents that cause it.
+
+    When the stream fails, the documents handed to it and not yet returned are extracted again
+    one at a time in this process; each that still fails becomes an EXTRACT_FAILED error (not
+    stored, so a later run tries it again) and the stream restarts on the rest.
+    """
+    source = iter(documents)
+    handed: deque[Document] = deque()
+    source_failed: list[BaseException] = []
+
+    def feed() -> Iterator[Document]:
+        while True:
+            try:
+                document = next(source)
+            except StopIteration:
+                return
+            except BaseException as exc:  # reading or the ledger failed: not extraction
+                source_failed.append(exc)
+                raise
+            handed.append(document)
+            yield document
+
+    while True:
+        try:
+            for document, claims in extract_stream(feed(), workers=workers, batch_size=batch_size):
+                handed.popleft()  # results come back in input order
+                yield document, claims
+            return
+        except Exception as exc:  # one document's bug must not end the run
+            if source_failed:
+                raise
+            first = exc
+        stuck = list(handed)
+        handed.clear()
+        for document in stuck:
+            try:
+                results = list(extract_many([document], batch_size=1))
+            except Exception as exc:
+                _extract_failed(document, exc, report, on_error)
+                continue
+            yield from results
+        if not stuck:  # failed before taking any document: not a per-document problem
+            raise first
+
+
+def _extract_failed(
+    document: Document, exc: Exception, report: IngestReport, on_error: ErrorHook | None
+) -> None:
+    path, _, line = document.doc_path.rpartition("#")
+    error = InputError(
+        path if line.isdigit() else document.doc_path,
+        f"claims could not be extracted ({type(exc).__name__}: {exc}); not stored",
+        line=int(line) if line.isdigit() else None,
+        code=EXTRACT_FAILED,
+    )
+    report.errors.append(error)
+    if on_error:
+        on_error(error)
 
 
 def _write(store: Store, batch: list[tuple[Document, list[Claim]]], report: IngestReport) -> None:

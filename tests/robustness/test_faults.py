@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 from contextlib import closing
 from pathlib import Path
 
 import pytest
-from robust_helpers import CLI, Held, cli, export_lines, write_article
+from robust_helpers import CLI, Held, cli, doc_texts, export_lines, write_article
+from spacy.tokens import Doc
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import URL
 from typer.testing import CliRunner
@@ -16,7 +18,10 @@ from typer.testing import CliRunner
 import faults
 from claimledger.api import Ledger
 from claimledger.cli import app
+from claimledger.errors import EXTRACT_FAILED
+from claimledger.extract import pipeline
 from claimledger.ledger import engine as engine_module
+from claimledger.models import Claim, Document
 from claimledger.runner import ingest_paths
 
 
@@ -136,3 +141,45 @@ def test_full_disk_gives_a_clear_error_and_keeps_what_was_stored(
     reference = faults.ledger_claims(tmp_path / "clean.db")
     partial = faults.ledger_claims(held.db)
     assert faults.damage({d: c for d, c in partial.items() if d in reference}, reference) == []
+
+
+def test_a_document_whose_extraction_fails_is_named_and_the_run_goes_on(
+    held: Held, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = pipeline.claims_from_parsed
+
+    def fragile(document: Document, parsed: Doc) -> list[Claim]:
+        # The lowest seam: a bug in the core meeting one document's text.
+        if "POISON" in document.text:
+            raise ValueError("boom")
+        return real(document, parsed)
+
+    monkeypatch.setattr(pipeline, "claims_from_parsed", fragile)
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    goods = [write_article(folder, 600 + i) for i in range(5)]
+    feed = folder / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"text": "Officials said 3 POISON soldiers died."})
+        + "\n"
+        + json.dumps({"text": "Officials said 4 soldiers died on the road to Ganja."})
+        + "\n",
+        encoding="utf-8",
+    )
+    (folder / "poison.txt").write_text("The ministry said POISON 9 times.\n", encoding="utf-8")
+    with Ledger(held.db) as ledger:
+        report = ledger.ingest([str(folder)])
+    assert [str(e) for e in report.errors] == [
+        f"{EXTRACT_FAILED} {feed}:1: claims could not be extracted (ValueError: boom); not stored",
+        f"{EXTRACT_FAILED} {folder / 'poison.txt'}: claims could not be extracted "
+        "(ValueError: boom); not stored",
+    ]
+    assert report.documents_added == 6
+    assert held.unchanged()
+    stored = {r["doc_path"] for r in held.new_records()}
+    assert {str(g) for g in goods} | {f"{feed}#2"} <= stored
+    assert not any("POISON" in t for t in doc_texts(held.db))
+    monkeypatch.undo()
+    with Ledger(held.db) as ledger:  # fixed: a re-run stores what was left out, nothing twice
+        again = ledger.ingest([str(folder)])
+    assert again.documents_added == 2 and not again.errors
