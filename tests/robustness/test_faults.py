@@ -5,11 +5,21 @@ from __future__ import annotations
 import json
 import sqlite3
 import subprocess
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
-from robust_helpers import CLI, Held, cli, doc_texts, export_lines, write_article
+from robust_helpers import (
+    CLI,
+    Held,
+    cli,
+    copy_ledger,
+    doc_texts,
+    export_lines,
+    hold,
+    write_article,
+)
 from spacy.tokens import Doc
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import URL
@@ -106,9 +116,22 @@ def test_read_only_ledger_gives_a_clear_error(held: Held, tmp_path: Path) -> Non
     assert exported.returncode == 0 and exported.stdout.splitlines() == held.lines
 
 
+@pytest.fixture(scope="module")
+def forty(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, frozenset[str]]]:
+    """Forty articles and the claims a clean run stores for each."""
+    folder = tmp_path_factory.mktemp("forty")
+    for i in range(40):
+        write_article(folder, 300 + i)
+    clean = tmp_path_factory.mktemp("forty-clean") / "clean.db"
+    with Ledger(clean) as ledger:
+        ledger.ingest([str(folder)])
+    return folder, faults.ledger_claims(clean)
+
+
 def test_full_disk_gives_a_clear_error_and_keeps_what_was_stored(
-    held: Held, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    held: Held, forty: tuple[Path, dict[str, frozenset[str]]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    folder, reference = forty
     with closing(sqlite3.connect(held.db)) as conn:
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
     real = engine_module.create_ledger_engine
@@ -124,10 +147,6 @@ def test_full_disk_gives_a_clear_error_and_keeps_what_was_stored(
         return engine
 
     monkeypatch.setattr(engine_module, "create_ledger_engine", capped)
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for i in range(40):
-        write_article(folder, 300 + i)
     result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(held.db), "--quiet"])
     assert result.exit_code == 1, result.output
     assert isinstance(result.exception, SystemExit)
@@ -136,11 +155,54 @@ def test_full_disk_gives_a_clear_error_and_keeps_what_was_stored(
     monkeypatch.undo()
     assert held.unchanged()
     # Whatever was stored is whole: each document has every claim a clean run gives it.
-    with Ledger(tmp_path / "clean.db") as clean:
-        clean.ingest([str(folder)])
-    reference = faults.ledger_claims(tmp_path / "clean.db")
     partial = faults.ledger_claims(held.db)
     assert faults.damage({d: c for d, c in partial.items() if d in reference}, reference) == []
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 400 KB tmpfs file system (needs root, as in CI); unmounted afterwards."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_real_full_disk_stops_the_cli_cleanly_and_a_rerun_finishes(
+    held: Held, forty: tuple[Path, dict[str, frozenset[str]]], small_disk: Path
+) -> None:
+    folder, reference = forty
+    db = small_disk / "ledger.db"
+    copy_ledger(held.db, db)
+    on_disk = hold(db)
+    done = cli("ingest", str(folder), "--db", str(db), "--quiet")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert done.stderr.strip() == (
+        f"Error: cannot write to the ledger {db}: "
+        "the disk is full; nothing of this batch was written"
+    )
+    assert on_disk.unchanged()
+    partial = faults.ledger_claims(db)  # opens, passes integrity_check
+    assert len(partial) < len(on_disk.doc_ids) + len(reference)  # the disk did fill up
+    assert faults.damage({d: c for d, c in partial.items() if d in reference}, reference) == []
+    # Room again: the same command finishes the rest, nothing twice.
+    subprocess.run(["mount", "-o", "remount,size=16m", str(small_disk)], check=True)
+    again = cli("ingest", str(folder), "--db", str(db), "--quiet")
+    assert again.returncode == 0, again.stderr
+    final = faults.ledger_claims(db)
+    assert {d: c for d, c in final.items() if d in reference} == reference
+    assert on_disk.unchanged() and len(final) == len(on_disk.doc_ids) + len(reference)
 
 
 def test_a_document_whose_extraction_fails_is_named_and_the_run_goes_on(
