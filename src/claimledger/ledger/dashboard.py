@@ -194,6 +194,7 @@ def _point(p: rtracks.TrackPoint, by_id: dict[str, LedgerClaim]) -> FigurePoint:
         value=p.best,
         low=p.low,
         high=p.high,
+        kind=p.kind,
         text=p.text,
         claim_id=p.claim_id,
         doc_id=claim.doc_id,

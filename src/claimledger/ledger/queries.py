@@ -33,6 +33,7 @@ from claimledger.ledger.read_models import (
 )
 from claimledger.ledger.schema import claimants, claims, documents, ingests, quantities
 from claimledger.models import Quantity
+from claimledger.reconcile.tracks import fold_word
 
 __all__ = [
     "ClaimFilter",
@@ -87,8 +88,21 @@ def _spans(raw: str | None) -> list[tuple[int, int]]:
     return list(zip(nums[::2], nums[1::2], strict=True))
 
 
-def _where(f: ClaimFilter, dialect: str) -> tuple[list[ColumnElement[bool]], bool]:
-    """Conditions for a filter, and whether they need the documents table joined."""
+def _word_in(col: ColumnElement[Any], wanted: str, words: Sequence[str]) -> ColumnElement[bool]:
+    """`col` holds a stored word folding to the same as `wanted` (troops -> soldiers)."""
+    target = fold_word(wanted)
+    forms = sorted({w for w in words if fold_word(w) == target} | {wanted})
+    return col.in_(forms)
+
+
+def _where(
+    f: ClaimFilter, dialect: str, words: Sequence[str] = ()
+) -> tuple[list[ColumnElement[bool]], bool]:
+    """Conditions for a filter, and whether they need the documents table joined.
+
+    `words` are the counted nouns and event words stored in the ledger (`figure_words`): a
+    filter on "soldiers" matches every form that folds to it, as the figure tracks do.
+    """
     conds: list[ColumnElement[bool]] = []
     needs_docs = False
     if f.claimant:
@@ -108,9 +122,9 @@ def _where(f: ClaimFilter, dialect: str) -> tuple[list[ColumnElement[bool]], boo
         # (counted, event) index once per claim, which is quadratic on a large ledger.
         q_conds = []
         if f.counted:
-            q_conds.append(quantities.c.counted == f.counted)
+            q_conds.append(_word_in(quantities.c.counted, f.counted, words))
         if f.event:
-            q_conds.append(quantities.c.event == f.event)
+            q_conds.append(_word_in(quantities.c.event, f.event, words))
         conds.append(claims.c.claim_id.in_(select(quantities.c.claim_id).where(*q_conds)))
     if f.outlet:
         conds.append(documents.c.outlet == f.outlet)
@@ -261,7 +275,8 @@ def list_claims(
     """
     flt = flt or ClaimFilter()
     dialect = engine.dialect.name
-    conds, needs_docs = _where(flt, dialect)
+    words = figure_words(engine) if flt.counted or flt.event else []
+    conds, needs_docs = _where(flt, dialect, words)
     key = _key(dialect)
     cols = [*_SORT_COLUMNS[sort], key]
     ordering = [c.desc() if order == "desc" else c.asc() for c in cols]
@@ -556,9 +571,29 @@ def facet_values(engine: Engine) -> dict[str, list[str]]:
         return {
             "outlet": distinct(documents.c.outlet),
             "stance": distinct(claims.c.stance),
-            "counted": distinct(quantities.c.counted),
-            "event": distinct(quantities.c.event),
+            # One entry per folded form: "soldiers" stands for troops and servicemen too.
+            "counted": sorted({fold_word(w) for w in distinct(quantities.c.counted, 2000)}),
+            "event": sorted({fold_word(w) for w in distinct(quantities.c.event, 2000)}),
         }
+
+
+_words: weakref.WeakKeyDictionary[Engine, tuple[Any, list[str]]] = weakref.WeakKeyDictionary()
+
+
+def figure_words(engine: Engine) -> list[str]:
+    """Every distinct counted noun and event word in the ledger (index reads; per version)."""
+    version = data_version(engine)
+    with _count_lock:
+        known = _words.get(engine)
+    if known is not None and known[0] == version:
+        return known[1]
+    with engine.connect() as conn:
+        found = set(conn.execute(select(quantities.c.counted).distinct()).scalars())
+        found |= set(conn.execute(select(quantities.c.event).distinct()).scalars())
+    words = sorted(w for w in found if w)
+    with _count_lock:
+        _words[engine] = (version, words)
+    return words
 
 
 _probe_lock = threading.Lock()

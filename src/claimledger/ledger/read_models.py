@@ -135,6 +135,7 @@ class FigurePoint(BaseModel):
     value: float | None
     low: float | None = None
     high: float | None = None
+    kind: str | None = Field(default=None, description="cumulative, incremental or None")
     text: str
     claim_id: str
     doc_id: str

@@ -10,8 +10,9 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from urllib.parse import quote
 
-from claimledger.ledger.dashboard import Track
+from claimledger.ledger.dashboard import FigurePoint, Track
 
 # Colour-blind-safe palette (Okabe-Ito), cycled when a track has more claimants.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
@@ -30,6 +31,7 @@ class ChartPoint:
     y: float
     href: str
     label: str
+    hollow: bool = False  # an increment, not a running total
 
 
 @dataclass
@@ -87,6 +89,41 @@ def _date_ticks(d_min: date, d_max: date, sx: Callable[[date], float], width: fl
     return out
 
 
+def _series(
+    claimant: str,
+    pts: list[FigurePoint],
+    color: str,
+    sx: Callable[[date], float],
+    sy: Callable[[float], float],
+    x_end: float,
+) -> ChartSeries:
+    """A claimant's step line through its totals; increments ("54 more") are hollow dots.
+
+    A total holds until the claimant gives a new one. An increment is not a level, so drawing
+    the line through it would show the toll collapsing: it is marked at its own value instead.
+    """
+    cmds: list[str] = []
+    out = []
+    for p in pts:
+        x, y = sx(p.date), sy(float(p.value))  # type: ignore[arg-type]
+        increment = p.kind == "incremental"
+        if not increment:
+            cmds.append(f"H{x}V{y}" if cmds else f"M{x},{y}")
+        what = " (increment)" if increment else ""
+        out.append(
+            ChartPoint(
+                x=x,
+                y=y,
+                href=f"/documents/{quote(p.doc_id, safe='')}#claim-{quote(p.claim_id, safe='')}",
+                label=f"{claimant}, {p.date}: {p.text}{what}",
+                hollow=increment,
+            )
+        )
+    if cmds:
+        cmds.append(f"H{x_end}")
+    return ChartSeries(claimant=claimant, color=color, path="".join(cmds), points=out)
+
+
 def build_chart(track: Track, *, max_points: int = 400) -> Chart:
     """Lay out `track` on a date (x) by value (y) plane; undated points are left out."""
     pts = [
@@ -103,10 +140,12 @@ def build_chart(track: Track, *, max_points: int = 400) -> Chart:
     d_min, d_max = min(dates), max(dates)
     if d_max == d_min:
         d_min, d_max = d_min - timedelta(days=1), d_max + timedelta(days=1)
+    # A little room after the last date, so its dots do not sit on the frame.
+    d_end = d_max + timedelta(days=max(1, round((d_max - d_min).days * 0.03)))
     v_max = max(float(p.value or 0) for _, p in pts)
     step = _nice_step(v_max or 1.0)
     top_value = step * math.ceil((v_max or 1.0) / step)
-    span_days = (d_max - d_min).days
+    span_days = (d_end - d_min).days
 
     def sx(d: date) -> float:
         return round(x0 + (x1 - x0) * (d - d_min).days / span_days, 1)
@@ -121,29 +160,7 @@ def build_chart(track: Track, *, max_points: int = 400) -> Chart:
         ]
         if not row_pts:
             continue
-        cmds: list[str] = []
-        chart_pts = []
-        for j, p in enumerate(row_pts):
-            x, y = sx(p.date), sy(float(p.value))  # type: ignore[arg-type]
-            # A step line: the figure holds until the claimant gives a new one.
-            cmds.append(f"M{x},{y}" if j == 0 else f"H{x}V{y}")
-            chart_pts.append(
-                ChartPoint(
-                    x=x,
-                    y=y,
-                    href=f"/documents/{p.doc_id}#claim-{p.claim_id}",
-                    label=f"{row.claimant}, {p.date}: {p.text}",
-                )
-            )
-        cmds.append(f"H{x1}")
-        series.append(
-            ChartSeries(
-                claimant=row.claimant,
-                color=PALETTE[i % len(PALETTE)],
-                path="".join(cmds),
-                points=chart_pts,
-            )
-        )
+        series.append(_series(row.claimant, row_pts, PALETTE[i % len(PALETTE)], sx, sy, x1))
     y_ticks = [Tick(sy(k * step), _fmt(k * step)) for k in range(round(top_value / step) + 1)]
     x_ticks = _date_ticks(d_min, d_max, sx, x1 - x0)
     return Chart(WIDTH, HEIGHT, series, x_ticks, y_ticks, (x0, y1, x1, y0), undated)

@@ -35,7 +35,30 @@ def _intervals(claim: Claim, size: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def highlight(text: str, claims: Sequence[Claim]) -> Markup:
+def highlight_sentence(claim: Claim) -> Markup:
+    """The claim's own sentence with its parts marked (for tables: no anchors, no sentence box)."""
+    shift = claim.start
+
+    def moved(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(s - shift, e - shift) for s, e in spans]
+
+    local = claim.model_copy(
+        update={
+            "start": 0,
+            "end": len(claim.sentence),
+            "claimant_spans": moved(claim.claimant_spans),
+            "cue_spans": moved(claim.cue_spans),
+            "content_spans": moved(claim.content_spans),
+            "quantities": [
+                q.model_copy(update={"start": q.start - shift, "end": q.end - shift})
+                for q in claim.quantities
+            ],
+        }
+    )
+    return highlight(claim.sentence, [local], anchors=False)
+
+
+def highlight(text: str, claims: Sequence[Claim], *, anchors: bool = True) -> Markup:
     """HTML for `text` with <mark class="hl hl-ROLE"> around each part of each claim.
 
     Example: a claim "Baku said 5 died" gives `<mark class="hl hl-claimant">Baku</mark>` ...
@@ -43,11 +66,11 @@ def highlight(text: str, claims: Sequence[Claim]) -> Markup:
     size = len(text)
     starts: dict[int, list[tuple[str, str]]] = {}
     ends: dict[int, list[tuple[str, str]]] = {}
-    anchors: dict[int, list[str]] = {}
+    starts_at: dict[int, list[str]] = {}
     bounds = {0, size}
     for claim in claims:
         cid = claim.claim_id
-        anchors.setdefault(max(0, min(claim.start, size)), []).append(cid)
+        starts_at.setdefault(max(0, min(claim.start, size)), []).append(cid)
         for s, e, role in _intervals(claim, size):
             starts.setdefault(s, []).append((role, cid))
             ends.setdefault(e, []).append((role, cid))
@@ -60,7 +83,7 @@ def highlight(text: str, claims: Sequence[Claim]) -> Markup:
             active[key] -= 1
         for key in starts.get(a, []):
             active[key] += 1
-        for cid in anchors.get(a, []):
+        for cid in starts_at.get(a, []) if anchors else ():
             parts.append(f'<span class="anchor" id="claim-{escape(cid)}"></span>')
         piece = str(escape(text[a:b]))
         live = {k for k, n in active.items() if n > 0}
@@ -73,7 +96,7 @@ def highlight(text: str, claims: Sequence[Claim]) -> Markup:
                 f'<mark class="hl hl-{shown}" data-role="{shown}" '
                 f'data-claim="{escape(" ".join(owners))}">{piece}</mark>'
             )
-        if in_claims:
+        if in_claims and anchors:
             piece = f'<span class="sent" data-claims="{escape(" ".join(in_claims))}">{piece}</span>'
         parts.append(piece)
     return Markup("".join(parts))

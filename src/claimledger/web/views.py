@@ -9,6 +9,7 @@ from jinja2 import Environment
 from starlette.datastructures import QueryParams
 
 from claimledger.models import Claim, Quantity
+from claimledger.web.highlight import highlight_sentence
 
 
 def claim_href(claim: Claim) -> str:
@@ -45,4 +46,5 @@ def register_filters(env: Environment) -> None:
     env.globals["with_query"] = with_query
     env.filters["num"] = fmt_number
     env.filters["qlabel"] = quantity_label
+    env.filters["marked"] = highlight_sentence
     env.tests["inconsistent"] = lambda note: str(note).startswith("INCONSISTENT")

@@ -59,6 +59,7 @@ def claims_page(
             "page": page,
             "sorting": sorting,
             "facets": dashboard.facets(engine),
+            "claimant_names": [c.name for c in dashboard.claimant_table(engine)[:1000]],
             "meta": page_meta(result.total, page.limit, page.offset),
         },
     )
