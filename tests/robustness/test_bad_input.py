@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from claimledger.errors import (
     EMPTY_FILE,
     MISSING_TEXT,
     NO_ARTICLE,
+    NOT_FOUND,
     TOO_LARGE,
 )
 
@@ -378,3 +380,63 @@ def test_cli_names_every_bad_input_and_stores_the_good_one(held: Held, tmp_path:
     assert "1 documents read, 1 added" in done.stdout and "5 inputs with problems" in done.stdout
     assert held.unchanged()
     assert {r["doc_path"] for r in held.new_records()} == {str(good)}
+
+
+SKIPPED = re.compile(r"^skipped: (CL\d{3}) (.+?)(?::(\d+))?: (.+)$")
+
+
+def _skipped(stderr: str) -> list[tuple[str, str, int | None]]:
+    """(code, file, line) of each `skipped:` line; every stderr line must be one."""
+    found = []
+    for line in stderr.splitlines():
+        match = SKIPPED.match(line)
+        assert match, f"not a 'skipped: CODE file[:line]: message' line: {line!r}"
+        found.append((match[1], match[2], int(match[3]) if match[3] else None))
+    return found
+
+
+def test_cli_exits_non_zero_when_nothing_could_be_read(held: Held, tmp_path: Path) -> None:
+    folder = tmp_path / "all-bad"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"")
+    (folder / "b.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "c.jsonl").write_text('[1]\n{"title": "x"}\n{"text": "cut', encoding="utf-8")
+    (folder / "d.csv").write_text('id,text\n1,"never closed\n', encoding="utf-8")
+    (folder / "e.html").write_text("<html><body><nav>Home | World</nav></body></html>")
+    missing = tmp_path / "nowhere.md"
+    done = cli("ingest", str(folder), str(missing), "--db", str(held.db), "--quiet")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr + done.stdout
+    assert _skipped(done.stderr) == [
+        (EMPTY_FILE, str(folder / "a.txt"), None),
+        (BINARY_FILE, str(folder / "b.txt"), None),
+        (BAD_JSON_LINE, str(folder / "c.jsonl"), 1),
+        (MISSING_TEXT, str(folder / "c.jsonl"), 2),
+        (BAD_JSON_LINE, str(folder / "c.jsonl"), 3),
+        (BAD_CSV, str(folder / "d.csv"), 2),
+        (NO_ARTICLE, str(folder / "e.html"), None),
+        (NOT_FOUND, str(missing), None),
+    ]
+    assert done.stdout.strip() == (
+        "0 documents read, 0 added, 0 already in the ledger, 0 claims added, "
+        "8 inputs with problems."
+    )
+    assert held.unchanged() and not held.new_records()
+
+
+def test_cli_exits_zero_when_something_was_read_even_if_all_known(
+    held: Held, tmp_path: Path
+) -> None:
+    folder = tmp_path / "known"
+    folder.mkdir()
+    write_article(folder, 900)  # the seeded ledger holds it already
+    (folder / "empty.md").write_bytes(b"")
+    edge = folder / "edge.txt"
+    edge.write_text("Officials said yesterday that 5 soldiers had died.\n", encoding="utf-8")
+    done = cli("ingest", str(folder), "--db", str(held.db), "--quiet", "--date", "0001-01-01")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert _skipped(done.stderr) == [(EMPTY_FILE, str(folder / "empty.md"), None)]
+    assert done.stdout.startswith("2 documents read, 1 added, 1 already in the ledger")
+    assert held.unchanged()
+    assert {r["doc_path"] for r in held.new_records()} == {str(edge)}
