@@ -52,11 +52,13 @@ def test_postgres_ingest_matches_sqlite_and_reingest_adds_nothing(
 
 
 def test_postgres_schema_is_the_alembic_head(pg_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
     from sqlalchemy import inspect
 
     from claimledger.ledger.engine import _alembic_config
+    from claimledger.ledger.schema import metadata
 
     with open_store(pg_url) as store, store.engine.connect() as conn:
         revision = MigrationContext.configure(conn).get_current_revision()
@@ -64,9 +66,35 @@ def test_postgres_schema_is_the_alembic_head(pg_url: str) -> None:
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert revision == head
     assert {"documents", "claims", "quantities", "claimants", "ingests"} <= tables
+    # The revisions build exactly schema.py on PostgreSQL too (types included).
+    with open_store(pg_url) as store, store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, metadata) == []
     # Opening again, at head already, is a no-op that still works.
     with open_store(pg_url) as store:
         assert store.stats().documents == 0
+
+
+def test_postgres_migrations_downgrade_and_upgrade_again(pg_url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, inspect
+
+    from claimledger.ledger.engine import MIGRATIONS, resolve_url
+
+    open_store(pg_url).close()
+    url = resolve_url(pg_url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", url.render_as_string(hide_password=False))
+    command.downgrade(cfg, "base")
+    engine = create_engine(url)
+    assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+    engine.dispose()
+    with open_store(pg_url) as store:  # opening upgrades to head again
+        assert store.stats().documents == 0
+        tables = set(inspect(store.engine).get_table_names())
+    assert {"documents", "claims", "quantities", "claimants", "ingests"} <= tables
 
 
 def test_postgres_cli_ingest_claims_figures_export(
@@ -97,6 +125,35 @@ def test_postgres_cli_ingest_claims_figures_export(
     as_csv = runner.invoke(app, ["export", "--db", pg_url, "--format", "csv", "-o", str(csv_out)])
     assert as_csv.exit_code == 0, as_csv.output
     assert len(csv_out.read_text(encoding="utf-8").splitlines()) > len(sqlite_records)
+
+
+@pytest.mark.ray
+@pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.*")
+@pytest.mark.filterwarnings("ignore::FutureWarning:ray.*")
+def test_postgres_ray_parquet_load_then_ray_ingest(
+    ray_instance: None,
+    pg_url: str,
+    corpus: Path,
+    tmp_path: Path,
+    sqlite_records: list[dict[str, object]],
+) -> None:
+    """`ingest --engine ray --out`, `load --db postgresql://`, then `ingest --engine ray --db`."""
+    runner = CliRunner()
+    out = tmp_path / "parquet"
+    args = ["ingest", str(corpus), "--engine", "ray", "--workers", "2", "--out", str(out)]
+    extracted = runner.invoke(app, args)
+    assert extracted.exit_code == 0, extracted.output
+    loaded = runner.invoke(app, ["load", str(out), "--db", pg_url])
+    assert loaded.exit_code == 0, loaded.output
+    assert "4 documents read, 4 added" in loaded.output
+    with Ledger(pg_url) as ledger:
+        assert exported(ledger.store) == sqlite_records
+
+    again = runner.invoke(app, ["ingest", str(corpus), "--engine", "ray", "--db", pg_url])
+    assert again.exit_code == 0, again.output
+    assert "4 documents read, 0 added, 4 already in the ledger" in again.output
+    with Ledger(pg_url) as ledger:
+        assert exported(ledger.store) == sqlite_records
 
 
 def test_postgres_two_teammates_ingesting_at_once_store_everything_once(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +17,14 @@ def ray_instance() -> Iterator[None]:
     ray = pytest.importorskip("ray", reason="ray[data] is not installed (pip install '.[ray]')")
     from ray.data import DataContext
 
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     DataContext.get_current().enable_progress_bars = False
+    if ray.is_initialized():  # tests/postgres started it for this session already
+        yield
+        return
+    # Ray runs its workers at niceness 15; on a busy CI machine they would crawl. The variable
+    # is read by the raylet, and inherited by `claimledger` subprocesses the tests start.
+    os.environ.setdefault("RAY_worker_niceness", "0")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     yield
     ray.shutdown()
 

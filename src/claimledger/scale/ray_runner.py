@@ -10,7 +10,8 @@ The pipeline, streamed end to end by Ray Data (nothing holds the whole corpus):
    yielding small batches so a large feed never sits in memory at once;
 3. documents the ledger already holds become "known" rows and are not parsed again;
 4. a pool of `ExtractClaims` actors (one spaCy model per actor, loaded once) runs the pure core
-   `claims_from_parsed` over `nlp.pipe` of each batch;
+   `claims_from_parsed` over `nlp.pipe` of each batch (a document whose extraction raises is
+   reported as an input error, as locally, and the run goes on);
 5. the driver writes the results into the ledger batch by batch with `Store.write_batch`, or
    Ray writes them to Parquet (`out=`) for a later `load_parquet`.
 
@@ -24,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimledger.errors import InputError
+from claimledger.errors import EXTRACT_FAILED, InputError
 from claimledger.extract.pipeline import MODEL_NAME, extract_many, load_nlp
 from claimledger.models import Claim, Document
 from claimledger.runner import ErrorHook, IngestReport, ProgressHook
@@ -85,17 +86,47 @@ class ExtractClaims:
         self.nlp = load_nlp(model)
 
     def __call__(self, batch: rows.Batch) -> rows.Batch:
-        """Fill the `claims` column of every document row; other rows pass through."""
+        """Fill the `claims` column of every document row; other rows pass through.
+
+        As in a local ingest, a document whose extraction raises becomes an error row
+        (EXTRACT_FAILED, not stored, so a later run tries it again); the others go on.
+        """
         items = list(rows.iter_rows(batch))
         documents = [rows.decode_document(r["document"]) for r in items if r["kind"] == DOC]
-        extracted = iter(extract_many(documents, self.nlp, batch_size=max(1, len(documents))))
+        results: list[tuple[Document, list[Claim]] | InputError]
+        try:
+            results = list(extract_many(documents, self.nlp, batch_size=max(1, len(documents))))
+        except Exception:  # one document's bug must not end the run: find it
+            results = [self._one(document) for document in documents]
+        extracted = iter(results)
         out = rows.empty_batch()
         for row in items:
             if row["kind"] == DOC:
-                document, claims = next(extracted)
-                row = rows.doc_row(document, claims)
+                result = next(extracted)
+                if isinstance(result, InputError):
+                    row = rows.error_row(result)
+                else:
+                    row = rows.doc_row(*result)
             rows.append(out, row)
         return out
+
+    def _one(self, document: Document) -> tuple[Document, list[Claim]] | InputError:
+        """One document's claims, or the error saying why there are none."""
+        try:
+            return next(extract_many([document], self.nlp, batch_size=1))
+        except Exception as exc:
+            return extract_failed(document, exc)
+
+
+def extract_failed(document: Document, exc: Exception) -> InputError:
+    """The error reported for a document whose extraction raised, worded as a local ingest's."""
+    path, _, line = document.doc_path.rpartition("#")
+    return InputError(
+        path if line.isdigit() else document.doc_path,
+        f"claims could not be extracted ({type(exc).__name__}: {exc}); not stored",
+        line=int(line) if line.isdigit() else None,
+        code=EXTRACT_FAILED,
+    )
 
 
 def build_dataset(
