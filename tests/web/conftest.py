@@ -124,7 +124,14 @@ def page(browser: Any, live: Live) -> Iterator[Any]:
     ctx = browser.new_context(base_url=live.url, viewport={"width": 1280, "height": 900})
     pg = ctx.new_page()
     errors: list[str] = []
+    elsewhere: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    # Everything local: no request may leave the server under test (no CDN, no fonts).
+    pg.on(
+        "request",
+        lambda req: None if req.url.startswith(live.url) else elsewhere.append(req.url),
+    )
     yield pg
     ctx.close()
     assert not errors, f"JavaScript errors: {errors}"
+    assert not elsewhere, f"requests outside the app: {elsewhere}"

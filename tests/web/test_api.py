@@ -216,3 +216,35 @@ def test_openapi_documents_both_shapes(client: httpx.Client) -> None:
         assert "200" in responses and "422" in responses and "404" in responses
     assert "ErrorEnvelope" in spec["components"]["schemas"]
     assert all(not p.startswith("/claims") for p in paths)  # pages stay out of the API spec
+
+
+@pytest.mark.parametrize("sort", ["date", "published", "claimant", "stance", "outlet", "position"])
+def test_api_claims_pages_partition_every_sort(client: httpx.Client, sort: str) -> None:
+    for order in ("asc", "desc"):
+        seen = []
+        for offset in (0, 5, 10):
+            page = ok(client, "/api/claims", sort=sort, order=order, limit=5, offset=offset)
+            seen += [c["claim_id"] for c in page["data"]]
+        assert len(seen) == len(set(seen)) == 12, (sort, order)
+
+
+def test_api_counted_filter_folds_word_forms(client: httpx.Client) -> None:
+    soldiers = ok(client, "/api/claims", counted="soldiers")["meta"]["total"]
+    assert soldiers > 0
+    # "troops" and "servicemen" are the same track as "soldiers", as on the figures page.
+    assert ok(client, "/api/claims", counted="troops")["meta"]["total"] == soldiers
+    assert ok(client, "/api/claims", event="deaths", counted="servicemen")["meta"]["total"] > 0
+
+
+def test_docs_page_is_local(client: httpx.Client) -> None:
+    r = client.get("/docs")
+    assert r.status_code == 200 and "/api/claims" in r.text
+    assert "cdn" not in r.text.lower() and "https://" not in r.text
+    assert client.get("/redoc").status_code == 404
+
+
+def test_track_page_and_404(client: httpx.Client) -> None:
+    track_id = ok(client, "/api/figures")["data"][0]["track_id"]
+    r = client.get(f"/tracks/{track_id}")
+    assert r.status_code == 200 and "Every figure, per claimant" in r.text
+    assert client.get("/tracks/nope").status_code == 404

@@ -27,13 +27,14 @@ def shot(page: Any, name: str) -> None:
         ("/conflicts", "Conflicts"),
         ("/documents", "Documents"),
         ("/claimants", "Claimants"),
+        ("/docs", "JSON API"),
     ],
 )
 def test_page_loads(page: Any, path: str, heading: str) -> None:
     response = page.goto(path)
     assert response.status == 200
     assert page.locator("h1").first.inner_text() == heading
-    shot(page, heading.lower())
+    shot(page, heading.lower().replace(" ", "-"))
 
 
 def test_overview_shows_counts(page: Any) -> None:
@@ -56,6 +57,9 @@ def test_claims_filter_form(page: Any) -> None:
     page.click("#claim-filters button[type=submit]")
     page.wait_for_url("**q=airport**")
     assert rows.count() == 1
+    # The sentence shows its parts marked, and the form keeps what was asked.
+    assert rows.first.locator("mark.hl-cue").inner_text() == "denied"
+    assert page.locator('input[name="q"]').input_value() == "airport"
     shot(page, "claims-filtered")
 
 
@@ -138,3 +142,31 @@ def test_pages_error_shape(live: Live) -> None:
     assert r.status_code == 404 and "no document" in r.text
     r = httpx.get(f"{live.url}/claims?since=notadate")
     assert r.status_code == 422 and "since" in r.text
+
+
+def test_figures_filter_and_track_page(page: Any) -> None:
+    page.goto("/figures")
+    page.fill('input[name="about"]', "putin")
+    page.click("#figure-filters button[type=submit]")
+    page.wait_for_url("**about=putin**")
+    assert page.locator("#track-total").inner_text() == "1"
+    section = page.locator("section.track")
+    assert section.count() == 1
+    assert "Vladimir Putin" in section.locator("table.per-claimant").inner_text()
+    section.locator("h2 a").first.click()
+    page.wait_for_url("**/tracks/**")
+    assert page.locator("svg.chart g.series").count() >= 1
+    assert page.locator("table.points tbody tr").count() >= 1
+    shot(page, "track")
+
+
+def test_conflict_tabs(page: Any) -> None:
+    page.goto("/conflicts")
+    page.click("#conflict-kinds >> text=denials")
+    page.wait_for_url("**kind=denial**")
+    kinds = page.locator("section.conflict").evaluate_all("els => els.map(e => e.dataset.kind)")
+    assert kinds and set(kinds) == {"denial"}
+    first = page.locator("section.conflict").first
+    assert first.locator(".side").count() == 2
+    assert first.locator(".side-label").first.inner_text().lower() == "denial"
+    shot(page, "conflicts-denials")

@@ -40,12 +40,19 @@ def conflicts_page(
     request: Request, engine: EngineDep, templates: TemplatesDep, page: PageDep, kind: KindQ = None
 ) -> HTMLResponse:
     """Contradictions and denials, each pair side by side."""
-    found = _select(engine, kind)
+    every = dashboard.conflicts(engine)
+    found = [c for c in every if c.kind == kind] if kind else every
+    counts = {
+        "all": len(every),
+        "figure": sum(c.kind == "figure" for c in every),
+        "denial": sum(c.kind == "denial" for c in every),
+    }
     return templates.TemplateResponse(
         request,
         "conflicts.html",
         {
             "nav": "conflicts",
+            "counts": counts,
             "items": found[page.offset : page.offset + page.limit],
             "kind": kind,
             "meta": page_meta(len(found), page.limit, page.offset),
