@@ -183,3 +183,24 @@ def test_tracks_figures_table_per_claimant() -> None:
     assert [(r.claimant, r.value, r.stated_on) for r in karabakh] == [
         ("Nagorno-Karabakh Defence Ministry", 198, date(2020, 10, 4))
     ]
+
+
+def test_tracks_total_beyond_increments_after_unreported_days_is_a_gap() -> None:
+    claims = _series("220")
+    claims[2] = claims[2].model_copy(update={"stated_on": date(2020, 10, 9)})
+    track = _only(build_tracks(claims))
+    assert len(track.notes) == 1
+    assert track.notes[0].startswith("gap:"), track.notes
+
+
+def test_tracks_one_statement_read_twice_is_credited_to_the_body() -> None:
+    # "Nagorno-Karabakh reported 54 more deaths, its defence ministry said": one statement.
+    figure = [qty("54 more", "soldiers", "killed", "its soldiers", kind="incremental")]
+    claims = [
+        make_claim(
+            "state", "Nagorno-Karabakh", "54 more deaths", date(2020, 10, 2), quantities=figure
+        ),
+        make_claim("body", KARABAKH_MOD, "54 more deaths", date(2020, 10, 2), quantities=figure),
+    ]
+    track = _only(build_tracks(claims))
+    assert list(track.points) == ["Nagorno-Karabakh Defence Ministry"]

@@ -278,7 +278,9 @@ def refine_claimants(claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for c in claims:
         if c.claimant == "unknown" or (c.affiliation is None and c.claimant_mention):
-            info = _refined(c.claimant, c.claimant_type, c.claimant_mention, c.sentence, _offset(c))
+            info = _from_mention(c.claimant, c.claimant_type, c.claimant_mention)
+            if info is None and c.claimant_type == "government":
+                info = _from_sentence(c.claimant, c.sentence, _offset(c))
             if info is not None:
                 c = c.model_copy(
                     update={
@@ -299,28 +301,33 @@ def _offset(c: Claim) -> int:
 
 
 @lru_cache(maxsize=65536)
-def _refined(
-    claimant: str, ctype: ClaimantType, mention: str | None, sentence: str, at: int
-) -> ClaimantInfo | None:
+def _from_mention(claimant: str, ctype: ClaimantType, mention: str | None) -> ClaimantInfo | None:
+    """The mention as written, when it names the claimant better than the resolved speaker."""
+    if not mention:
+        return None
+    info = canonicalize(mention)
+    if info == UNKNOWN or (claimant != "unknown" and info.affiliation is None):
+        return None
+    if claimant == "unknown" or info.name == claimant or ctype == "government":
+        return info
+    return ClaimantInfo(claimant, ctype, info.affiliation)
+
+
+def _from_sentence(claimant: str, sentence: str, at: int) -> ClaimantInfo | None:
+    """A bare body ("Defence Ministry"): the state named nearest before it in the sentence."""
     t = alias_table()
-    if mention:
-        info = canonicalize(mention)
-        if info != UNKNOWN and (claimant == "unknown" or info.affiliation is not None):
-            if claimant == "unknown" or info.name == claimant or ctype == "government":
-                return info
-            return ClaimantInfo(claimant, ctype, info.affiliation)
     body = t.bodies.get(key_of(claimant))
-    if body is not None and ctype == "government":
-        # A bare body: the state named nearest before it in the sentence.
-        before = key_of(sentence[:at])
-        best: tuple[int, str] | None = None
-        for i, j in _ngrams(before, t.longest):
-            state = t.country_words.get(before[i:j])
-            if state is not None and (best is None or j > best[0]):
-                best = (j, state)
-        if best is not None:
-            return ClaimantInfo(f"{best[1]} {body}", "government", best[1])
-    return None
+    if body is None:
+        return None
+    before = key_of(sentence[:at])
+    best: tuple[int, str] | None = None
+    for i, j in _ngrams(before, t.longest):
+        state = t.country_words.get(before[i:j])
+        if state is not None and (best is None or j > best[0]):
+            best = (j, state)
+    if best is None:
+        return None
+    return ClaimantInfo(f"{best[1]} {body}", "government", best[1])
 
 
 def reload_aliases() -> None:
@@ -329,4 +336,4 @@ def reload_aliases() -> None:
     canonicalize.cache_clear()
     outlet_claimant.cache_clear()
     affiliation_of.cache_clear()
-    _refined.cache_clear()
+    _from_mention.cache_clear()

@@ -29,6 +29,8 @@ __all__ = ["Conflict", "find_conflicts"]
 ConflictKind = Literal["figure", "denial"]
 # How far back in its own article a topic-less denial looks for what it answers (characters).
 _REACH = 800
+# How many of a denial's best topic matches across the ledger are looked at.
+_CANDIDATES = 40
 
 
 @dataclass(frozen=True)
@@ -179,14 +181,15 @@ class _Pool:
 
 
 def _denials(claims: list[Claim], window_days: int, max_links: int) -> list[Conflict]:
-    denials = _distinct_denials([c for c in claims if _is_denial(c)])
+    denying = [_is_denial(c) for c in claims]
+    denials = _distinct_denials([c for c, d in zip(claims, denying, strict=True) if d])
     if not denials:
         return []
     # Only attributed statements can be answered: the outlet's own narration is nobody's claim.
     asserts = [
         c
-        for c in claims
-        if c.stance in ("assert", "estimate") and c.mode != "unattributed" and not _is_denial(c)
+        for c, d in zip(claims, denying, strict=True)
+        if not d and c.stance in ("assert", "estimate") and c.mode != "unattributed"
     ]
     by_doc: dict[str, list[int]] = defaultdict(list)
     for idx, c in enumerate(asserts):
@@ -315,7 +318,8 @@ def _related(
     side = (deny.affiliation or "").lower()
     candidates: list[int] = list(same_doc_first)
     if day is not None:
-        candidates += index.related(topic, day, window_days)
+        # Best first by shared topic: the plausible answers are among the first few dozen.
+        candidates += index.related(topic, day, window_days)[:_CANDIDATES]
     scored: list[tuple[float, int, frozenset[str]]] = []
     seen: set[int] = set(exclude)
     local = set(same_doc_first)

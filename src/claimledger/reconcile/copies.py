@@ -189,13 +189,18 @@ def _groups(claims: list[Claim], origin_of: dict[str, str]) -> list[list[Claim]]
     for c in claims:
         origin = origin_of.get(c.doc_id, c.doc_id)
         exact[(origin, c.claimant, content_key(c.content))].append(c)
+    # Fuzzy matching only inside copy clusters, across documents.
+    clustered = {o for d, o in origin_of.items() if d != o}
+    out: list[list[Claim]] = []
     by_speaker: dict[tuple[str, str], list[list[Claim]]] = defaultdict(list)
     for (origin, claimant, _), group in exact.items():
-        by_speaker[(origin, claimant)].append(group)
-    out: list[list[Claim]] = []
+        if origin in clustered:
+            by_speaker[(origin, claimant)].append(group)
+        else:
+            out.append(group)
     for groups in by_speaker.values():
         if len(groups) == 1:
-            out.append(groups[0])
+            out.extend(groups)
             continue
         merged: list[tuple[list[Claim], frozenset[str], tuple[float, ...], set[str]]] = []
         for group in groups:
@@ -210,6 +215,9 @@ def _groups(claims: list[Claim], origin_of: dict[str, str]) -> list[list[Claim]]
             else:
                 merged.append((group, words, figures, docs))
         out.extend(m[0] for m in merged)
+    if by_speaker:  # back in the order each claim was first seen
+        seen = {id(c): i for i, c in enumerate(claims)}
+        out.sort(key=lambda g: seen[id(g[0])])
     return out
 
 

@@ -63,13 +63,16 @@ def _stem(word: str) -> str:
 def _content_terms(content: str) -> frozenset[str]:
     t = alias_table()
     # A "fighter jet" is a warplane, not a fighter.
-    text = _FIGHTER_JET.sub("", content.replace("’", "'").lower())
+    text = content.replace("’", "'").lower()
+    if "fighter " in text or "fighter-" in text:
+        text = _FIGHTER_JET.sub("", text)
     words = _WORD.findall(text)
     terms: set[str] = set()
     used: set[str] = set()
     # States first, longest phrase wins: "Nagorno-Karabakh", "White House", "Syrian". Only
     # positions starting a state phrase are looked at; the rest is set arithmetic.
-    for i in [i for i, w in enumerate(words) if w in t.country_starts]:
+    starts = t.country_starts
+    for i in [] if starts.isdisjoint(words) else [i for i, w in enumerate(words) if w in starts]:
         for size in (3, 2, 1):
             phrase = tuple(words[i : i + size])
             state = t.country_words.get(phrase)
@@ -94,7 +97,7 @@ def claim_terms(claim: Claim) -> frozenset[str]:
     terms = _content_terms(claim.content)
     extra = set()
     for q in claim.quantities:
-        key = track_key(q, claim)
+        key = track_key(q, claim, scoped=False)
         if key is not None:
             extra.add(key.counted)
             if key.group:

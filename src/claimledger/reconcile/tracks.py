@@ -203,10 +203,13 @@ def _group_of(group: str | None, counted_words: str | None, side: str, counted: 
     return None
 
 
-def track_key(q: Quantity, claim: Claim) -> TrackKey | None:
-    """The track a figure belongs to, or None when it says nothing countable."""
+def track_key(q: Quantity, claim: Claim, *, scoped: bool = True) -> TrackKey | None:
+    """The track a figure belongs to, or None when it says nothing countable.
+
+    `scoped=False` leaves out the incident scope (what is counted is all a topic needs).
+    """
     key = _track_key(q.counted, q.event, q.group, q.unit, claim.affiliation or claim.claimant)
-    if key is None or q.kind == "cumulative":
+    if key is None or q.kind == "cumulative" or not scoped:
         return key
     scope = incident_scope(claim.sentence)
     if scope is None:
@@ -257,6 +260,37 @@ def _track_key(
     return TrackKey(group, counted, _norm(event, _EVENT_INDEX), unit)
 
 
+def _figures_of(c: Claim) -> frozenset[tuple[float | None, float | None, float | None]]:
+    return frozenset((q.value, q.low, q.high) for q in c.quantities)
+
+
+def _unshadowed(claims: list[Claim]) -> list[Claim]:
+    """Claims minus those a more specific claimant makes in the very same sentence.
+
+    "Nagorno-Karabakh reported 54 more deaths, its defence ministry said" is read as a claim
+    by Nagorno-Karabakh and one by its defence ministry: one statement, credited to the
+    ministry (the state's claim is dropped when the ministry's holds the same figures).
+    """
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.quantities:
+            by_sentence[(c.doc_id, c.start)].append(c)
+    shadowed: set[str] = set()
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        for a in group:
+            for b in group:
+                if (
+                    a is not b
+                    and b.affiliation == a.claimant
+                    and b.claimant != a.claimant
+                    and _figures_of(a) <= _figures_of(b)
+                ):
+                    shadowed.add(a.claim_id)
+    return [c for c in claims if c.claim_id not in shadowed] if shadowed else claims
+
+
 def _order(p: tuple[TrackPoint, int]) -> tuple[int, date, int]:
     day = p[0].stated_on
     return (0, day, p[1]) if day is not None else (1, date.min, p[1])
@@ -277,7 +311,7 @@ def build_tracks(claims: Iterable[Claim]) -> list[Track]:
         lambda: defaultdict(list)
     )
     seq = 0
-    for claim in refine_claimants(list(claims)):
+    for claim in _unshadowed(refine_claimants(list(claims))):
         for q in claim.quantities:
             if q.value is None and q.low is None and q.high is None:
                 continue
@@ -391,8 +425,18 @@ def _compare(
     since = f" + {_fmt(added)} in {len(increments)} increment(s) since" if increments else ""
     where = f"{claimant} ({track.label})"
     if increments:
-        fits = (low is None or expected >= low) and (high is None or expected <= high)
-        verdict = "consistent" if fits else "INCONSISTENT"
+        # Less than the increments add up to cannot be. More can, when days went by after the
+        # last reported increment (not every day's increment makes the news): a gap.
+        last_inc = increments[-1].stated_on
+        unreported = last_inc is None or (
+            p.stated_on is not None and (p.stated_on - last_inc).days > 1
+        )
+        if high is not None and expected > high:
+            verdict = "INCONSISTENT"
+        elif low is not None and expected < low:
+            verdict = "gap" if unreported else "INCONSISTENT"
+        else:
+            verdict = "consistent"
         track.notes.append(
             f"{verdict}: {where} total {p.text} on {_day(p.stated_on)} vs "
             f"{_fmt(last.best)} on {_day(last.stated_on)}{since} = {_fmt(expected)}"
