@@ -217,8 +217,15 @@ def _strip_markdown(body: str) -> str:
 
 
 def _text_or_none(value: object) -> str | None:
-    """Metadata values as stripped strings; lists, dicts and blanks become None."""
+    """Metadata values as stripped strings; lists, dicts and blanks become None.
+
+    Control characters (NUL, ESC, DEL...) are dropped as in the text: an ESC sequence in a title
+    must not reach a terminal, nor a NUL a C library.
+    """
     if value is None or isinstance(value, (dict, list, tuple, set, bytes)):
         return None
-    text = " ".join(str(value).split())
+    text = _CONTROL.sub("", " ".join(str(value).split()))
     return text or None
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
