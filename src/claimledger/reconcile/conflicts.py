@@ -29,6 +29,10 @@ __all__ = ["Conflict", "find_conflicts"]
 ConflictKind = Literal["figure", "denial"]
 # How far back in its own article a topic-less denial looks for what it answers (characters).
 _REACH = 800
+# What naming the denier is worth when choosing the claim a denial points back at, in idf
+# units (about two shared specific words): "Azerbaijan calls it disinformation" answers the
+# claim about Azerbaijani troops rather than a mediator's words sharing "truce".
+_NAMES_DENIER = 3.0
 # How many of a denial's best topic matches across the ledger are looked at.
 _CANDIDATES = 40
 
@@ -256,8 +260,8 @@ def _answered(
         def fit(i: int) -> tuple[float, int]:
             terms = index.terms[i]
             overlap = sum(idf.get(t, 0.0) for t in context & terms)
-            if side and side in terms:
-                overlap = overlap * 1.25 + 0.01
+            if side and side in terms:  # an accusation names the accused
+                overlap += _NAMES_DENIER
             return (overlap, asserts[i].start)
 
         best = max(before, key=fit)
