@@ -167,3 +167,12 @@ def test_source_inside_the_quotation_is_replaced_by_the_speaker(nlp: Any) -> Non
     )
     a = _holding(text, _run(nlp, text), "was a mistake")
     assert a.mention == "the former campaign manager"
+
+
+def test_nested_claims_kept_for_the_ledger_dropped_when_flat(nlp: Any) -> None:
+    text = "The agency reported that the council urged residents to save water this summer."
+    doc = nlp(text)
+    nested = [a for a in find_attributions(doc) if a.mode != "unattributed"]
+    flat = [a for a in find_attributions(doc, nested=False) if a.mode != "unattributed"]
+    assert {a.mention for a in nested} == {"The agency", "the council"}
+    assert [a.mention for a in flat] == ["The agency"]

@@ -67,11 +67,13 @@ class _Draft:
     verb: int | None = None
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
+def find_attributions(doc: Doc, nested: bool = True) -> list[Attribution]:
     """Every attribution in a parsed document, in text order, then unattributed figures.
 
     Args:
         doc: a document parsed by the project's spaCy pipeline (parser, NER, lemmas).
+        nested: keep claims reported inside another claim ("X said Russia urged Y": both X's
+            and Russia's). The ledger wants both; PolNeAR annotates only the outer one.
 
     Returns:
         Attributions with character offsets into ``doc.text``.
@@ -112,9 +114,11 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     resolver = SpeakerResolver(doc)
     # Resolve in reading order: "the organization" looks back at earlier sources.
     drafts.sort(key=lambda d: d.source.start_char if d.source is not None else min(d.content)[0])
-    found = [_finish(doc, text, d, quotes, resolver, sents) for d in drafts]
+    found = [_finish(doc, text, d, quotes, resolver, sents, starts) for d in drafts]
     found.sort(key=lambda a: min(a.content_spans))
     _inherit_first_person(found)
+    if not nested:
+        found = _drop_nested(found)
     found.extend(_unattributed(doc, text, found))
     return found
 
@@ -491,6 +495,7 @@ def _finish(
     quotes: QuoteIndex,
     resolver: SpeakerResolver,
     sents: Sentences,
+    starts: list[int],
 ) -> Attribution:
     """Resolve the speaker, decide mode, stance and hedging, and find the sentence span.
 
@@ -512,8 +517,8 @@ def _finish(
             speaker, label = resolver.resolve(ref)
     parts = content + d.cue + source_spans
     lo, hi = min(s for s, _ in parts), max(e for _, e in parts)
-    start = sents.of(_token_at_doc(doc, lo)).start_char
-    end = sents.of(_token_at_doc(doc, hi - 1)).end_char
+    start = sents.of(_token_at(starts, lo)).start_char
+    end = sents.of(_token_at(starts, hi - 1)).end_char
     # The splitter may run a headline into the first paragraph: stay in the claim's lines.
     start = max(start, text.rfind("\n", 0, lo) + 1)
     newline = text.find("\n", hi)
@@ -538,6 +543,19 @@ def _finish(
     )
 
 
+def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+    """Drop a claim whose cue lies inside another claim's content: "X said Y denied Z" is X's
+    claim (PolNeAR never nests one attribution's cue in another's content). Wider claims win."""
+    kept: list[Attribution] = []
+    for a in sorted(found, key=lambda a: -sum(e - s for s, e in a.content_spans)):
+        cue = a.cue_spans[0][0] if a.cue_spans else None
+        if cue is not None and any(_inside(cue, k.content_spans) for k in kept):
+            continue
+        kept.append(a)
+    kept.sort(key=lambda a: min(a.content_spans))
+    return kept
+
+
 def _inherit_first_person(found: list[Attribution]) -> None:
     """ "I"/"we" inside a quotation speak for whoever the quotation is attributed to."""
     for a in found:
@@ -552,11 +570,6 @@ def _inherit_first_person(found: list[Attribution]) -> None:
             ):
                 a.speaker, a.speaker_label = outer.speaker, outer.speaker_label
                 break
-
-
-def _token_at_doc(doc: Doc, pos: int) -> int:
-    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    return span.start if span is not None and len(span) else 0
 
 
 def _quoted_share(content: list[CharSpan], quotes: QuoteIndex) -> float:
