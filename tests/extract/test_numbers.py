@@ -204,7 +204,7 @@ def test_find_quantities_units_and_ranges(nlp: Any) -> None:
     money = _only(nlp, "The reconstruction will cost at least $5 million, the minister said.")
     assert (money.low, money.unit, money.counted) == (5e6, "USD", None)
     share = _only(nlp, "Turkish drones destroyed 50% of the air defence systems.")
-    assert (share.value, share.unit, share.counted) == (50, "percent", "systems")
+    assert (share.value, share.unit, share.counted) == (50, "percent", "air defence systems")
     span = _only(nlp, "Between 200 and 300 prisoners of war are still held in Baku.")
     assert (span.low, span.high, span.counted, span.event) == (200, 300, "prisoners", "captured")
 
@@ -315,3 +315,32 @@ def test_find_quantities_governing_verb_beats_a_modifier(nlp: Any) -> None:
 def test_find_quantities_keeps_irregular_plurals(nlp: Any) -> None:
     q = _only(nlp, "The ministry said 84 of its servicemen had been killed since Sunday morning.")
     assert (q.counted, q.event, q.kind) == ("servicemen", "killed", "cumulative")
+
+
+def test_find_quantities_read_tallies_and_compounds(nlp: Any) -> None:
+    cases = {
+        # The NER runs "Sept. 27 to 60" together as one date; 60 is still the count.
+        "The strike brought the number of civilians killed since Sept. 27 to 60.": (
+            60,
+            None,
+            "civilians",
+        ),
+        "The ministry said its list of servicemen killed had grown to 480.": (
+            480,
+            None,
+            "servicemen",
+        ),
+        "The number of recruits at the front was approaching 2,000.": (None, 2000, "recruits"),
+        "Drones destroyed 12 air-defence systems overnight.": (12, None, "air-defence systems"),
+        # People keep their plain noun: one track for "jihadist fighters" and "fighters".
+        "He said 300 jihadist fighters had crossed the border.": (300, None, "fighters"),
+        "The town's population of 40,000 has shrunk.": (40000, None, "people"),
+    }
+    for text, expected in cases.items():
+        q = _only(nlp, text)
+        assert (q.value, q.high, q.counted) == expected, text
+
+
+def test_find_quantities_loss_is_an_event(nlp: Any) -> None:
+    q = _only(nlp, "It acknowledged the loss of one helicopter near Jabrayil.")
+    assert (q.value, q.counted, q.event) == (1, "helicopters", "lost")

@@ -47,11 +47,17 @@ _EVENTS = {
     "sent": "send deploy transfer arrive bring dispatch relocate recruit ship fly",
     "captured": "capture seize abduct", "returned": "return repatriate", "escaped": "escape flee",
     "displaced": "displace", "evacuated": "evacuate", "arrested": "arrest detain",
-    "missing": "missing disappear",
+    "missing": "missing disappear", "lost": "lose loss", "destroyed": "destroy",
 }  # fmt: skip
+# Nouns that hold a count of what their "of" object names: "the number of X rose to 60".
+_TALLY_NOUNS = {"number", "total", "toll", "list", "count", "tally", "figure"}
+# Counted nouns read as another word: "a population of 150,000" counts people.
+_COUNTED_AS = {"population": "people", "populations": "people"}
 _EVENT_WORDS = {word: event for event, words in _EVENTS.items() for word in words.split()}
 _CIVILIANS = {"civilian", "resident", "family", "person", "people", "villager", "inhabitant"}
 _COPULAS = {"be", "remain", "go", "become", "stay"}
+_PEOPLE = _CIVILIANS | {"fighter", "militant", "soldier", "serviceman", "mercenary", "troop"}
+_PEOPLE |= {"recruit", "combatant", "jihadist", "servicemen", "officer", "man", "woman", "child"}
 _CAPTIVE = {"captive", "prisoner", "prisoners", "hostage", "hostages"}
 _INCREMENTAL = {"more", "new", "additional", "another", "further", "fresh"}
 _CUMULATIVE = re.compile(
@@ -108,7 +114,13 @@ def _phrases(window: Span) -> list[Span]:
         j = i + 1
         while j < hi and (
             _is_core(doc[j])
-            or (doc[j].lower_ in _JOINERS and j + 1 < hi and _is_core(doc[j + 1]))
+            or (
+                doc[j].lower_ in _JOINERS
+                and j + 1 < hi
+                and _is_core(doc[j + 1])
+                # "since Sept. 27 to 60": a date's day does not open a range.
+                and doc[j - 1].ent_type_ not in ("DATE", "TIME")
+            )
             or (doc[j].lower_ == "of" and doc[j - 1].lower_ in {"tens", "hundreds"})
             or _is_power(doc, j, hi)
         ):
@@ -163,7 +175,7 @@ def _quantity(doc: Doc, phrase: Span, earlier: list[Quantity]) -> Quantity | Non
     root = _root(phrase)
     counted_tok = _counted_token(root, phrase)
     event = _event(root, counted_tok)
-    counted = _plural(counted_tok) if counted_tok is not None else None
+    counted = _counted_name(counted_tok) if counted_tok is not None else None
     group = _group(counted_tok) if counted_tok is not None else None
     if counted is None and amount.unit is None and earlier:
         # "19 civilians killed and 60 injured": the second figure counts the same people.
@@ -192,7 +204,9 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
     if any(t.ent_type_ in _SKIP_LABELS for t in cores):
         # The NER reads "comes near 2000" as a year; a "number of" subject says it is a count.
         year_only = len(cores) == 1 and first.ent_type_ == "DATE" and first.ent_iob_ == "B"
-        if not (year_only and _number_subject(first) is not None):
+        if not (year_only and _number_subject(first) is not None) and not _count_after_date(
+            cores, before
+        ):
             return True
     if _PHONE.match(text) and (text.count("-") + text.count(" ") >= 2 or "(" in text):
         return True
@@ -216,6 +230,19 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
         return True  # "the second half": a share only when it has an "of" or a qualifier
     spelled = first.is_alpha
     return spelled and before is not None and before.lower_ in _REFERENTIAL and phrase[0] == first
+
+
+def _count_after_date(cores: list[Token], before: Token | None) -> bool:
+    """ "since Sept. 27 to 60": the NER runs the date on over the count after "to"; a number
+    that is neither a day nor a year there is the count."""
+    first = cores[0]
+    if len(cores) != 1 or first.ent_type_ != "DATE" or before is None or before.lower_ != "to":
+        return False
+    digits = first.text.replace(",", "")
+    if not digits.isdigit():
+        return False
+    value = int(digits)
+    return value > 31 and not 1800 <= value <= 2100
 
 
 def _has_of(token: Token) -> bool:
@@ -275,12 +302,24 @@ def _counted_token(root: Token, phrase: Span) -> Token | None:
 
 
 def _number_subject(root: Token) -> Token | None:
-    """ "the number of terrorists ... comes near 2000", "mercenaries whose number is reaching"."""
-    verb = _first_verb(root)
-    if verb is None:
-        return None
+    """ "the number of terrorists ... comes near 2000", "mercenaries whose number is reaching",
+    "brought the number of civilians killed since Sept. 27 to 60" (two verbs up)."""
+    # "was approaching 2,000": the qualifier is itself the verb.
+    verb = root if root.pos_ == "VERB" else _first_verb(root)
+    for _ in range(2):
+        if verb is None:
+            return None
+        found = _tally_object(verb)
+        if found is not None:
+            return found
+        verb = _first_verb(verb)
+    return None
+
+
+def _tally_object(verb: Token) -> Token | None:
+    """What a tally noun under `verb` counts: "the number of X", "X whose number"."""
     for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_ in {"number", "total", "toll"}:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_ in _TALLY_NOUNS:
             obj = _of_object(child)
             if obj is not None:
                 return obj
@@ -382,6 +421,23 @@ def _plural(token: Token) -> str:
     if lemma.endswith("y") and lemma[-2:-1] not in set("aeiou"):
         return lemma[:-1] + "ies"
     return lemma + ("es" if lemma.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def _counted_name(token: Token) -> str:
+    """The counted noun in the plural with its noun compounds: "air-defence systems"."""
+    noun = _COUNTED_AS.get(token.lower_) or _plural(token)
+    if token.lemma_.lower() in _PEOPLE:
+        return noun  # "jihadist fighters", "army servicemen": the same people, one track
+    mods = [
+        c
+        for c in token.children
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < token.i and not _is_affiliation(c)
+    ]
+    if not mods:
+        return noun
+    first = min(m.left_edge.i for m in mods)
+    words = token.doc[first : token.i].text
+    return f"{words.lower()} {noun}"
 
 
 def _group(counted: Token) -> str | None:
