@@ -26,16 +26,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimledger.errors import EXTRACT_FAILED, InputError
-from claimledger.extract.pipeline import MODEL_NAME, extract_many, load_nlp
 from claimledger.models import Claim, Document
-from claimledger.runner import ErrorHook, IngestReport, ProgressHook
 from claimledger.scale import rows
 from claimledger.scale.rows import DOC, ERROR, KNOWN
 
 if TYPE_CHECKING:
     import ray.data
+    from spacy.language import Language
 
     from claimledger.ledger.store import Store
+    from claimledger.runner import ErrorHook, IngestReport, ProgressHook
 
 # Documents per block a read task yields: small enough that a huge JSONL feed streams.
 READ_CHUNK = 64
@@ -82,8 +82,10 @@ class ExtractClaims:
     document gives the same claims here as in `claimledger ingest` on one machine.
     """
 
-    def __init__(self, model: str = MODEL_NAME) -> None:
-        self.nlp = load_nlp(model)
+    def __init__(self, model: str | None = None) -> None:
+        from claimledger.extract.pipeline import MODEL_NAME, load_nlp
+
+        self.nlp: Language = load_nlp(model or MODEL_NAME)
 
     def __call__(self, batch: rows.Batch) -> rows.Batch:
         """Fill the `claims` column of every document row; other rows pass through.
@@ -95,7 +97,7 @@ class ExtractClaims:
         documents = [rows.decode_document(r["document"]) for r in items if r["kind"] == DOC]
         results: list[tuple[Document, list[Claim]] | InputError]
         try:
-            results = list(extract_many(documents, self.nlp, batch_size=max(1, len(documents))))
+            results = list(_extract(documents, self.nlp))
         except Exception:  # one document's bug must not end the run: find it
             results = [self._one(document) for document in documents]
         extracted = iter(results)
@@ -113,9 +115,16 @@ class ExtractClaims:
     def _one(self, document: Document) -> tuple[Document, list[Claim]] | InputError:
         """One document's claims, or the error saying why there are none."""
         try:
-            return next(extract_many([document], self.nlp, batch_size=1))
+            return next(_extract([document], self.nlp))
         except Exception as exc:
             return extract_failed(document, exc)
+
+
+def _extract(documents: list[Document], nlp: Language) -> Iterator[tuple[Document, list[Claim]]]:
+    # Imported here: the read tasks load this module too, and need neither spaCy nor the core.
+    from claimledger.extract.pipeline import extract_many
+
+    return extract_many(documents, nlp, batch_size=max(1, len(documents)))
 
 
 def extract_failed(document: Document, exc: Exception) -> InputError:
@@ -136,7 +145,7 @@ def build_dataset(
     batch_size: int,
     default_date: date | None,
     known: frozenset[str] = frozenset(),
-    model: str = MODEL_NAME,
+    model: str | None = None,
 ) -> ray.data.Dataset:
     """The lazy Ray Data pipeline from input files to rows with claims."""
     import ray.data
@@ -158,7 +167,7 @@ def build_dataset(
         ExtractClaims,
         # The default model unless another is asked for: constructor arguments would sit in
         # the object store for the actors' lifetime (Ray warns about restarts then).
-        fn_constructor_kwargs={"model": model} if model != MODEL_NAME else None,
+        fn_constructor_kwargs={"model": model} if model else None,
         batch_size=batch_size,
         compute=ray.data.ActorPoolStrategy(size=workers),
         num_cpus=EXTRACT_CPUS,
@@ -199,6 +208,8 @@ def ray_ingest(
     Raises:
         ValueError: neither a store nor `out` was given.
     """
+    from claimledger.runner import IngestReport  # the driver's side: the core comes with it
+
     if store is None and out is None:
         raise ValueError("ray_ingest needs a store to write to, or an `out` folder for Parquet")
     path_list = [str(p) for p in paths]
