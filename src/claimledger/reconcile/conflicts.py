@@ -2,11 +2,19 @@
 
 Two kinds are found. *Figure* conflicts sit inside one track: two claimants give totals for the
 same thing on the same day (or within a window) whose ranges do not overlap, e.g. Armenia's
-own count of its dead against Azerbaijan's count of them. *Denial* links join a deny-stance
-claim to the assertions it answers, by topic overlap (content words folded through the same
-synonyms as tracks, shared counted nouns, states named) within a time window; a denial with no
-topic words of its own ("This is fake news") takes the topic of the claims just before it in
-the same article.
+own count of its dead against Azerbaijan's count of them. Claimants of one side (the same
+state: Baku and its prosecutor's office) do not contradict each other, and on a track of one
+place's strikes, figures naming different days are different strikes.
+
+*Denial* links join a deny-stance claim (or an assertion that is a denial in substance:
+"... is absolutely untrue") to the assertions it answers, from another side, stated before it
+in the window. A denial pointing back ("dismissed the report", "called it disinformation",
+"This is fake news") answers one claim just before it in its article: the one its own words
+and its side's words around it are about, else the one naming the denier, else the nearest;
+the same proposition asserted elsewhere by others is linked too. Any other denial is matched by
+topic (content words folded as tracks fold them, states named): at least two shared terms, one
+of them specific, and who is counted when it names it; only the best match per claimant, and
+only matches nearly as good as the best one.
 """
 
 from __future__ import annotations
