@@ -229,6 +229,32 @@ def test_jsonl_stray_bytes_and_nul_cost_nothing(held: Held, tmp_path: Path) -> N
     assert CLAIM.format(n=45) in texts  # the NUL is a control character: cleaned out
 
 
+def test_records_after_a_block_of_nuls_left_by_a_crash(held: Held, tmp_path: Path) -> None:
+    feed = tmp_path / "crashed.jsonl"
+    sheet = tmp_path / "crashed.csv"
+    nuls = b"\x00" * 4096  # the head is now mostly NULs: once, the whole file was "binary"
+    feed.write_bytes(
+        json.dumps({"text": CLAIM.format(n=47)}).encode()
+        + b"\n"
+        + nuls
+        + b"\n"
+        + json.dumps({"text": CLAIM.format(n=48)}).encode()
+        + b"\n"
+    )
+    sheet.write_bytes(
+        f'id,text\nk1,"{CLAIM.format(n=57)}"\n'.encode()
+        + nuls
+        + f'\nk2,"{CLAIM.format(n=58)}"\n'.encode()
+    )
+    report = ingest(held.db, feed, sheet)
+    assert held.unchanged()
+    assert report.documents_added == 4, messages(report)
+    assert [(e.code, e.path, e.line) for e in report.errors] == [
+        (BAD_JSON_LINE, str(feed), 2),
+        (MISSING_TEXT, str(sheet), 3),
+    ]
+
+
 def test_csv_missing_text_column(held: Held, tmp_path: Path) -> None:
     bad = tmp_path / "sheet.csv"
     bad.write_text("id,title,date\n1,Ganja,2020-10-05\n", encoding="utf-8")

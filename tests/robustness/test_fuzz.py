@@ -7,18 +7,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import string
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from robust_helpers import export_lines, ingest, messages
 
 from claimledger.errors import InputError
 from claimledger.extract.amounts import parse_amount
-from claimledger.extract.dates import WEEKDAYS, resolve_expression
+from claimledger.extract.dates import VAGUE, WEEKDAYS, resolve_expression
 from claimledger.ingest import read_file
 from claimledger.models import Document
 
@@ -34,6 +36,46 @@ RECORD = st.fixed_dictionaries(
         "date": st.one_of(FIELD, st.dates().map(date.isoformat)),
     },
 )
+
+
+GOOD_LINE = st.builds(
+    lambda n, enc: (json.dumps({"text": f"Officials said {n} soldiers died.", "id": str(n)}), enc),
+    st.integers(min_value=0, max_value=10**6),
+    st.sampled_from(["utf-8", "cp1252", "cp1251"]),
+)
+BAD_LINE = st.one_of(
+    st.binary(min_size=1, max_size=40).filter(lambda b: b"\n" not in b and b"\r" not in b),
+    st.just(b"\x00" * 64),  # a block of NULs, as a crash leaves in a file
+    st.sampled_from([b"[1, 2]", b'{"text": 5}', b'{"title": "x"}', b'{"text": "cut', b"null"]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(GOOD_LINE, BAD_LINE), min_size=1, max_size=12))
+def test_jsonl_good_records_survive_any_bad_neighbours(
+    lines: list[tuple[str, str] | bytes],
+) -> None:
+    """Each good record, in any of three encodings, is one Document on its own line whatever
+    garbage surrounds it; nothing but Documents and InputErrors comes out."""
+    raw = [
+        line[0].replace("soldiers", "soldats blessés").encode(line[1], errors="replace")
+        if isinstance(line, tuple)
+        else line
+        for line in lines
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "mixed.jsonl"
+        path.write_bytes(b"\n".join(raw) + b"\n")
+        items = list(read_file(str(path)))
+    _check(items, path, len(lines))
+    docs = {int(d.doc_path.rsplit("#", 1)[1]): d for d in items if isinstance(d, Document)}
+    good = {i + 1 for i, line in enumerate(lines) if isinstance(line, tuple)}
+    if isinstance(lines[0], tuple):  # a file that opens with a record: every good one is read
+        assert set(docs) == good, [str(i) for i in items if isinstance(i, InputError)]
+    for number in good & set(docs):
+        assert docs[number].text.startswith("Officials said ")
+        if lines[number - 1][1] != "cp1251":  # type: ignore[index]
+            assert "soldats blessés" in docs[number].text  # the right encoding, line by line
 
 
 def _check(items: list[Document | InputError], path: Path, lines: int) -> None:
@@ -123,17 +165,102 @@ def test_parse_amount_round_trips_grouped_decimals(d: object) -> None:
     assert amount is not None and amount.value == float(format(d, ".2f"))
 
 
+@given(
+    st.decimals(min_value=0, max_value=999, places=2, allow_nan=False, allow_infinity=False),
+    st.sampled_from([("thousand", 10**3), ("million", 10**6), ("billion", 10**9),
+                     ("trillion", 10**12)]),
+    st.booleans(),
+    st.sampled_from([("", None), ("$", "USD"), ("€", "EUR")]),
+)  # fmt: skip
+def test_parse_amount_round_trips_scaled_signed_and_money(
+    d: object, scale: tuple[str, int], negative: bool, money: tuple[str, str | None]
+) -> None:
+    (word, factor), (symbol, unit) = scale, money
+    sign = "-" if negative and not symbol else ""
+    amount = parse_amount(f"{sign}{symbol}{d} {word}")
+    expected = float(str(d)) * factor * (-1 if sign else 1)
+    assert amount is not None and amount.unit == unit
+    assert amount.value == pytest.approx(expected)
+
+
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=0, max_value=150))
+def test_parse_amount_round_trips_powers(base: int, exp: int) -> None:
+    amount = parse_amount(f"{base}^{exp}")
+    assert amount is not None and amount.value == pytest.approx(float(base) ** exp)
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=10**9))
+def test_parse_amount_round_trips_ranges(a: int, b: int) -> None:
+    low, high = sorted((a, b))
+    for text in (f"{low:,}-{high:,}", f"between {low:,} and {high:,}", f"{low:,} to {high:,}"):
+        amount = parse_amount(text)
+        assert amount is not None and (amount.low, amount.high) == (low, high), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["10", "^", "999", "9" * 150, "1e309", ",", ".", "-", "million",
+                         "trillion", "$", "between", "and", "to", "half", "a", "dozen", " "]),
+        max_size=14,
+    ).map("".join)
+)  # fmt: skip
+def test_parse_amount_gives_finite_values_or_none(text: str) -> None:
+    amount = parse_amount(text)
+    if amount is not None:
+        for value in (amount.value, amount.low, amount.high):
+            assert value is None or math.isfinite(value), (text, amount)
+
+
 @given(st.integers(min_value=0, max_value=10**6), st.sampled_from(["%", " percent", " per cent"]))
 def test_parse_amount_round_trips_percentages(n: int, sign: str) -> None:
     amount = parse_amount(f"{n:,}{sign}")
     assert amount is not None and (amount.value, amount.unit) == (n, "percent")
 
 
+RELATIVE = st.sampled_from(
+    ["yesterday", "last night", "today", "on Friday", "last Monday", "Sunday night", "last week",
+     "March 3", "3rd of March", "February 29", "the previous day", "overnight", "this morning"]
+)  # fmt: skip
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=60), st.one_of(st.none(), st.dates()))
+@given(st.one_of(st.text(max_size=60), RELATIVE), st.one_of(st.none(), st.dates()))
+@example("yesterday", date.min)  # once OverflowError: a day before 0001-01-01
+@example("last Friday", date(1, 1, 3))
+@example("Friday", date.min)
+@example("December 31", date.max)
 def test_resolve_expression_never_raises(text: str, anchor: date | None) -> None:
-    resolve_expression(text, anchor)
-    resolve_expression(text, anchor, whole=True)
+    for whole in (False, True):
+        resolved = resolve_expression(text, anchor, whole=whole)
+        assert resolved is None or resolved is VAGUE or isinstance(resolved, date)
+
+
+@settings(max_examples=200, deadline=None)
+@given(RELATIVE, st.dates())
+def test_relative_expressions_never_resolve_after_the_dateline(text: str, anchor: date) -> None:
+    resolved = resolve_expression(text, anchor)
+    assert resolved is None or resolved is VAGUE or resolved <= anchor
+
+
+WRITTEN = st.sampled_from(
+    ["{d:%B} {d.day}, {d.year}", "{d.day} {d:%B} {d.year}", "{d:%A}, {d.day} {d:%B} {d.year}",
+     "{d:%b}. {d.day}, {d.year}", "on {d:%B} {d.day}, {d.year}", "{d.day}th of {d:%B} {d.year}",
+     "{d:%Y}-{d:%m}-{d:%d}"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)),
+    WRITTEN,
+    st.one_of(st.none(), st.dates()),
+)
+def test_resolve_expression_round_trips_written_dates(
+    d: date, form: str, anchor: date | None
+) -> None:
+    # parse(format(d)) == d, whatever the dateline: a full date needs none.
+    assert resolve_expression(form.format(d=d), anchor, whole=True) == d
 
 
 @given(

@@ -106,10 +106,13 @@ def decode_bytes(data: bytes) -> str:
     return _decode_by_line(data)
 
 
-def sniff_encoding(head: bytes) -> str:
+def sniff_encoding(head: bytes, *, binary_ok: bool = False) -> str:
     """The codec to stream a file with, judged from its first bytes (records are read lazily).
 
-    Raises TextDecodeError when the head is binary.
+    A head with any non-ASCII line that is valid UTF-8 is UTF-8: its stray legacy lines are
+    left to `repair`, line by line. Only a head without one is read in a legacy codepage.
+    Raises TextDecodeError when the head is binary, unless `binary_ok` (the caller then
+    reports the damaged records one by one).
     """
     for bom, codec in _BOMS:
         if head.startswith(bom):
@@ -117,14 +120,27 @@ def sniff_encoding(head: bytes) -> str:
     wide = utf16_without_bom(head)
     if wide is not None:
         return wide
-    if looks_binary(head):
+    if looks_binary(head) and not binary_ok:
         raise TextDecodeError(BINARY_FILE, "binary content (NUL or control bytes), not text")
     try:
         # The head may end inside a multi-byte character: decode it as an unfinished stream.
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
-        return _legacy_codec(head)
+        return "utf-8" if _has_utf8_line(head) else _legacy_codec(head)
     return "utf-8"
+
+
+def _has_utf8_line(head: bytes) -> bool:
+    """True when a line of `head` holds non-ASCII text that is valid UTF-8."""
+    lines = head.split(b"\n")
+    for line in lines[:-1] if len(lines) > 1 else lines:  # the last may be cut mid-character
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            return True
+    return False
 
 
 def repair(text: str, codec: str) -> str:

@@ -7,6 +7,7 @@ never stops the run. Single-document files above MAX_FILE_BYTES are rejected bef
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from claimledger.errors import EMPTY_FILE, NOT_FOUND, TOO_LARGE, UNDECODABLE, UNREADABLE, InputError
 from claimledger.ingest import fetch
-from claimledger.ingest.decode import TextDecodeError, decode_bytes, sniff_encoding
+from claimledger.ingest.decode import TextDecodeError, decode_bytes, looks_binary, sniff_encoding
 from claimledger.ingest.detect import RECORD_FORMATS, detect_format, format_from_extension
 from claimledger.ingest.discover import Source, is_url, iter_sources
 from claimledger.ingest.html import read_html_document
@@ -159,11 +160,13 @@ def _read_records(path: str, default_date: date | None) -> Iterator[Item]:
     """Stream a JSONL or CSV file record by record in the encoding its head shows."""
     try:
         with Path(path).open("rb") as raw:
-            codec = sniff_encoding(raw.read(_SNIFF_BYTES))
+            head = raw.read(_SNIFF_BYTES)
+            fmt = format_from_extension(path)
+            codec = sniff_encoding(head, binary_ok=_opens_with_a_record(head, fmt))
             raw.seek(0)
             # surrogateescape: a stray undecodable byte spoils one record, not the file.
             stream = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
-            if format_from_extension(path) == "csv":
+            if fmt == "csv":
                 yield from csv_documents(stream, path=path, codec=codec, default_date=default_date)
             else:
                 yield from jsonl_documents(
@@ -175,6 +178,20 @@ def _read_records(path: str, default_date: date | None) -> Iterator[Item]:
         yield InputError(path, f"cannot be decoded ({exc})", code=UNDECODABLE)
     except OSError as exc:
         yield InputError(path, f"cannot be read ({exc.strerror or exc})", code=UNREADABLE)
+
+
+def _opens_with_a_record(head: bytes, fmt: str | None) -> bool:
+    """True when the first line of a record file is a JSON object or a CSV header with a
+    `text` column, free of binary bytes: binary bytes after it (a block of NULs left by a
+    crash) are then damaged records, reported one by one, not a reason to refuse the file."""
+    first = next((line for line in head.split(b"\n") if line.strip()), b"")
+    if not first or looks_binary(first):
+        return False
+    line = first.decode("latin-1").lstrip("\ufeff\xef\xbb\xbf").strip()  # any 8-bit text
+    if fmt == "csv":
+        header = next(csv.reader([line]), [])
+        return "text" in (cell.strip().lower() for cell in header)
+    return line.startswith("{")
 
 
 def _read_url(url: str, default_date: date | None) -> Iterator[Item]:
