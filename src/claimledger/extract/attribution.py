@@ -35,7 +35,6 @@ from claimledger.extract.attribution_rules import (
     verb_content,
 )
 from claimledger.extract.cues import (
-    DENY_PHRASES,
     HEDGE_CUES,
     HEDGE_PHRASES,
     HEDGE_WORDS,
@@ -44,6 +43,7 @@ from claimledger.extract.cues import (
 )
 from claimledger.extract.quotes import QuoteIndex, block_after, byline_after, find_quotes
 from claimledger.extract.speakers import SpeakerResolver
+from claimledger.extract.stance import refine_stance
 from claimledger.extract.types import Attribution
 from claimledger.models import Mode, Stance
 from claimledger.models import Span as CharSpan
@@ -523,12 +523,7 @@ def _finish(
     start = max(start, text.rfind("\n", 0, lo) + 1)
     newline = text.find("\n", hi)
     end = min(end, newline) if newline != -1 else end
-    claim_text = " ".join(text[s:e] for s, e in content).lower()
-    stance = d.stance
-    if stance == "assert" and any(p in claim_text for p in DENY_PHRASES):
-        stance = "deny"
-    if stance == "assert" and _is_call(claim_text):
-        stance = "call"
+    stance = refine_stance(doc, d.stance, content, d.verb)
     return Attribution(
         content_spans=content,
         cue_spans=d.cue,
@@ -579,16 +574,6 @@ def _quoted_share(content: list[CharSpan], quotes: QuoteIndex) -> float:
         for qs, qe in quotes.overlapping(s, e):
             inside += min(e, qe) - max(s, qs)
     return inside / total if total else 0.0
-
-
-def _is_call(claim: str) -> bool:
-    """First-person appeals inside the content: "We call for ...", "I urge ..."."""
-    opening = claim.lstrip("“\"' ")[:40]
-    return any(
-        opening.startswith(f"{who} {verb}")
-        for who in ("we", "i")
-        for verb in ("call", "urge", "demand", "appeal", "ask")
-    )
 
 
 def _hedged(doc: Doc, start: int, end: int, cue_lemma: str) -> bool:

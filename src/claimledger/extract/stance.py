@@ -1,0 +1,142 @@
+"""The stance of a claim: what the cue lends it, corrected by what the content says.
+
+The cue gives the first reading (`cues.stance_of`: "denied" -> deny, "urged" -> call). The content
+then corrects it, because news prose often reports a denial or an appeal with a plain "said":
+
+- deny: a rebuttal word in the content ("fake news", "untrue", "disinformation"), or a negated
+  main clause that carries no figure ("no Turkish aircraft were taking part", "the army did not
+  strike religious buildings"): said in answer to an accusation, that is a denial. A negated
+  clause with a figure ("20 soldiers have not been found") stays an assertion of the figure.
+- call: an obligation in the content ("Yerevan should withdraw", "forces must leave"), a
+  first-person appeal ("We call for ..."), or a directive "told/asked X to <verb>".
+- assert: "called the attack a crime" names something; "call" is a call only with "for", "on" or
+  an infinitive.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from claimledger.extract.cues import DENY_PHRASES
+from claimledger.models import Stance
+
+__all__ = ["refine_stance"]
+
+CharSpan = tuple[int, int]
+
+# Words that, in a claim's content, reject what was said before.
+REBUTTALS = (
+    *DENY_PHRASES,
+    "untrue",
+    "not true",
+    "disinformation",
+    "misinformation",
+    "fabricated",
+    "fabrication",
+    "a lie",
+    "lies",
+    "slander",
+    "absurd",
+    "unfounded",
+)
+_REBUTTAL = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in REBUTTALS) + r")\b")
+# Modal verbs of obligation: the content asks for something.
+OBLIGATION = frozenset({"should", "must", "ought"})
+# Cues that direct someone to act when followed by "X to <verb>".
+DIRECTIVE_CUES = frozenset({"tell", "ask", "order", "instruct", "warn", "advise"})
+APPEALS = tuple(
+    f"{who} {verb}" for who in ("we", "i") for verb in ("call", "urge", "demand", "appeal", "ask")
+)
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def refine_stance(
+    doc: Doc, cue_stance: Stance, content: list[CharSpan], verb: int | None
+) -> Stance:
+    """The claim's stance given its cue's stance, its content spans and its cue verb (token index).
+
+    Example:
+        "The ministry said no Turkish aircraft were taking part" -> "deny";
+        "He said Yerevan should withdraw" -> "call"; "called the attack a crime" -> "assert".
+    """
+    cue = doc[verb] if verb is not None else None
+    if cue_stance == "call" and cue is not None and _names_something(cue):
+        return "assert"
+    if cue_stance != "assert":
+        return cue_stance
+    text = " ".join(doc.text[s:e] for s, e in content).lower().lstrip("“\"' ")
+    if _REBUTTAL.search(text):
+        return "deny"
+    if text.startswith(APPEALS):
+        return "call"
+    if cue is not None and cue.lemma_.lower() in DIRECTIVE_CUES and _directs(cue):
+        return "call"
+    roots = _content_roots(doc, content)
+    if any(_obliges(root) for root in roots):
+        return "call"
+    if roots and all(_negated(root) for root in roots) and not _has_figure(doc, content):
+        return "deny"
+    return "assert"
+
+
+def _names_something(cue: Token) -> bool:
+    """ "called the attack a crime": an object with a predicate, no "for"/"on"/infinitive."""
+    if cue.lemma_.lower() != "call":
+        return False
+    kids = list(cue.children)
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in kids):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp") and _is_infinitive(c) for c in kids):
+        return False
+    return any(c.dep_ == "dobj" for c in kids) and any(c.dep_ in ("oprd", "attr") for c in kids)
+
+
+def _directs(cue: Token) -> bool:
+    """ "told Armenians to get ready": an object and an infinitive after the cue."""
+    return any(c.dep_ in ("xcomp", "ccomp") and _is_infinitive(c) for c in cue.children)
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _content_roots(doc: Doc, content: list[CharSpan]) -> list[Token]:
+    """The verbs heading each content span (tokens whose head lies outside the span)."""
+    roots: list[Token] = []
+    for start, end in content:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        inside = {t.i for t in span}
+        roots.extend(
+            t
+            for t in span
+            if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head.i == t.i)
+        )
+    return roots
+
+
+def _obliges(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children)
+
+
+def _negated(verb: Token) -> bool:
+    """ "did not strike", "were never fired", "no aircraft were taking part"."""
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in child.children
+        ):
+            return True
+    return False
+
+
+def _has_figure(doc: Doc, content: list[CharSpan]) -> bool:
+    for start, end in content:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and any(t.like_num for t in span):
+            return True
+    return False
