@@ -22,6 +22,7 @@ import numpy.typing as npt
 from datasketch import MinHash, MinHashLSH
 
 from claimledger.models import Claim
+from claimledger.reconcile.bulk import gc_paused
 
 __all__ = [
     "Corroboration",
@@ -106,6 +107,7 @@ def _same_story(a: _Shingles, b: _Shingles, threshold: float, containment: float
     return small >= 4 * SHINGLE and inter / small >= containment
 
 
+@gc_paused
 def find_copies(
     documents: Iterable[tuple[str, str, date | None]],
     threshold: float = 0.6,
@@ -273,6 +275,7 @@ def copy_of(claims: list[Claim], origin_of: dict[str, str]) -> dict[str, str]:
     return out
 
 
+@gc_paused
 def merge_copies(claims: list[Claim], origin_of: dict[str, str]) -> list[Claim]:
     """One claim per distinct claim, with `carriers` listing every copy's document.
 
@@ -303,6 +306,7 @@ def _figures(c: Claim) -> set[tuple[str | None, str | None, float | None]]:
     return {(q.counted, q.event, q.value) for q in c.quantities if q.value is not None}
 
 
+@gc_paused
 def corroboration(claims: list[Claim], origin_of: dict[str, str]) -> dict[str, Corroboration]:
     """How many independent origins report each claim.
 

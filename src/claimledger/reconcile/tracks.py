@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 
 from claimledger.models import Claim, Kind, Quantity, content_hash
 from claimledger.reconcile.aliases import alias_table, key_of, word_set
+from claimledger.reconcile.bulk import gc_paused
 from claimledger.reconcile.claimants import refine_claimants
 
 __all__ = [
@@ -296,6 +297,7 @@ def _order(p: tuple[TrackPoint, int]) -> tuple[int, date, int]:
     return (0, day, p[1]) if day is not None else (1, date.min, p[1])
 
 
+@gc_paused
 def build_tracks(claims: Iterable[Claim]) -> list[Track]:
     """Group every figure in `claims` into tracks and check each claimant's series.
 
