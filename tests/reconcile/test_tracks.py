@@ -204,3 +204,37 @@ def test_tracks_one_statement_read_twice_is_credited_to_the_body() -> None:
     ]
     track = _only(build_tracks(claims))
     assert list(track.points) == ["Nagorno-Karabakh Defence Ministry"]
+
+
+def test_tracks_fighters_from_a_state_are_that_state_s_fighters() -> None:
+    # However the figure is worded, fighters said to come from Syria are Syrian fighters.
+    claims = [
+        make_claim(
+            "macron",
+            "Macron",
+            "300 fighters have left Syria to arrive in Baku",
+            date(2020, 10, 2),
+            quantities=[qty("300", "fighters", "sent")],
+        ),
+        make_claim(
+            "armenia",
+            "Yerevan",
+            "4,000 Islamist militants had been brought from northern Syria",
+            date(2020, 10, 2),
+            quantities=[qty("4,000", "militants", "brought", "Islamist militants")],
+        ),
+        make_claim(
+            "sohr",
+            "the Syrian Observatory",
+            "230 Syrian militants have been sent to Azerbaijan",
+            date(2020, 10, 2),
+            quantities=[qty("230", "militants", "sent", "Syrian militants")],
+        ),
+    ]
+    track = _only(build_tracks(claims))
+    assert track.label == "Syrian fighters sent"
+    assert set(track.points) == {
+        "Emmanuel Macron",
+        "Armenia",
+        "Syrian Observatory for Human Rights",
+    }

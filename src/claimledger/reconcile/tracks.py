@@ -210,12 +210,33 @@ def track_key(q: Quantity, claim: Claim, *, scoped: bool = True) -> TrackKey | N
     `scoped=False` leaves out the incident scope (what is counted is all a topic needs).
     """
     key = _track_key(q.counted, q.event, q.group, q.unit, claim.affiliation or claim.claimant)
+    if key is not None and key.counted == "fighters" and key.group in (None, "foreign"):
+        # "300 fighters have left Syria", "Islamist militants ... brought from northern Syria":
+        # fighters from Syria are Syrian fighters, however the figure itself is worded.
+        origin = _origin(claim.content)
+        if origin is not None:
+            key = TrackKey(origin, key.counted, key.event, key.unit)
     if key is None or q.kind == "cumulative" or not scoped:
         return key
     scope = incident_scope(claim.sentence)
     if scope is None:
         return key
     return TrackKey(key.group, key.counted, key.event, key.unit, scope)
+
+
+_ORIGIN = re.compile(
+    r"\b(?:from|left|leaving|out of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|"
+    r"war-torn|neighbouring|neighboring)\s+)?([A-Z][\w-]+)"
+)
+
+
+@lru_cache(maxsize=65536)
+def _origin(content: str) -> str | None:
+    """The one state fighters are said to come from ("left Syria", "from northern Syria")."""
+    t = alias_table()
+    found = {t.country_words.get(key_of(m.group(1))) for m in _ORIGIN.finditer(content)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=65536)
