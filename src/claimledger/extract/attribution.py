@@ -32,6 +32,7 @@ from claimledger.extract.attribution_rules import (
     is_cue_verb,
     subject_of,
     trailing_cue_parts,
+    trim_range,
     verb_content,
 )
 from claimledger.extract.cues import (
@@ -174,6 +175,7 @@ def _from_verb(verb: Token, sents: Sentences) -> _Draft | None:
             ranges, subject = [parts[0]], parts[1]
     if not ranges or _trivial(doc, ranges):
         return None
+    ranges = [trim_range(doc, r, verb) for r in ranges]
     content = [s for a, b in ranges if (s := _span(doc, a, b)) is not None]
     if not content:
         return None
@@ -523,7 +525,7 @@ def _finish(
     start = max(start, text.rfind("\n", 0, lo) + 1)
     newline = text.find("\n", hi)
     end = min(end, newline) if newline != -1 else end
-    stance = refine_stance(doc, d.stance, content, d.verb)
+    stance = refine_stance(doc, text, d.stance, content, d.verb)
     return Attribution(
         content_spans=content,
         cue_spans=d.cue,

@@ -53,9 +53,11 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 
 def refine_stance(
-    doc: Doc, cue_stance: Stance, content: list[CharSpan], verb: int | None
+    doc: Doc, text: str, cue_stance: Stance, content: list[CharSpan], verb: int | None
 ) -> Stance:
     """The claim's stance given its cue's stance, its content spans and its cue verb (token index).
+
+    `text` is `doc.text`, passed in because spaCy rebuilds that string on every access.
 
     Example:
         "The ministry said no Turkish aircraft were taking part" -> "deny";
@@ -66,10 +68,10 @@ def refine_stance(
         return "assert"
     if cue_stance != "assert":
         return cue_stance
-    text = " ".join(doc.text[s:e] for s, e in content).lower().lstrip("“\"' ")
-    if _REBUTTAL.search(text):
+    said = " ".join(text[s:e] for s, e in content).lower().lstrip("“\"' ")
+    if _REBUTTAL.search(said):
         return "deny"
-    if text.startswith(APPEALS):
+    if said.startswith(APPEALS):
         return "call"
     if cue is not None and cue.lemma_.lower() in DIRECTIVE_CUES and _directs(cue):
         return "call"
