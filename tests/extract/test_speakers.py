@@ -91,3 +91,13 @@ def test_speakers_he_still_means_the_last_person(nlp: Any) -> None:
         " spoke later. He said the army would not stop until the districts were returned."
     )
     assert _claimant_of(nlp, text, "the army would not stop") == "Ilham Aliyev"
+
+
+def test_speakers_officials_speak_for_their_place(nlp: Any) -> None:
+    text = (
+        "Rockets hit Stepanakert, the main city of Nagorno-Karabakh, overnight.\n\n"
+        "Authorities in the region said power had been cut in parts of the city."
+    )
+    assert _claimant_of(nlp, text, "power had been cut") == "Nagorno-Karabakh"
+    text = "Officials in Baku said two more villages had been taken."
+    assert _claimant_of(nlp, text, "two more villages") == "Azerbaijan"

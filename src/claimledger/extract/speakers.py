@@ -137,8 +137,11 @@ class SpeakerResolver:
             return self._last
         if head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in SPEAKER_LABELS:
             if lemma in OFFICIALS:
-                # "Azerbaijani officials", "its officials": they speak for their owner.
+                # "Azerbaijani officials", "its officials", "officials in the region": they
+                # speak for their owner or their place.
                 owner = self._owner(head)
+                if owner[0] is None:
+                    owner = self._place_of(head)
                 if owner[0] is not None:
                     return owner
             return None, None  # "both parties", "officials": no single speaker
@@ -192,6 +195,20 @@ class SpeakerResolver:
                 if obj is not None and obj.ent_type_ in BODY_LABELS:
                     name = _clean(self._entity_at(obj).text)
                     return name, self.label_of(name) or obj.ent_type_
+        return None, None
+
+    def _place_of(self, head: Token) -> tuple[str | None, str | None]:
+        """ "officials in Baku", "authorities in the region": the place after "in"."""
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.ent_type_ in ("GPE", "LOC"):
+                    return _clean(self._entity_at(obj).text), "GPE"
+                if obj.lemma_.lower() in PLACE_NOUNS:
+                    return self._place_antecedent(obj.i, obj.lemma_.lower())
         return None, None
 
     def _entity_at(self, tok: Token) -> Span:
