@@ -50,6 +50,8 @@ documents = Table(
     Column("ingested_at", DateTime, nullable=False),
 )
 Index("ix_documents_published", documents.c.published)
+# A document's copies (the web's document page): every document of one origin.
+Index("ix_documents_origin_id", documents.c.origin_id)
 
 claims = Table(
     "claims",
