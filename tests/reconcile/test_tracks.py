@@ -238,3 +238,21 @@ def test_tracks_fighters_from_a_state_are_that_state_s_fighters() -> None:
         "Armenia",
         "Syrian Observatory for Human Rights",
     }
+
+
+def test_tracks_compound_counted_noun_keeps_its_head() -> None:
+    """ "90 armoured personnel carriers" are carriers, not personnel folded into soldiers."""
+    claims = [
+        make_claim(
+            "kremlin-1",
+            "the Kremlin",
+            "the force has 1,960 troops and 90 armoured personnel carriers",
+            date(2020, 11, 10),
+            quantities=[
+                qty("1,960", "troops", ""),
+                qty("90", "personnel carriers", ""),
+            ],
+        )
+    ]
+    labels = {t.label for t in build_tracks(claims)}
+    assert labels == {"soldiers", "carriers"}

@@ -449,7 +449,7 @@ def _group(counted: Token) -> str | None:
     ]
     if not mods:
         return None
-    return " ".join([*(m.text for m in sorted(mods, key=lambda t: t.i)), _plural(counted)])
+    return " ".join([*(m.text for m in sorted(mods, key=lambda t: t.i)), _counted_name(counted)])
 
 
 def _is_affiliation(token: Token) -> bool:

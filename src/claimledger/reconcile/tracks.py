@@ -179,10 +179,16 @@ def _norm(word: str | None, index: dict[str, str]) -> str | None:
     if not word:
         return None
     words = word.lower().replace("-", " ").split()
-    for w in reversed(words):  # the head noun comes last: "Syrian fighters"
+    if not words:
+        return None
+    if index is _COUNTED_INDEX:
+        # A counted noun's head comes last and alone decides: "Syrian fighters" are fighters,
+        # "personnel carriers" are carriers (not personnel).
+        return index.get(words[-1], words[-1])
+    for w in reversed(words):  # an event phrase: "shot down" is shot
         if w in index:
             return index[w]
-    return words[-1] if words else None
+    return words[-1]
 
 
 def _group_of(group: str | None, counted_words: str | None, side: str, counted: str) -> str | None:
@@ -282,6 +288,24 @@ def _track_key(
     return TrackKey(group, counted, _norm(event, _EVENT_INDEX), unit)
 
 
+def _claim_keys(claim: Claim) -> list[TrackKey | None]:
+    """The track of each figure of a claim; a figure saying only what it counts takes what
+    happened from a sibling ("11 more servicemen had been killed, taking its toll to 220")."""
+    keys = [track_key(q, claim) for q in claim.quantities]
+    if len(keys) < 2:
+        return keys
+    for k, key in enumerate(keys):
+        if key is None or key.event is not None:
+            continue
+        sibling = next(
+            (o for o in keys if o is not None and o.event and o.counted == key.counted), None
+        )
+        if sibling is not None:
+            group = key.group or sibling.group
+            keys[k] = TrackKey(group, key.counted, sibling.event, key.unit, key.scope)
+    return keys
+
+
 def _figures_of(c: Claim) -> frozenset[tuple[float | None, float | None, float | None]]:
     return frozenset((q.value, q.low, q.high) for q in c.quantities)
 
@@ -335,11 +359,9 @@ def build_tracks(claims: Iterable[Claim]) -> list[Track]:
     )
     seq = 0
     for claim in _unshadowed(refine_claimants(list(claims))):
-        for q in claim.quantities:
-            if q.value is None and q.low is None and q.high is None:
-                continue
-            key = track_key(q, claim)
-            if key is None:
+        keys = _claim_keys(claim)
+        for q, key in zip(claim.quantities, keys, strict=True):
+            if key is None or (q.value is None and q.low is None and q.high is None):
                 continue
             point = TrackPoint(
                 claim.claimant,
