@@ -205,6 +205,27 @@ def test_a_real_full_disk_stops_the_cli_cleanly_and_a_rerun_finishes(
     assert on_disk.unchanged() and len(final) == len(on_disk.doc_ids) + len(reference)
 
 
+def test_a_ledger_on_a_read_only_file_system_is_read_and_refuses_writes_clearly(
+    held: Held, small_disk: Path, tmp_path: Path
+) -> None:
+    db = small_disk / "ledger #1?.db"  # URI characters in the name, too
+    copy_ledger(held.db, db)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    good = write_article(tmp_path, 701)
+    done = cli("ingest", str(good), "--db", str(db), "--quiet")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr + done.stdout
+    assert done.stderr.strip() == (
+        f"Error: cannot write to the ledger {db}: "
+        "the file is read-only (check its permissions and its folder's)"
+    )
+    # Reading works: SQLite could not create its WAL index there, so the file is opened as
+    # immutable rather than refused.
+    exported = cli("export", "--db", str(db), "--format", "jsonl")
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout.splitlines() == held.lines
+
+
 def test_a_document_whose_extraction_fails_is_named_and_the_run_goes_on(
     held: Held, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

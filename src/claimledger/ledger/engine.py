@@ -18,6 +18,7 @@ from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -81,6 +82,7 @@ def create_ledger_engine(url: URL) -> Engine:
     memory = database == ":memory:" or database.startswith("file::memory:")
     if not memory and not database.startswith("file:"):  # SQLite URI filenames: as given
         _check_sqlite_path(Path(database))
+        url = _read_only_media(Path(database)) or url
     kwargs: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT, "check_same_thread": False}}
     if memory:  # one shared connection, or each checkout would see a new empty database
         kwargs["poolclass"] = StaticPool
@@ -97,6 +99,25 @@ def _check_sqlite_path(path: Path) -> None:
     parent = path.parent
     if not parent.is_dir():
         raise StoreError(f"cannot open the ledger {path}: folder {parent} does not exist")
+
+
+def _read_only_media(path: Path) -> URL | None:
+    """A read-only URL for a ledger on a read-only file system (a CD, a ro mount), else None.
+
+    SQLite cannot create the WAL index there, so a plain open fails; `immutable` reads the file
+    as it is (only when no WAL file holds more). Writes then fail as read-only, with a message.
+    """
+    try:
+        read_only = bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return None
+    if not read_only or not path.is_file():
+        return None
+    wal = path.with_name(path.name + "-wal")
+    query = {"mode": "ro", "uri": "true"}
+    if not (wal.exists() and wal.stat().st_size):
+        query["immutable"] = "1"
+    return URL.create("sqlite", database=f"file:{quote(str(path.resolve()))}", query=query)
 
 
 def _sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
