@@ -256,3 +256,22 @@ def test_tracks_compound_counted_noun_keeps_its_head() -> None:
     ]
     labels = {t.label for t in build_tracks(claims)}
     assert labels == {"soldiers", "carriers"}
+
+
+def test_tracks_a_toll_takes_the_event_of_its_sibling_figure() -> None:
+    claims = [
+        *_series("103")[:1],
+        make_claim(
+            "t2",
+            KARABAKH_MOD,
+            "23 more of its soldiers had been killed, taking its military toll to 103",
+            date(2020, 10, 2),
+            quantities=[
+                qty("23 more", "soldiers", "killed", "its soldiers", kind="incremental"),
+                qty("103", "soldiers", "", kind="cumulative"),
+            ],
+        ),
+    ]
+    track = _only(build_tracks(claims))
+    assert [p.value for p in track.points["Nagorno-Karabakh Defence Ministry"]] == [80, 23, 103]
+    assert track.notes[0].startswith("consistent:") and "= 103" in track.notes[0]
