@@ -169,7 +169,9 @@ def test_claimants_unknown_names_keep_their_words() -> None:
     assert canonicalize("Zoryan Institute", "ORG").claimant_type == "organization"
 
 
-@pytest.mark.parametrize("mention", ["he", "They", "it", "the ministry", "officials", ""])
+@pytest.mark.parametrize(
+    "mention", ["he", "They", "it", "the ministry", "officials", "Its officials", ""]
+)
 def test_claimants_pronouns_and_bare_nouns_are_unknown(mention: str) -> None:
     assert canonicalize(mention) == ClaimantInfo("unknown", "unknown", None)
 

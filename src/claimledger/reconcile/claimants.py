@@ -48,8 +48,8 @@ UNKNOWN = ClaimantInfo("unknown", "unknown", None)
 
 
 _PRONOUNS = word_set(
-    "he she they it we i you him her them his its their our who which this that these those "
-    "one someone somebody"
+    "he she they it we i you him her them his its their our my your who which this that these "
+    "those one someone somebody"
 )
 # Words that name a role rather than a person; stripped when looking for a bare name.
 _ROLE_WORDS = word_set(
@@ -111,7 +111,7 @@ def _proper_tail(mention: str, skip: frozenset[str]) -> str | None:
         if not w:
             continue
         low = re.sub(r"['’]s$", "", w).lower()
-        if w[0].isupper() and low not in _ROLE_WORDS and low not in skip:
+        if w[0].isupper() and low not in _ROLE_WORDS and low not in skip and low not in _PRONOUNS:
             tail.append(w)
         elif tail:
             break
