@@ -248,3 +248,11 @@ def test_track_page_and_404(client: httpx.Client) -> None:
     r = client.get(f"/tracks/{track_id}")
     assert r.status_code == 200 and "Every figure, per claimant" in r.text
     assert client.get("/tracks/nope").status_code == 404
+
+
+def test_api_documents_name_the_original_of_a_copy(client: httpx.Client, live: Live) -> None:
+    docs = ok(client, "/api/documents", limit=50)["data"]
+    copy = next(d for d in docs if d["doc_id"] == live.batch[1][0].doc_id)
+    assert copy["origin_id"] == live.batch[0][0].doc_id
+    assert copy["origin_outlet"] == live.batch[0][0].outlet
+    assert ok(client, "/api/documents", outlet="Caspian Wire")["meta"]["total"] == 2

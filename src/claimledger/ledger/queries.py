@@ -443,9 +443,22 @@ def list_documents(
         rows = conn.execute(stmt).mappings().all()
         total = conn.execute(select(func.count()).select_from(documents).where(*conds)).scalar_one()
         counts = _claim_counts(conn, [r["doc_id"] for r in rows])
-    return DocumentPage(
-        total=total, items=[_doc_summary(r, counts.get(r["doc_id"], 0)) for r in rows]
-    )
+        origins = sorted(
+            {r["origin_id"] for r in rows if r["origin_id"] not in (None, r["doc_id"])}
+        )
+        origin_outlet = dict(
+            conn.execute(
+                select(documents.c.doc_id, documents.c.outlet).where(
+                    documents.c.doc_id.in_(origins)
+                )
+            ).all()
+        )
+    items = []
+    for r in rows:
+        doc = _doc_summary(r, counts.get(r["doc_id"], 0))
+        doc.origin_outlet = origin_outlet.get(r["origin_id"])
+        items.append(doc)
+    return DocumentPage(total=total, items=items)
 
 
 def get_document(engine: Engine, doc_id: str) -> DocumentDetail | None:

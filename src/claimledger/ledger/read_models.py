@@ -65,6 +65,9 @@ class DocumentSummary(BaseModel):
     format: str
     n_words: int
     origin_id: str | None = None
+    origin_outlet: str | None = Field(
+        default=None, description="outlet of the original, when this document is a copy"
+    )
     ingested_at: datetime | None = None
     n_claims: int = 0
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from claimledger.ledger import queries
+from claimledger.ledger import dashboard, queries
 from claimledger.web.deps import Blank, EngineDep, PageDep, TemplatesDep
 from claimledger.web.highlight import highlight
 from claimledger.web.schemas import ERROR_RESPONSES, Envelope, page_meta
@@ -67,6 +67,7 @@ def documents_page(
             "result": result,
             "outlet": outlet,
             "q": q,
+            "outlets": dashboard.facets(engine)["outlet"],
             "meta": page_meta(result.total, page.limit, page.offset),
         },
     )
