@@ -170,7 +170,8 @@ def test_claimants_unknown_names_keep_their_words() -> None:
 
 
 @pytest.mark.parametrize(
-    "mention", ["he", "They", "it", "the ministry", "officials", "Its officials", ""]
+    "mention",
+    ["he", "They", "it", "the ministry", "officials", "Its officials", "the government", ""],
 )
 def test_claimants_pronouns_and_bare_nouns_are_unknown(mention: str) -> None:
     assert canonicalize(mention) == ClaimantInfo("unknown", "unknown", None)

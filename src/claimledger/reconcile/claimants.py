@@ -212,6 +212,8 @@ def _fallback(
     mention: str, key: Key, label: str | None, state: str | None, name: str | None
 ) -> ClaimantInfo:
     """Unknown names keep their own words; the entity label decides the type."""
+    if all(w in _ROLE_WORDS or w in _STATE_FILLER or w in _SOURCE_WORDS for w in key):
+        return UNKNOWN  # "the government", "officials": nobody in particular
     if label == "PERSON":
         return ClaimantInfo(name or _clean(mention), "person", state)
     if label == "ORG":

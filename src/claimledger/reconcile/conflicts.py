@@ -182,7 +182,11 @@ _REFERS_BACK = re.compile(_DENIAL_WORDS.pattern + r"|\b(?:this|them|these|those)
 
 
 def _is_denial(c: Claim) -> bool:
-    return c.stance == "deny" or (c.stance == "assert" and bool(_DENIAL_WORDS.search(c.content)))
+    # Only a quotation is taken at its word: in reported speech the denial word may belong to
+    # someone else ("Armenia says a Turkish F-16 shot down its jet; Ankara calls it untrue").
+    return c.stance == "deny" or (
+        c.stance == "assert" and c.mode == "direct" and bool(_DENIAL_WORDS.search(c.content))
+    )
 
 
 @dataclass
