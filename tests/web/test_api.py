@@ -31,6 +31,7 @@ SUCCESS = [
     "/api/figures",
     "/api/conflicts",
     "/api/claimants",
+    "/api/facets",
 ]
 
 
@@ -200,6 +201,7 @@ def test_api_overview_counts(client: httpx.Client) -> None:
     assert data["documents"] == 5 and data["claims"] == 12 and data["outlets"] == 4
     assert data["first_date"] == "2020-10-05" and data["last_date"] == "2020-11-10"
     assert data["latest_ingests"][0]["documents_added"] == 5
+    assert len(data["latest_documents"]) == 5 and "text" not in data["latest_documents"][0]
 
 
 def test_openapi_documents_both_shapes(client: httpx.Client) -> None:
@@ -256,3 +258,9 @@ def test_api_documents_name_the_original_of_a_copy(client: httpx.Client, live: L
     assert copy["origin_id"] == live.batch[0][0].doc_id
     assert copy["origin_outlet"] == live.batch[0][0].outlet
     assert ok(client, "/api/documents", outlet="Caspian Wire")["meta"]["total"] == 2
+
+
+def test_api_facets_fold_word_forms(client: httpx.Client) -> None:
+    facets = ok(client, "/api/facets")["data"]
+    assert "soldiers" in facets["counted"] and "<b>Test</b> Herald" in facets["outlet"]
+    assert set(facets["stance"]) <= {"assert", "deny", "call", "estimate"}

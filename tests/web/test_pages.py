@@ -42,6 +42,7 @@ def test_overview_shows_counts(page: Any) -> None:
     assert page.locator('[data-stat="claims"]').inner_text() == "12"
     assert page.locator('[data-stat="documents"]').inner_text() == "5"
     assert page.locator("#ingests tbody tr").count() == 1
+    assert page.locator("#latest-documents tbody tr").count() == 5
 
 
 def test_claims_filter_form(page: Any) -> None:

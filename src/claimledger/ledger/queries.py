@@ -525,6 +525,16 @@ def overview(engine: Engine, *, n_ingests: int = 10) -> Overview:
             )
             for r in runs
         ]
+        newest = (
+            conn.execute(
+                select(*_DOC_COLS)
+                .order_by(documents.c.ingested_at.desc(), documents.c.doc_id)
+                .limit(n_ingests)
+            )
+            .mappings()
+            .all()
+        )
+        n_by_doc = _claim_counts(conn, [r["doc_id"] for r in newest])
     dates = [d for d in (first_said, last_said, first_pub, last_pub) if d is not None]
     return Overview(
         documents=n_docs,
@@ -535,6 +545,7 @@ def overview(engine: Engine, *, n_ingests: int = 10) -> Overview:
         first_date=min(dates) if dates else None,
         last_date=max(dates) if dates else None,
         latest_ingests=latest,
+        latest_documents=[_doc_summary(r, n_by_doc.get(r["doc_id"], 0)) for r in newest],
     )
 
 

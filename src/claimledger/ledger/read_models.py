@@ -110,6 +110,9 @@ class Overview(BaseModel):
     first_date: date | None = None
     last_date: date | None = None
     latest_ingests: list[IngestRun]
+    latest_documents: list[DocumentSummary] = Field(
+        default_factory=list, description="the documents ingested last, newest first"
+    )
 
 
 class ClaimantSummary(BaseModel):

@@ -27,6 +27,12 @@ def list_claims(
     )
 
 
+@api.get("/facets")
+def get_facets(engine: EngineDep) -> Envelope[dict[str, list[str]]]:
+    """The values the claim filters offer: outlets, stances, counted nouns and events."""
+    return Envelope(data=dashboard.facets(engine))
+
+
 @api.get("/claims/{claim_id}")
 def get_claim(engine: EngineDep, claim_id: str) -> Envelope[queries.LedgerClaim]:
     """One claim with its document's metadata, figures and carriers."""
