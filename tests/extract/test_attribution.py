@@ -176,3 +176,22 @@ def test_nested_claims_kept_for_the_ledger_dropped_when_flat(nlp: Any) -> None:
     flat = [a for a in find_attributions(doc, nested=False) if a.mode != "unattributed"]
     assert {a.mention for a in nested} == {"The agency", "the council"}
     assert [a.mention for a in flat] == ["The agency"]
+
+
+def test_object_and_its_reason_when_the_cue_has_no_clause(nlp: Any) -> None:
+    text = "The senator blamed the agency for delaying the flood warnings by two days."
+    a = _holding(text, _run(nlp, text), "delaying the flood warnings")
+    assert _content(text, a).startswith("the agency for delaying")
+    assert a.mention == "The senator"
+
+
+def test_accused_of_a_gerund_keeps_the_accusation(nlp: Any) -> None:
+    text = "The union has accused the company of hiding 40 safety reports from inspectors."
+    a = _holding(text, _run(nlp, text), "hiding 40 safety reports")
+    assert a.mention == "The union"
+
+
+def test_closing_relative_clause_is_not_part_of_the_claim(nlp: Any) -> None:
+    text = "The coach said the team would play on Sunday, which surprised the league's officials."
+    a = _holding(text, _run(nlp, text), "play on Sunday")
+    assert "surprised" not in _content(text, a)

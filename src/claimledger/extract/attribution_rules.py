@@ -21,6 +21,8 @@ from claimledger.extract.cues import (
 )
 
 TokenRange = tuple[int, int]
+# Prepositions whose object a cue with no other complement reports ("warned of", "argued for").
+FALLBACK_PREPS = frozenset({"of", "about", "for", "against", "to", "on", "over"})
 
 # Verbs that introduce a quotation next to them; belief and intention verbs do not.
 QUOTE_VERBS = frozenset(
@@ -151,7 +153,7 @@ def verb_content(verb: Token) -> list[TokenRange]:
     dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
     for c in children:
         if c.dep_ == "prep" and c.lower_ in preps:
-            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
             if pobj is None:
                 continue
             last = pobj.right_edge.i
@@ -179,7 +181,53 @@ def verb_content(verb: Token) -> list[TokenRange]:
                 last = max(last, c.right_edge.i)
         if dobj.pos_ != "PRON" or last > dobj.i:
             return [(dobj.left_edge.i, last)]
+    return _fallback_content(verb, children, xcomp, dobj)
+
+
+def _fallback_content(
+    verb: Token, children: list[Token], xcomp: Token | None, dobj: Token | None
+) -> list[TokenRange]:
+    """What a cue with none of its usual complements reports: its infinitive, its object with
+    what follows it ("blamed China for the losses"), or its passive subject."""
+    if xcomp is not None and xcomp.i > verb.i:
+        first = dobj.left_edge.i if dobj is not None and dobj.i < xcomp.i else xcomp.left_edge.i
+        return [(first, xcomp.right_edge.i)]
+    if dobj is not None and dobj.i > verb.i:
+        last = dobj.right_edge.i
+        for c in children:
+            if c.i > dobj.i and c.dep_ in ("prep", "oprd", "xcomp", "ccomp", "acomp"):
+                last = max(last, c.right_edge.i)
+        if dobj.pos_ != "PRON" or last > dobj.i:
+            return [(dobj.left_edge.i, last)]
+    for c in children:
+        if c.dep_ == "prep" and c.i > verb.i and c.lower_ in FALLBACK_PREPS:
+            pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return [(pobj.left_edge.i, pobj.right_edge.i)]
+    subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and subj.lower_ not in RELATIVE and subj.pos_ != "PRON":
+        return [(subj.left_edge.i, subj.right_edge.i)]
     return []
+
+
+def trim_range(doc: Doc, rng: TokenRange, verb: Token) -> TokenRange:
+    """Cut a closing non-restrictive relative clause from a content after the cue ("he expects
+    her to recover, which forced her to leave early"): PolNeAR leaves it out."""
+    first, last = rng
+    if first < verb.i:
+        return rng
+    for k in range(first + 1, last + 1):
+        tok = doc[k]
+        if (
+            tok.text == ","
+            and k + 1 <= last
+            and doc[k + 1].lower_ in ("which", "who")
+            and doc[k + 1].head.dep_ == "relcl"
+            and doc[k + 1].head.right_edge.i >= last - 1
+            and k - 1 > first
+        ):
+            return first, k - 1
+    return rng
 
 
 def trailing_cue_parts(verb: Token, sents: Sentences) -> tuple[TokenRange, Span] | None:
