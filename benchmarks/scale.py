@@ -7,13 +7,17 @@ Throughput mode generates N distinct articles (`claimledger.scale.synth`: templa
 varied people, places and figures), ingests them into a fresh SQLite ledger with each engine and
 worker count, and prints a table:
 
-  wall      articles/s over the whole call, worker start-up (one spaCy load each) included
-  steady    articles/s after the first 20% of documents reached the driver (start-up and
-            pipeline fill excluded); documents arrive in batches, so use N >= 400
-  per core  steady rate / workers
+  wall s     seconds for the whole call, worker start-up (one spaCy load each) included
+  art/s      articles per wall-clock second
+  CPU s      CPU seconds used by the driver and every process below it (pool workers; Ray's
+             raylet, GCS, agents and actors), sampled from /proc during the run
+  art/CPU-s  articles per CPU-second: the per-core rate. On a machine shared with other jobs
+             wall-clock rates fall with the load; this one hardly moves, so estimates for
+             other machines start from it
 
-then the ratios Ray/local and 2 workers/1 worker. Ray runs on a local instance started once
-(`num_cpus` = the largest worker count), outside the timings.
+then the ratios Ray/local and 2 workers/1 worker, and the load averages before and after. Ray
+runs on a local instance started once (`num_cpus` = the largest worker count), outside the
+timings.
 
 Memory mode ingests N generated articles with each engine (`--engines`, default both) in a
 child process while the parent samples /proc, and prints the peak memory: the driver's RSS and
@@ -53,16 +57,9 @@ class Clock:
     def __call__(self, _document: Document, _n_claims: int) -> None:
         self.stamps.append(time.perf_counter())
 
-    def rates(self) -> tuple[float, float]:
-        """(wall, steady) articles per second."""
-        n = len(self.stamps)
-        if n == 0:
-            return 0.0, 0.0
-        wall = n / (self.stamps[-1] - self.start)
-        k = max(1, n // 5)
-        span = self.stamps[-1] - self.stamps[k - 1]
-        steady = (n - k) / span if span > 0 else wall
-        return wall, steady
+    def seconds(self) -> float:
+        """From the start of the call to the last document reaching the driver."""
+        return self.stamps[-1] - self.start if self.stamps else 0.0
 
 
 def run_local(corpus: Path, db: Path, workers: int) -> Clock:
@@ -102,33 +99,109 @@ def throughput(args: argparse.Namespace) -> None:
 
             ray.init(num_cpus=max(counts), include_dashboard=False, log_to_driver=False)
             DataContext.get_current().enable_progress_bars = False
-        results: dict[tuple[str, int], tuple[float, float]] = {}
+        results: dict[tuple[str, int], Run] = {}
         for engine in engines:
             for workers in counts:
                 db = Path(tmp) / f"{engine}-{workers}.db"
+                meter = CpuMeter()
                 clock = (run_ray if engine == "ray" else run_local)(corpus, db, workers)
-                results[engine, workers] = clock.rates()
-                wall, steady = results[engine, workers]
+                run = Run(len(clock.stamps), clock.seconds(), meter.stop())
+                results[engine, workers] = run
                 print(
-                    f"  done {engine} x{workers}: {wall:.1f} / {steady:.1f} articles/s", flush=True
+                    f"  done {engine} x{workers}: {run.rate:.1f} articles/s, "
+                    f"{run.per_cpu_second:.1f} articles per CPU-second",
+                    flush=True,
                 )
     _print_table(args.articles, results)
 
 
-def _print_table(n: int, results: dict[tuple[str, int], tuple[float, float]]) -> None:
-    print(f"\n{n} generated articles; articles/s (wall incl. start-up | steady | steady per core)")
-    print(f"{'engine':8}{'workers':>8}{'wall':>10}{'steady':>10}{'per core':>10}")
-    for (engine, workers), (wall, steady) in results.items():
-        print(f"{engine:8}{workers:>8}{wall:>10.1f}{steady:>10.1f}{steady / workers:>10.1f}")
+class Run:
+    """One ingest: documents, wall seconds, CPU seconds of the whole process tree."""
+
+    def __init__(self, documents: int, seconds: float, cpu_seconds: float) -> None:
+        self.documents, self.seconds, self.cpu_seconds = documents, seconds, cpu_seconds
+
+    @property
+    def rate(self) -> float:
+        """Articles per wall-clock second."""
+        return self.documents / self.seconds if self.seconds else 0.0
+
+    @property
+    def per_cpu_second(self) -> float:
+        """Articles per CPU-second: the per-core rate, whatever else ran on the machine."""
+        return self.documents / self.cpu_seconds if self.cpu_seconds else 0.0
+
+
+class CpuMeter:
+    """CPU time used by this process and all its descendants from creation to `stop()`.
+
+    Sampled from /proc every `interval` seconds in a thread, so workers that start and end
+    during the run (pool processes, Ray actors) count too, up to the last sample before they
+    end. Ray's own processes (raylet, GCS, agents) are descendants of this driver and count.
+    """
+
+    def __init__(self, interval: float = 0.5) -> None:
+        import threading
+
+        self.root = os.getpid()
+        self.base = _tree_cpu(self.root)
+        self.last = dict(self.base)
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.last.update(_tree_cpu(self.root))
+
+    def stop(self) -> float:
+        """Stop sampling; the CPU seconds used since creation."""
+        self._stop.set()
+        self._thread.join()
+        self.last.update(_tree_cpu(self.root))
+        return sum(cpu - self.base.get(pid, 0.0) for pid, cpu in self.last.items())
+
+
+def _tree_cpu(root: int) -> dict[int, float]:
+    """User + system CPU seconds of `root` and each process below it."""
+    tick = os.sysconf("SC_CLK_TCK")
+    cpu: dict[int, float] = {}
+    for pid in _descendants(root):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / tick
+    return cpu
+
+
+def _print_table(n: int, results: dict[tuple[str, int], Run]) -> None:
+    print(f"\n{n} generated articles (load before: {_load()})")
+    print(f"{'engine':8}{'workers':>8}{'wall s':>8}{'art/s':>8}{'CPU s':>8}{'art/CPU-s':>11}")
+    for (engine, workers), run in results.items():
+        print(
+            f"{engine:8}{workers:>8}{run.seconds:>8.1f}{run.rate:>8.1f}{run.cpu_seconds:>8.1f}"
+            f"{run.per_cpu_second:>11.1f}"
+        )
     print()
     for workers in sorted({w for _, w in results}):
         if ("ray", workers) in results and ("local", workers) in results:
-            ray_s, local_s = results["ray", workers][1], results["local", workers][1]
-            print(f"ray/local steady at {workers} worker(s): {ray_s / local_s:.2f}")
+            ray_r, local_r = results["ray", workers], results["local", workers]
+            print(
+                f"ray/local at {workers} worker(s): {ray_r.rate / local_r.rate:.2f} (articles/s), "
+                f"{ray_r.per_cpu_second / local_r.per_cpu_second:.2f} (articles per CPU-second)"
+            )
     for engine in sorted({e for e, _ in results}):
         if (engine, 1) in results and (engine, 2) in results:
-            ratio = results[engine, 2][1] / results[engine, 1][1]
-            print(f"{engine}: 2 workers / 1 worker steady: {ratio:.2f}")
+            ratio = results[engine, 2].rate / results[engine, 1].rate
+            print(f"{engine}: 2 workers / 1 worker (articles/s): {ratio:.2f}")
+    print(f"load after: {_load()}")
+
+
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages (the machine may be shared)."""
+    return " ".join(f"{x:.1f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
 
 
 def memory(args: argparse.Namespace) -> None:
