@@ -8,8 +8,14 @@ start `claimledger ingest`, SIGKILL it after a random delay, check the ledger (i
 `PRAGMA integrity_check`, every stored document has exactly the claims of the clean run), and
 repeat; each cycle ends with one uninterrupted run whose export must equal the reference.
 
-Prints kills injected, documents stored at kill time, records lost (must be 0) and
-duplicates (must be 0). The same loop, smaller, is `tests/robustness/test_faults.py`.
+Before the kill loop, one CLI run over a catalogue of bad inputs (empty, binary, truncated,
+nested, NUL-filled, undecodable, unparseable dates, a file above the size cap...) next to two
+good articles, into a copy of the reference ledger: every bad file must be named, nothing
+stored before may change, the run must exit 0.
+
+Prints bad inputs tried and reported, kills injected, documents stored at kill time, records
+lost (must be 0) and duplicates (must be 0). The same loop, smaller, is
+`tests/robustness/test_faults.py`.
 """
 
 from __future__ import annotations
@@ -180,6 +186,112 @@ def damage(state: dict[str, frozenset[str]], reference: dict[str, frozenset[str]
     return problems
 
 
+def write_bad_inputs(folder: Path) -> dict[str, int]:
+    """Write a catalogue of bad inputs into `folder`; returns file name -> problems expected
+    (one per file, or one per bad line/row of a JSONL or CSV)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    claim = "Officials said on Monday that {n} soldiers had been killed near Ganja."
+    nested = '{"text": ' + "[" * 50_000
+    files: dict[str, tuple[bytes, int]] = {
+        "empty.txt": (b"", 1),
+        "blank.md": (b"  \n\n\t\n", 1),
+        "binary.txt": (bytes(range(256)) * 40, 1),
+        "png.html": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(300), 1),
+        "gzip.jsonl": (b"\x1f\x8b\x08\x00" + bytes(range(256)) * 4, 1),
+        "noise.txt": (bytes(range(0x80, 0x100)) * 8, 1),
+        "broken-bom.txt": (b"\xff\xfe\x00\xd8\x41", 1),
+        "menu.html": (b"<html><body><nav>Home | World | Sport</nav></body></html>", 1),
+        "script-only.html": (b"<html><body><script>var a = 1;</script></body></html>", 1),
+        "cut.html": (b"<html><body><article><p>Officials said that 5 soldiers had", 1),
+        "lines.jsonl": (
+            (
+                json.dumps({"text": claim.format(n=1)})
+                + "\n[1, 2]\nnull\n"
+                + json.dumps({"title": "no text"})
+                + '\n{"text": 5}\n{"text": ""}\nnot json\n'
+                + nested
+                + "\n"
+                + '{"text": "cut off'
+            ).encode(),
+            8,
+        ),
+        "nuls.jsonl": (
+            json.dumps({"text": claim.format(n=2)}).encode() + b"\n" + bytes(4096) + b"\n",
+            1,
+        ),
+        "no-text.csv": (b"id,title\n1,x\n", 1),
+        "empty-header.csv": (b"\n\n", 1),
+        "rows.csv": (
+            f'id,text\n1,"{claim.format(n=3)}"\n2\n3,""\n4,"never closed\n'.encode(),
+            3,
+        ),
+        "bad-date.md": (f"---\ndate: the 45th of Octember\n---\n{claim.format(n=4)}\n".encode(), 1),
+        "bad-yaml.md": (f"---\ndate: [unclosed\n---\n{claim.format(n=5)}\n".encode(), 1),
+        "feb31.jsonl": (json.dumps({"text": claim.format(n=6), "date": "2020-02-31"}).encode(), 1),
+    }
+    for name, (data, _) in files.items():
+        (folder / name).write_bytes(data)
+    big = folder / "huge.txt"
+    with big.open("wb") as out:  # above the single-article cap: refused unread
+        line = (claim.format(n=7) + "\n").encode()
+        out.write(line * (11 * 1024 * 1024 // len(line) + 1))
+    return {**{name: n for name, (_, n) in files.items()}, "huge.txt": 1}
+
+
+@dataclass
+class BadInputReport:
+    """What a CLI run over the bad-input catalogue did."""
+
+    files: int
+    problems_expected: int
+    problems_reported: int
+    unnamed: list[str]
+    exit_code: int
+    traceback: bool
+    records_changed: int
+
+    def lines(self) -> list[str]:
+        """Human-readable summary."""
+        return [
+            f"bad input files:          {self.files}",
+            f"problems expected:        {self.problems_expected}",
+            f"problems reported:        {self.problems_reported} (file[:line] named)",
+            f"files not named:          {len(self.unnamed)} {self.unnamed or ''}",
+            f"exit code:                {self.exit_code} (0: good files were read)",
+            f"traceback:                {'yes' if self.traceback else 'no'}",
+            f"stored records changed:   {self.records_changed}",
+        ]
+
+
+def bad_input_run(workdir: Path, reference: Reference, reference_db: Path) -> BadInputReport:
+    """Ingest the catalogue plus two good articles into a copy of the reference ledger."""
+    inbox = workdir / "bad-inputs"
+    expected = write_bad_inputs(inbox)
+    for i in (900, 901):
+        name, text = article(i)
+        (inbox / name).write_text(text, encoding="utf-8")
+    db = workdir / "bad-inputs.db"
+    with closing(sqlite3.connect(reference_db)) as src, closing(sqlite3.connect(db)) as dst:
+        src.backup(dst)
+    done = subprocess.run(
+        ingest_command(inbox, db), capture_output=True, text=True, timeout=900, check=False
+    )
+    reported = [line for line in done.stderr.splitlines() if line.startswith("skipped: ")]
+    named = {line.split()[2].rstrip(":").split(":")[0] for line in reported}
+    unnamed = sorted(n for n in expected if str(inbox / n) not in named)
+    before = set(reference.export)
+    kept = {line for line in export_lines(db) if json.loads(line)["doc_id"] in reference.claims}
+    return BadInputReport(
+        files=len(expected),
+        problems_expected=sum(expected.values()),
+        problems_reported=len(reported),
+        unnamed=unnamed,
+        exit_code=done.returncode,
+        traceback="Traceback" in done.stderr + done.stdout,
+        records_changed=len(before ^ kept),
+    )
+
+
 @dataclass
 class FaultReport:
     """What a kill-and-resume loop did and found."""
@@ -315,13 +427,22 @@ def main(argv: list[str] | None = None) -> int:
             f"corpus: {len(list(corpus.iterdir()))} files, {len(reference.claims)} documents, "
             f"{len(reference.export)} exported claims; clean run {reference.seconds:.1f} s"
         )
+        inputs = bad_input_run(work, reference, work / "reference.db")
+        print("\n".join(inputs.lines()))
         report = kill_loop(
             corpus, work, reference, args.kills, per_cycle=args.per_cycle, seed=args.seed
         )
         print("\n".join(report.lines()))
         print(f"total time: {time.monotonic() - t0:.0f} s")
     bad = report.records_lost or report.duplicates or report.problems
-    return 1 if bad else 0
+    bad_inputs = (
+        inputs.unnamed
+        or inputs.traceback
+        or inputs.records_changed
+        or inputs.exit_code != 0
+        or inputs.problems_reported != inputs.problems_expected
+    )
+    return 1 if bad or bad_inputs else 0
 
 
 if __name__ == "__main__":
