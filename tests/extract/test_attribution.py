@@ -195,3 +195,15 @@ def test_closing_relative_clause_is_not_part_of_the_claim(nlp: Any) -> None:
     text = "The coach said the team would play on Sunday, which surprised the league's officials."
     a = _holding(text, _run(nlp, text), "play on Sunday")
     assert "surprised" not in _content(text, a)
+
+
+def test_participle_on_a_statement_speaks_for_who_issued_it(nlp: Any) -> None:
+    text = "The farmers' union released a statement condemning the new tax on diesel fuel."
+    a = _holding(text, _run(nlp, text), "the new tax on diesel")
+    assert a.mention == "The farmers' union"
+
+
+def test_participle_on_a_group_names_the_group(nlp: Any) -> None:
+    text = "Volunteers supporting the mayor knocked on 3,000 doors last weekend."
+    a = _holding(text, _run(nlp, text), "the mayor")
+    assert a.mention == "Volunteers"

@@ -263,8 +263,8 @@ def _colon_headlines(doc: Doc, sents: Sentences, drafts: list[_Draft]) -> list[_
             t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PART") or t.text in ".’'" for t in name
         ):
             continue
-        if not any(t.pos_ == "PROPN" or t.ent_type_ for t in name):
-            continue
+        if not any(t.pos_ == "PROPN" or t.ent_type_ for t in name) or len(name.text) < 2:
+            continue  # "Q: ..." opens an interviewer's question, not a quoted claim
         content = _span(doc, colon.i + 1, _strip_final(doc, colon.i + 1, sent.end - 1))
         if content is None or _covered(content[0], drafts):
             continue

@@ -73,6 +73,35 @@ QUOTE_VERBS = frozenset(
 # Prepositions after an evaluation verb's object that carry the evaluation ("as", "for").
 OBJECT_PREPS = frozenset({"as", "for", "over", "against", "of"})
 RELATIVE = frozenset({"who", "which", "that"})
+# Things a source issues, which then speak for it ("released a statement confirming").
+MEDIUM_NOUNS = frozenset(
+    {
+        "statement",
+        "story",
+        "letter",
+        "ad",
+        "video",
+        "report",
+        "tweet",
+        "post",
+        "release",
+        "memo",
+        "message",
+        "op-ed",
+        "column",
+        "editorial",
+        "article",
+        "interview",
+        "speech",
+        "email",
+        "note",
+        "book",
+        "essay",
+        "commercial",
+        "remark",
+        "comment",
+    }
+)
 # Dependencies through which a cue inherits its host's subject: "adding that", "but said",
 # "began by saying" (pcomp under prep).
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
@@ -278,6 +307,16 @@ def subject_of(verb: Token) -> Span | None:
                     return doc[pobj.left_edge.i : pobj.right_edge.i + 1]
         if any(c.dep_ == "nsubjpass" for c in cur.children):
             return None
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.i != cur.i:
+            noun = cur.head
+            if noun.lemma_.lower() not in MEDIUM_NOUNS:
+                # "a super PAC backing Bush": the modified noun holds the position.
+                return doc[noun.left_edge.i : noun.i + 1]
+            # "issued a statement condemning the attack": whoever issued it.
+            cur = noun.head if noun.head.i != noun.i else noun
+            if cur.pos_ not in ("VERB", "AUX"):
+                return None
+            continue
         if cur.dep_ in INHERIT_DEPS and cur.head.i != cur.i:
             cur = cur.head
             continue
