@@ -169,9 +169,9 @@ def get_track(engine: Engine, track_id: str) -> Track | None:
 
 
 def without_series(track: Track) -> Track:
-    """The track's "Per claimant" table only: latest figures, no points (for listings)."""
+    """The track's "Per claimant" table only: latest figures and counts, no points or notes."""
     rows = [r.model_copy(update={"points": []}) for r in track.claimants]
-    return track.model_copy(update={"claimants": rows})
+    return track.model_copy(update={"claimants": rows, "notes": []})
 
 
 def conflicts(engine: Engine) -> list[Conflict]:
@@ -233,6 +233,8 @@ def _convert(track: rtracks.Track, by_id: dict[str, LedgerClaim]) -> Track:
         headline=rtracks.is_headline_track(track),
         n_points=sum(r.n_points for r in rows),
         notes=list(track.notes),
+        n_notes=len(track.notes),
+        n_inconsistent=sum(n.startswith("INCONSISTENT") for n in track.notes),
         claimants=rows,
     )
 

@@ -178,8 +178,11 @@ class Track(BaseModel):
     )
     n_points: int = 0
     notes: list[str] = Field(
-        default_factory=list, description="consistency of each claimant's series"
+        default_factory=list,
+        description="consistency of each claimant's series (left out of listings)",
     )
+    n_notes: int = 0
+    n_inconsistent: int = 0
     claimants: list[ClaimantFigures]
 
 

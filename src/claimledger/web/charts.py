@@ -21,6 +21,7 @@ LEFT, RIGHT, TOP, BOTTOM = 64, 20, 14, 30
 # Candidate spacings of date ticks, in days; the smallest that keeps labels apart is used.
 TICK_DAYS = (1, 2, 3, 7, 14, 28, 56, 91, 182, 365, 730, 1461, 3652)
 MIN_TICK_GAP = 90  # px between date labels
+MAX_SERIES = len(PALETTE)  # one distinct colour per line drawn
 
 
 @dataclass
@@ -62,7 +63,8 @@ class Chart:
     x_ticks: list[Tick]
     y_ticks: list[Tick]
     plot: tuple[float, float, float, float]  # left, top, right, bottom
-    undated: int = 0  # figures with no date (or no single value): listed, not drawn
+    undated: int = 0  # figures with no date: listed, not drawn
+    hidden: int = 0  # claimants with figures beyond the colours drawn: in the table only
 
 
 def _nice_step(span: float, n: int = 5) -> float:
@@ -124,18 +126,35 @@ def _series(
     return ChartSeries(claimant=claimant, color=color, path="".join(cmds), points=out)
 
 
-def build_chart(track: Track, *, max_points: int = 400) -> Chart:
-    """Lay out `track` on a date (x) by value (y) plane; undated points are left out."""
-    pts = [
-        (row.claimant, p)
-        for row in track.claimants
-        for p in row.points[-max_points:]
-        if p.date is not None and p.value is not None
-    ]
+def _drawable(points: list[FigurePoint], max_points: int) -> list[FigurePoint]:
+    """Dated points with a value, one per day and kind (the day's last word), latest last."""
+    by_day: dict[tuple[date, bool], FigurePoint] = {}
+    for p in points:  # oldest first, so a later statement the same day replaces an earlier one
+        if p.date is not None and p.value is not None:
+            by_day[(p.date, p.kind == "incremental")] = p
+    ordered = sorted(by_day.values(), key=lambda p: p.date or date.min)
+    return ordered[-max_points:]
+
+
+def build_chart(track: Track, *, max_points: int = 300, max_series: int = MAX_SERIES) -> Chart:
+    """Lay out `track` on a date (x) by value (y) plane.
+
+    At most `max_series` claimants are drawn (those with the most figures; one colour each) and
+    one dot per claimant, day and kind; undated figures are left out. The table lists them all.
+    """
+    drawable = {row.claimant: _drawable(row.points, max_points) for row in track.claimants}
+    ranked = sorted(
+        (row for row in track.claimants if drawable[row.claimant]),
+        key=lambda r: (-r.n_points, -(r.latest.date or date.min).toordinal(), r.claimant),
+    )
+    drawn = {r.claimant for r in ranked[:max_series]}
+    rows = [r for r in track.claimants if r.claimant in drawn]  # table order keeps colours stable
+    pts = [(row.claimant, p) for row in rows for p in drawable[row.claimant]]
     x0, x1, y0, y1 = LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, TOP
-    undated = sum(1 for row in track.claimants for p in row.points) - len(pts)
+    undated = sum(1 for row in track.claimants for p in row.points if p.date is None)
+    hidden = len(ranked) - len(rows)
     if not pts:
-        return Chart(WIDTH, HEIGHT, [], [], [], (x0, y1, x1, y0), undated)
+        return Chart(WIDTH, HEIGHT, [], [], [], (x0, y1, x1, y0), undated, hidden)
     dates = [p.date for _, p in pts if p.date]
     d_min, d_max = min(dates), max(dates)
     if d_max == d_min:
@@ -153,14 +172,10 @@ def build_chart(track: Track, *, max_points: int = 400) -> Chart:
     def sy(v: float) -> float:
         return round(y0 - (y0 - y1) * v / top_value, 1)
 
-    series = []
-    for i, row in enumerate(track.claimants):
-        row_pts = [
-            p for p in row.points[-max_points:] if p.date is not None and p.value is not None
-        ]
-        if not row_pts:
-            continue
-        series.append(_series(row.claimant, row_pts, PALETTE[i % len(PALETTE)], sx, sy, x1))
+    series = [
+        _series(row.claimant, drawable[row.claimant], PALETTE[i % len(PALETTE)], sx, sy, x1)
+        for i, row in enumerate(rows)
+    ]
     y_ticks = [Tick(sy(k * step), _fmt(k * step)) for k in range(round(top_value / step) + 1)]
     x_ticks = _date_ticks(d_min, d_max, sx, x1 - x0)
-    return Chart(WIDTH, HEIGHT, series, x_ticks, y_ticks, (x0, y1, x1, y0), undated)
+    return Chart(WIDTH, HEIGHT, series, x_ticks, y_ticks, (x0, y1, x1, y0), undated, hidden)

@@ -21,7 +21,7 @@ AboutQ = Annotated[
     Query(max_length=200, description="only tracks naming this (a state, a word, a claimant)"),
 ]
 AllQ = Annotated[bool, Query(alias="all", description="also tracks of bare things with no event")]
-SeriesQ = Annotated[bool, Query(description="include every point of every claimant")]
+SeriesQ = Annotated[bool, Query(description="include every point of every claimant, and the notes")]
 PAGE_TRACKS = 10  # charts per page on /figures
 
 
@@ -34,7 +34,7 @@ def list_figures(
     series: SeriesQ = False,
 ) -> Envelope[list[dashboard.Track]]:
     """The "Per claimant" table: each track (most contested first) with each claimant's latest
-    figure; `series=true` adds every point (or ask /api/tracks/{track_id} for one track)."""
+    figure; `series=true` adds every point and the consistency notes (as /api/tracks/{id})."""
     found = dashboard.tracks(engine, about=about, everything=everything)
     items = found[page.offset : page.offset + page.limit]
     if not series:
