@@ -87,6 +87,7 @@ def throughput(args: argparse.Namespace) -> None:
     """Run every engine x worker count over one generated corpus and print the table."""
     engines = args.engines.split(",")
     counts = [int(w) for w in args.workers.split(",")]
+    load_before = _load()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         write_corpus(corpus, args.articles)
@@ -112,7 +113,7 @@ def throughput(args: argparse.Namespace) -> None:
                     f"{run.per_cpu_second:.1f} articles per CPU-second",
                     flush=True,
                 )
-    _print_table(args.articles, results)
+    _print_table(args.articles, results, load_before)
 
 
 class Run:
@@ -176,8 +177,8 @@ def _tree_cpu(root: int) -> dict[int, float]:
     return cpu
 
 
-def _print_table(n: int, results: dict[tuple[str, int], Run]) -> None:
-    print(f"\n{n} generated articles (load before: {_load()})")
+def _print_table(n: int, results: dict[tuple[str, int], Run], load_before: str) -> None:
+    print(f"\n{n} generated articles (load before: {load_before})")
     print(f"{'engine':8}{'workers':>8}{'wall s':>8}{'art/s':>8}{'CPU s':>8}{'art/CPU-s':>11}")
     for (engine, workers), run in results.items():
         print(
