@@ -207,3 +207,19 @@ def test_participle_on_a_group_names_the_group(nlp: Any) -> None:
     text = "Volunteers supporting the mayor knocked on 3,000 doors last weekend."
     a = _holding(text, _run(nlp, text), "the mayor")
     assert a.mention == "Volunteers"
+
+
+def test_quotation_continues_after_a_long_cue_sentence(nlp: Any) -> None:
+    text = (
+        '"The budget is not a wish list," the committee chairman said after the vote in the '
+        'council chamber on Thursday evening. "Every line has to be paid for."\n\n'
+        "The council meets again next month."
+    )
+    a = _holding(text, _run(nlp, text), "wish list")
+    assert "Every line" in _content(text, a)
+    assert a.mention == "the committee chairman"
+
+
+def test_paragraph_opened_with_a_closing_mark_is_a_quotation() -> None:
+    text = "”We waited four hours to vote.” ― Ana Ruiz"
+    assert find_quotes(text) == [(0, 31)]

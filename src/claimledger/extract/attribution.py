@@ -50,6 +50,8 @@ from claimledger.models import Mode, Stance
 from claimledger.models import Span as CharSpan
 
 EDGE_PUNCT = frozenset(",;:-–—")
+# How far (characters) a cue sentence may run on before a quotation that continues its claim.
+MAX_CONTINUATION_GAP = 300
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "«", "»"})
 CONTINUATIONS = ("in addition", "additionally", "moreover", "furthermore")
 SKIP_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
@@ -438,26 +440,22 @@ def _signed(doc: Doc, text: str, qs: int, qe: int) -> _Draft | None:
 
 
 def _host_before(drafts: list[_Draft], text: str, qs: int) -> _Draft | None:
-    """A quoted claim whose cue sentence ends right before `qs` in the same paragraph."""
+    """The nearest quoted claim before `qs` in the same paragraph with no quotation between:
+    '"A," he said after the vote in the chamber. "B."' goes on with A."""
+    best: _Draft | None = None
+    best_end = -1
     for d in drafts:
         if not d.cue or d.source is None:
             continue
         end = max(e for _, e in [*d.content, *d.cue, (d.source.start_char, d.source.end_char)])
-        if end > qs:
-            continue  # the claim lies after this quotation: nothing to continue
+        if end > qs or end <= best_end:
+            continue  # the claim lies after this quotation, or a nearer one was found
         gap = text[end:qs]
-        if (
-            (len(gap) < 60 and "\n" not in gap and gap.strip(" .,;:") == "")
-            or (len(gap) < 60 and "\n" not in gap and _only_tail(gap))
-        ) and any(text[s : s + 1] in "“\"'" for s, _ in d.content):
-            return d
-    return None
-
-
-def _only_tail(gap: str) -> bool:
-    """The rest of a cue sentence: ' in an interview on Tuesday. ' and the like."""
-    head, _, tail = gap.partition(".")
-    return not tail.strip() and len(head.split()) <= 8
+        if len(gap) > MAX_CONTINUATION_GAP or "\n" in gap or any(q in gap for q in '“”"'):
+            continue
+        if any(text[s : s + 1] in "“\"'" for s, _ in d.content):
+            best, best_end = d, end
+    return best
 
 
 def _cue_after(doc: Doc, starts: list[int], qe: int) -> Token | None:

@@ -65,7 +65,9 @@ def find_quotes(text: str) -> list[Span]:
             ch = text[i]
             width = _mark_len(text, i)
             if open_at is None:
-                if ch in OPENERS or ch == STRAIGHT or width == 2:
+                # A closing mark opening a paragraph is a typo for an opening one.
+                leading = ch in CLOSERS and not text[p_start:i].strip()
+                if ch in OPENERS or ch == STRAIGHT or width == 2 or leading:
                     open_at = i
             elif ch in CLOSERS or ch == STRAIGHT or width == 2:
                 quotes.append((open_at, i + width))
