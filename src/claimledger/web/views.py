@@ -47,4 +47,3 @@ def register_filters(env: Environment) -> None:
     env.filters["num"] = fmt_number
     env.filters["qlabel"] = quantity_label
     env.filters["marked"] = highlight_sentence
-    env.tests["inconsistent"] = lambda note: str(note).startswith("INCONSISTENT")
