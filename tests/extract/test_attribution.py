@@ -223,3 +223,16 @@ def test_quotation_continues_after_a_long_cue_sentence(nlp: Any) -> None:
 def test_paragraph_opened_with_a_closing_mark_is_a_quotation() -> None:
     text = "”We waited four hours to vote.” ― Ana Ruiz"
     assert find_quotes(text) == [(0, 31)]
+
+
+def test_sees_as_is_a_cue_with_object_and_judgement(nlp: Any) -> None:
+    text = "The governor sees the new pipeline as a threat to the state's rivers."
+    a = _holding(text, _run(nlp, text), "a threat to the state's rivers")
+    assert _content(text, a).startswith("the new pipeline as")
+    assert a.mention == "The governor"
+
+
+def test_see_without_as_and_maintain_with_an_object_are_not_cues(nlp: Any) -> None:
+    text = "Visitors saw the old bridge. The army maintained control of the border crossing."
+    found = [a for a in _run(nlp, text) if a.mode != "unattributed"]
+    assert found == []

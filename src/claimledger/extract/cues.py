@@ -153,7 +153,6 @@ EVALUATION_VERBS = frozenset(
         "blast",
         "hail",
         "portray",
-        "challenge",
         "question",
         "discuss",
         "mention",
@@ -172,6 +171,10 @@ EVALUATION_VERBS = frozenset(
 # candidate seemed to tire" (PolNeAR: cue "seemed", content "The candidate ... to tire").
 RAISING_VERBS = frozenset({"seem", "appear"})
 
+# Verbs of regarding: a cue only with "as" ("sees the deal as a betrayal"), whose content is
+# the object and the "as" phrase together.
+AS_VERBS = frozenset({"see", "view", "regard"})
+
 # Cues whose content is a prepositional object ("referred to", "focused on", "railed against").
 PREP_VERBS = frozenset(
     [
@@ -185,6 +188,10 @@ PREP_VERBS = frozenset(
         "rail",
         "campaign",
         "weigh",
+        *AS_VERBS,
+        "vote",
+        "push",
+        "consider",
     ]
 )
 
@@ -317,11 +324,17 @@ CONTENT_PREPS: dict[str, frozenset[str]] = {
     "weigh": frozenset({"on"}),
     "respond": frozenset({"to"}),
     "ask": frozenset({"about"}),
+    "see": frozenset({"as"}),
+    "view": frozenset({"as"}),
+    "regard": frozenset({"as"}),
+    "vote": frozenset({"for", "against"}),
+    "push": frozenset({"for"}),
 }
 
 # Cues that need a preposition or particle to be a cue at all ("point to", "rule out").
 NEEDS_PREP = frozenset(
     {"speak", "talk", "point", "rule", "call", "refer", "focus", "rail", "campaign", "weigh"}
+    | {"see", "view", "regard", "vote", "push", "consider"}
 )
 
 DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut", "rule"})
