@@ -344,3 +344,11 @@ def test_find_quantities_read_tallies_and_compounds(nlp: Any) -> None:
 def test_find_quantities_loss_is_an_event(nlp: Any) -> None:
     q = _only(nlp, "It acknowledged the loss of one helicopter near Jabrayil.")
     assert (q.value, q.counted, q.event) == (1, "helicopters", "lost")
+
+
+def test_find_quantities_count_run_into_a_date_by_the_ner(nlp: Any) -> None:
+    # The small model labels "Saturday that 80" one DATE; 80 is still the count.
+    q = _only(nlp, "The ministry said on Saturday that 80 of its servicemen had been killed.")
+    assert (q.value, q.counted, q.event) == (80, "servicemen", "killed")
+    q = _only(nlp, "The ministry said on Saturday that 12 soldiers had been wounded.")
+    assert (q.value, q.counted) == (12, "soldiers")

@@ -101,3 +101,11 @@ def test_speakers_officials_speak_for_their_place(nlp: Any) -> None:
     assert _claimant_of(nlp, text, "power had been cut") == "Nagorno-Karabakh"
     text = "Officials in Baku said two more villages had been taken."
     assert _claimant_of(nlp, text, "two more villages") == "Azerbaijan"
+
+
+def test_speakers_his_government_is_the_leaders_state(nlp: Any) -> None:
+    text = (
+        "President Ilham Aliyev spoke on television on Sunday. His government said the army"
+        " had taken five more villages."
+    )
+    assert _claimant_of(nlp, text, "five more villages") == "Azerbaijan"

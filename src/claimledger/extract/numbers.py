@@ -32,6 +32,11 @@ _PHONE = re.compile(r"^\+?\(?\d[\d\s().-]{6,}\d$")
 # Entity labels whose numbers belong to a name or a date, not to a count.
 _SKIP_LABELS = {"DATE", "TIME", "ORDINAL", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"}
 _SKIP_LABELS |= {"GPE", "LOC", "PERSON", "NORP"}
+_MONTH_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}  # fmt: skip
 _YEAR_CUES = {"in", "since", "until", "till", "of", "from", "by", "year", "early", "late", "mid"}
 _YEAR_CUES |= {"before", "after", "during", "spring", "summer", "autumn", "fall", "winter"}
 _REFERENTIAL = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "my"}
@@ -233,16 +238,25 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
 
 
 def _count_after_date(cores: list[Token], before: Token | None) -> bool:
-    """ "since Sept. 27 to 60": the NER runs the date on over the count after "to"; a number
-    that is neither a day nor a year there is the count."""
+    """ "since Sept. 27 to 60", "on Saturday that 80 of its servicemen": the NER runs the date
+    on over the count after "to" or "that"; such a number is the count when it cannot be a
+    day (above 31) or plainly counts something (a partitive or a plural noun)."""
     first = cores[0]
-    if len(cores) != 1 or first.ent_type_ != "DATE" or before is None or before.lower_ != "to":
+    if len(cores) != 1 or first.ent_type_ != "DATE" or before is None:
         return False
+    if before.lower_ not in ("to", "that"):
+        return False
+    after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    if after is not None and after.lower_.rstrip(".") in _MONTH_WORDS:
+        return False  # "to 27 September": a day after all
     digits = first.text.replace(",", "")
     if not digits.isdigit():
         return False
     value = int(digits)
-    return value > 31 and not 1800 <= value <= 2100
+    if 1800 <= value <= 2100:
+        return False
+    counts = _has_of(first) or (first.dep_ == "nummod" and first.head.tag_ in {"NNS", "NNPS"})
+    return value > 31 or counts
 
 
 def _has_of(token: Token) -> bool:

@@ -180,6 +180,8 @@ class SpeakerResolver:
             if t.dep_ == "poss":
                 if t.lower_ in OWNER_PRONOUNS:
                     return self._body_antecedent(t.i)
+                if t.lower_ in ("his", "her"):
+                    return self._person_state(t.i)
                 if t.lemma_.lower() in PLACE_NOUNS and t.ent_type_ == "":
                     return self._place_antecedent(t.i, t.lemma_.lower())
             if (t.dep_ == "poss" and _names_someone(t)) or (
@@ -196,6 +198,14 @@ class SpeakerResolver:
                     name = _clean(self._entity_at(obj).text)
                     return name, self.label_of(name) or obj.ent_type_
         return None, None
+
+    def _person_state(self, before: int) -> tuple[str | None, str | None]:
+        """ "his government": the state of the person last named, when the alias table knows it."""
+        ent = self._preceding(before, frozenset({"PERSON"}))
+        if ent is None:
+            return None, None
+        affiliation = canonicalize(self.full_name(_clean(ent.text)), "PERSON").affiliation
+        return (affiliation, "GPE") if affiliation else (None, None)
 
     def _place_of(self, head: Token) -> tuple[str | None, str | None]:
         """ "officials in Baku", "authorities in the region": the place after "in"."""
