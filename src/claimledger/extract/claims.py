@@ -11,7 +11,7 @@ from claimledger.extract.dates import Resolution, cue_date
 from claimledger.extract.numbers import find_quantities
 from claimledger.extract.types import Attribution
 from claimledger.models import Claim, ClaimantType, Document, Quantity, Span
-from claimledger.reconcile.claimants import canonicalize, outlet_claimant
+from claimledger.reconcile.claimants import canonicalize, outlet_claimant, refine_claimants
 
 
 def _join(text: str, spans: list[Span]) -> str:
@@ -34,6 +34,8 @@ def claims_from_parsed(document: Document, parsed: Doc) -> list[Claim]:
         claim = _claim(document, parsed, text, attribution, said_on)
         if claim is None:
             continue
+        # A vague claimant ("Defence Ministry") made precise from the mention and sentence.
+        (claim,) = refine_claimants([claim])
         if said_on is not None:
             last_day[claim.claimant] = claim.stated_on
         elif attribution.cue_spans and claim.claimant in last_day:
