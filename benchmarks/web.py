@@ -228,6 +228,8 @@ def main() -> int:
                 ("page /claims", "/claims"),
                 ("page /claims?q=", "/claims?q=Hadrut&stance=assert"),
                 ("page document", f"/documents/{doc_id}"),
+                ("page /figures", "/figures"),
+                ("page /conflicts", "/conflicts"),
             ]
             print(
                 f"{'request':<24}{'first ms':>10}{'median ms':>10}{'p95 ms':>10}  target"
