@@ -67,20 +67,32 @@ def pagination(
 
 PageDep = Annotated[Pagination, Depends(pagination)]
 
-Text = Annotated[str | None, Blank, Query(max_length=300)]
+
+def _text(description: str) -> Any:
+    return Query(max_length=300, description=description)
 
 
 def claim_filter(
-    claimant: Text = None,
+    claimant: Annotated[str | None, Blank, _text("canonical claimant name, exact")] = None,
     stance: Annotated[StanceName | None, Blank, Query()] = None,
-    mode: Annotated[ModeName | None, Blank, Query()] = None,
-    counted: Text = None,
-    event: Text = None,
-    outlet: Text = None,
-    doc_id: Annotated[str | None, Blank, Query(max_length=64)] = None,
+    mode: Annotated[ModeName | None, Blank, Query(description="how it was reported")] = None,
+    counted: Annotated[
+        str | None, Blank, _text("what a figure counts; word forms fold (troops = soldiers)")
+    ] = None,
+    event: Annotated[
+        str | None, Blank, _text("what happened to it; word forms fold (deaths = killed)")
+    ] = None,
+    outlet: Annotated[str | None, Blank, _text("the document's outlet, exact")] = None,
+    doc_id: Annotated[
+        str | None, Blank, Query(max_length=64, description="claims of one document")
+    ] = None,
     since: Annotated[date | None, Blank, Query(description="stated on or after")] = None,
     until: Annotated[date | None, Blank, Query(description="stated on or before")] = None,
-    q: Annotated[str | None, Blank, Query(max_length=200, description="full-text words")] = None,
+    q: Annotated[
+        str | None,
+        Blank,
+        Query(max_length=200, description="words that must all appear in sentence or claimant"),
+    ] = None,
 ) -> ClaimFilter:
     """Claim filters from the query string; every one is optional."""
     return ClaimFilter(
