@@ -42,3 +42,12 @@ def test_claims_other_speakers_keep_the_publication_day(nlp: Any) -> None:
 def test_claims_come_out_in_text_order(nlp: Any) -> None:
     starts = [c.start for c in _claims(nlp, STORY)]
     assert starts == sorted(starts)
+
+
+def test_claims_own_sources_do_not_make_a_second_claim(nlp: Any) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said on Tuesday that 230 more Syrian fighters"
+        " had left for Azerbaijan, according to its sources in northern Syria."
+    )
+    claims = [c for c in _claims(nlp, text) if any(q.value == 230 for q in c.quantities)]
+    assert [c.claimant for c in claims] == ["Syrian Observatory for Human Rights"]

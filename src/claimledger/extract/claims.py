@@ -41,7 +41,31 @@ def claims_from_parsed(document: Document, parsed: Doc) -> list[Claim]:
         elif attribution.cue_spans and claim.claimant in last_day:
             claim.stated_on = last_day[claim.claimant]
         claims.append(claim)
-    return claims
+    return _without_echoes(claims)
+
+
+def _without_echoes(claims: list[Claim]) -> list[Claim]:
+    """Drop an "according to" claim nested with another claim by the same claimant: "X said
+    that 230 more had left, according to its sources" is X's claim, once."""
+    return [
+        claim
+        for claim in claims
+        if claim.mode != "according_to"
+        or not any(
+            other.mode != "according_to"
+            and other.claimant == claim.claimant
+            and (
+                _within(claim.content_spans, other.content_spans)
+                or _within(other.content_spans, claim.content_spans)
+            )
+            for other in claims
+        )
+    ]
+
+
+def _within(inner: list[Span], outer: list[Span]) -> bool:
+    """Every inner span lies inside one of the outer spans."""
+    return all(any(s >= os and e <= oe for os, oe in outer) for s, e in inner)
 
 
 def _claim(

@@ -27,8 +27,9 @@ OWNER_PRONOUNS = frozenset({"its", "their", "it"})
 PLACE_NOUNS = frozenset(
     {"enclave", "region", "country", "territory", "republic", "state", "province", "city"}
 )
-# Plural nouns that speak for their owner: "Azerbaijani officials", "its officials".
-OFFICIALS = frozenset({"official", "authority", "authorities", "officials"})
+# Plural nouns that speak for their owner: "Azerbaijani officials", "its officials", "its
+# sources" (a claimant's own sources: the claim stays the claimant's).
+OFFICIALS = frozenset({"official", "authority", "authorities", "officials", "source", "sources"})
 PLACE_LABELS = frozenset({"GPE"})
 BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # How far back (tokens) "the ministry" looks for a ministry written out with its owner.
@@ -236,6 +237,15 @@ class SpeakerResolver:
         subject of the sentence before when it is a body, else the last source that was one,
         else the nearest organisation or place."""
         sent = self.doc[before].sent
+        # "According to its own account, Russia ...", "X said ..., according to its sources":
+        # the sentence's own subject, when it is a body other than the mention itself.
+        subject = next((t for t in sent.root.children if t.dep_ == "nsubj"), None)
+        if (
+            subject is not None
+            and not subject.i <= before <= subject.right_edge.i
+            and subject.ent_type_ in BODY_LABELS - {"NORP"}
+        ):
+            return self._entity_name(self._entity_at(subject))
         ent = self._preceding(before, BODY_LABELS - {"NORP"})
         if ent is not None and ent.start >= sent.start:
             return self._entity_name(ent)
