@@ -236,3 +236,16 @@ def test_see_without_as_and_maintain_with_an_object_are_not_cues(nlp: Any) -> No
     text = "Visitors saw the old bridge. The army maintained control of the border crossing."
     found = [a for a in _run(nlp, text) if a.mode != "unattributed"]
     assert found == []
+
+
+def test_possessed_claim_noun_and_belief_adjective(nlp: Any) -> None:
+    text = (
+        "The mayor's claim that the tunnel will open in 2026 drew laughter. "
+        "The engineers are confident that the tunnel can open by 2027."
+    )
+    found = _run(nlp, text)
+    claim = _holding(text, found, "open in 2026")
+    assert [text[s:e] for s, e in claim.cue_spans] == ["claim"]
+    assert claim.mention == "The mayor's" or claim.mention == "The mayor"
+    belief = _holding(text, found, "open by 2027")
+    assert belief.mention == "The engineers"

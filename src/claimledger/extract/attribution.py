@@ -30,6 +30,7 @@ from claimledger.extract.attribution_rules import (
     cue_tokens,
     inverted_subject,
     is_cue_verb,
+    nominal_cue,
     subject_of,
     trailing_cue_parts,
     trim_range,
@@ -99,6 +100,8 @@ def find_attributions(doc: Doc, nested: bool = True) -> list[Attribution]:
         draft = _from_according(tok, sents) if tok.lower_ == "according" else None
         if draft is None and is_cue_verb(tok):
             draft = _from_verb(tok, sents)
+        if draft is None and tok.pos_ in ("NOUN", "ADJ"):
+            draft = _from_nominal(tok)
         if draft is None:
             continue
         _clip_to_paragraph(draft, paragraphs, tok.idx)
@@ -191,6 +194,23 @@ def _from_verb(verb: Token, sents: Sentences) -> _Draft | None:
         stance=stance_of(verb.lemma_.lower(), particle),
         cue_lemma=verb.lemma_.lower(),
         verb=verb.i,
+    )
+
+
+def _from_nominal(tok: Token) -> _Draft | None:
+    """ "Trump's claim that ...", "she is sure that ...": a noun or adjective cue."""
+    found = nominal_cue(tok)
+    if found is None:
+        return None
+    (first, last), source = found
+    content = _span(tok.doc, first, last)
+    if content is None or _trivial(tok.doc, [(first, last)]):
+        return None
+    return _Draft(
+        content=[content],
+        cue=[(tok.idx, tok.idx + len(tok))],
+        source=source,
+        cue_lemma=tok.lemma_.lower(),
     )
 
 

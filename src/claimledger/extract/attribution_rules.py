@@ -11,11 +11,13 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.cues import (
+    ADJECTIVE_CUES,
     AS_VERBS,
     CONTENT_PREPS,
     CUE_MEDIA,
     EVALUATION_VERBS,
     NEEDS_PREP,
+    NOUN_CUES,
     OBJECT_CONTENT_VERBS,
     SPEECH_VERBS,
     XCOMP_VERBS,
@@ -377,3 +379,38 @@ def cue_tokens(verb: Token) -> list[TokenRange]:
         else:
             ranges.append((i, i))
     return ranges
+
+
+NOUN_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "over"})
+
+
+def nominal_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
+    """A noun or adjective cue's content and source: "Trump's claim that ...", "his attack on
+    X", "she is confident that ..."; None when `tok` is no such cue."""
+    doc = tok.doc
+    lemma = tok.lemma_.lower()
+    children = list(tok.children)
+    clause = next(
+        (c for c in children if c.dep_ in ("acl", "ccomp", "xcomp") and c.i > tok.i), None
+    )
+    if tok.pos_ == "ADJ" and lemma in ADJECTIVE_CUES:
+        if tok.dep_ != "acomp" or tok.head.pos_ not in ("AUX", "VERB"):
+            return None
+        source = subject_of(tok.head)
+        if clause is not None:
+            return (clause.left_edge.i, clause.right_edge.i), source
+        return None
+    if tok.pos_ != "NOUN" or lemma not in NOUN_CUES:
+        return None
+    poss = next((c for c in children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    source = doc[poss.left_edge.i : poss.right_edge.i + 1]
+    if clause is not None and clause.left_edge.lower_ == "that":
+        return (clause.left_edge.i, clause.right_edge.i), source
+    for c in children:
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in NOUN_PREPS:
+            pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return (pobj.left_edge.i, pobj.right_edge.i), source
+    return None

@@ -449,3 +449,82 @@ def stance_of(lemma: str, particle: str | None = None) -> Stance:
     if lemma in CALL_VERBS:
         return "call"
     return "assert"
+
+
+# Nouns that carry a claim their possessor makes: "Trump's claim that ...", "her support for".
+NOUN_CUES = frozenset(
+    [
+        "claim",
+        "assertion",
+        "allegation",
+        "argument",
+        "suggestion",
+        "complaint",
+        "promise",
+        "pledge",
+        "warning",
+        "remark",
+        "comment",
+        "view",
+        "belief",
+        "hope",
+        "fear",
+        "concern",
+        "criticism",
+        "praise",
+        "support",
+        "opposition",
+        "call",
+        "demand",
+        "proposal",
+        "plan",
+        "decision",
+        "insistence",
+        "accusation",
+        "charge",
+        "denial",
+        "admission",
+        "prediction",
+        "vow",
+        "threat",
+        "endorsement",
+        "attack",
+        "doubt",
+        "announcement",
+        "acknowledgment",
+        "conclusion",
+        "contention",
+        "desire",
+        "intention",
+        "assessment",
+        "defense",
+        "explanation",
+        "characterization",
+    ]
+)
+# Adjectives of belief and intention with a clause or infinitive: "is confident that", "was
+# eager to"; their subject holds the belief.
+ADJECTIVE_CUES = frozenset(
+    [
+        "sure",
+        "confident",
+        "convinced",
+        "eager",
+        "willing",
+        "worried",
+        "concerned",
+        "aware",
+        "adamant",
+        "optimistic",
+        "skeptical",
+        "hopeful",
+        "afraid",
+        "determined",
+        "unsure",
+        "glad",
+        "happy",
+        "reluctant",
+        "unwilling",
+        "proud",
+    ]
+)
