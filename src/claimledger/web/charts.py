@@ -68,9 +68,11 @@ class Chart:
 
 
 def _nice_step(span: float, n: int = 5) -> float:
+    """A round tick step for about `n` ticks; whole numbers, as the figures count people."""
     raw = span / max(n, 1)
     mag = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
-    return next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    steps = [m * mag for m in (1, 2, 2.5, 5, 10)]
+    return next(s for s in steps if s >= raw and s >= 1 and float(s).is_integer())
 
 
 def _fmt(v: float) -> str:
