@@ -264,3 +264,17 @@ def test_api_facets_fold_word_forms(client: httpx.Client) -> None:
     facets = ok(client, "/api/facets")["data"]
     assert "soldiers" in facets["counted"] and "<b>Test</b> Herald" in facets["outlet"]
     assert set(facets["stance"]) <= {"assert", "deny", "call", "estimate"}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"claimant": "x' OR '1'='1"},
+        {"outlet": "' UNION SELECT * FROM documents --"},
+        {"counted": "soldiers') OR ('1'='1"},
+        {"q": "'; DROP TABLE claims; --"},
+    ],
+)
+def test_api_filters_are_bound_parameters(client: httpx.Client, params: dict[str, str]) -> None:
+    assert ok(client, "/api/claims", **params)["meta"]["total"] == 0
+    assert ok(client, "/api/claims")["meta"]["total"] == 12  # and nothing was dropped
