@@ -52,6 +52,8 @@ BAD_LINE = st.one_of(
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(GOOD_LINE, BAD_LINE), min_size=1, max_size=12))
+# Found by this test: "ё" garbage lines made the whole cp1252 file read as cp1251.
+@example([('{"text": "Officials said 0 soldiers died."}', "cp1252"), b"\xb8", b"\xb8" * 3])
 def test_jsonl_good_records_survive_any_bad_neighbours(
     lines: list[tuple[str, str] | bytes],
 ) -> None:
@@ -114,7 +116,7 @@ def test_csv_rows_give_documents_or_errors(rows: list[list[str]], with_text: boo
         path = Path(tmp) / "rows.csv"
         path.write_text(buf.getvalue(), encoding="utf-8")
         items = list(read_file(str(path)))
-        _check(items, path, buf.getvalue().count("\n") + 1)
+        _check(items, path, len(buf.getvalue().splitlines()) + 1)  # a lone \r ends a line too
         if not with_text:
             assert len(items) == 1 and isinstance(items[0], InputError)
 

@@ -22,6 +22,9 @@ _SNIFF_BYTES = 8192
 # of a Latin text wrongly read as Cyrillic.
 _MIXED_WORD = re.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Fewer Cyrillic letters than this do not overrule a file's codepage.
+_MIN_CYRILLIC = 4
+LEGACY_CODECS = frozenset({"cp1251", "cp1252"})
 # Bytes a surrogateescape decode could not read.
 _ESCAPED = re.compile(r"[\udc80-\udcff]")
 # UTF-32 before UTF-16: the UTF-32-LE BOM starts with the UTF-16-LE one.
@@ -75,13 +78,13 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes) -> str:
+def decode_bytes(data: bytes, *, prior: str | None = None) -> str:
     """Decode file bytes to str, choosing the encoding that reads without errors.
 
     Order: UTF-8 with BOM, UTF-16/32 with BOM, BOM-less UTF-16 (NUL in every other byte),
     strict UTF-8, then line by line: UTF-8 lines as UTF-8, the others as cp1251 when they
     read as Cyrillic words, else cp1252/latin-1. Raises TextDecodeError for binary or
-    unreadable bytes.
+    unreadable bytes. `prior` is the codepage to prefer when the bytes show too little.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -103,7 +106,7 @@ def decode_bytes(data: bytes) -> str:
         return _check_text(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    return _decode_by_line(data)
+    return _decode_by_line(data, prior)
 
 
 def sniff_encoding(head: bytes, *, binary_ok: bool = False) -> str:
@@ -143,28 +146,46 @@ def _has_utf8_line(head: bytes) -> bool:
     return False
 
 
+def stream_codec(codec: str) -> str:
+    """The codec to open a record stream with, given the one `sniff_encoding` chose.
+
+    A legacy file is streamed as UTF-8 with errors="surrogateescape" and each line decoded on
+    its own by `repair`, the file's codepage only a tie-breaker: one garbage or foreign line
+    then cannot sway how the others read.
+    """
+    return "utf-8" if codec in LEGACY_CODECS else codec
+
+
 def repair(text: str, codec: str) -> str:
     """Re-decode the parts of `text` a stream read with errors="surrogateescape" left raw.
 
+    `codec` is the file's, as `sniff_encoding` chose it (the stream is in `stream_codec`).
     A UTF-8 file with one cp1252 line gets that line right instead of failing the file.
     """
     if not _ESCAPED.search(text):
         return text
-    return decode_bytes(text.encode(codec, errors="surrogateescape"))
+    prior = codec if codec in LEGACY_CODECS else None
+    raw = text.encode(stream_codec(codec), errors="surrogateescape")
+    return decode_bytes(raw, prior=prior)
 
 
-def _legacy_codec(data: bytes) -> str:
-    """Pick cp1251 (Cyrillic) or cp1252 (Western) for bytes that are not UTF-8."""
+def _legacy_codec(data: bytes, prior: str | None = None) -> str:
+    """Pick cp1251 (Cyrillic) or cp1252 (Western) for bytes that are not UTF-8.
+
+    With a `prior` (the file's codepage), bytes that show too little either way keep it.
+    """
     cyrillic = data.decode("cp1251", errors="replace")
     letters = len(_CYRILLIC.findall(cyrillic))
     # Real Russian text has whole Cyrillic words; Western accents read as cp1251 give words
     # that mix Latin and Cyrillic letters ("rйsumй").
-    if letters and len(_MIXED_WORD.findall(cyrillic)) * 4 < letters and "\ufffd" not in cyrillic:
-        return "cp1251"
-    return "cp1252"
+    if "\ufffd" in cyrillic or (letters and len(_MIXED_WORD.findall(cyrillic)) * 4 >= letters):
+        return "cp1252"
+    if prior is not None and letters < _MIN_CYRILLIC:
+        return prior
+    return "cp1251" if letters else "cp1252"
 
 
-def _decode_by_line(data: bytes) -> str:
+def _decode_by_line(data: bytes, prior: str | None = None) -> str:
     """Decode bytes that are not all UTF-8: lines that are UTF-8 stay so, the rest are legacy.
 
     Files put together from several sources (a UTF-8 article with a cp1252 paragraph pasted in,
@@ -181,7 +202,7 @@ def _decode_by_line(data: bytes) -> str:
         except UnicodeDecodeError:
             decoded.append(None)
             legacy.append(line)
-    codec = _legacy_codec(b"".join(legacy))
+    codec = _legacy_codec(b"".join(legacy), prior)
     legacy_text = [_decode_legacy(line, codec) for line in legacy]
     _check_text("".join(legacy_text), legacy=True)
     pending = iter(legacy_text)

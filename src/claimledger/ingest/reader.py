@@ -15,7 +15,13 @@ from pathlib import Path
 
 from claimledger.errors import EMPTY_FILE, NOT_FOUND, TOO_LARGE, UNDECODABLE, UNREADABLE, InputError
 from claimledger.ingest import fetch
-from claimledger.ingest.decode import TextDecodeError, decode_bytes, looks_binary, sniff_encoding
+from claimledger.ingest.decode import (
+    TextDecodeError,
+    decode_bytes,
+    looks_binary,
+    sniff_encoding,
+    stream_codec,
+)
 from claimledger.ingest.detect import RECORD_FORMATS, detect_format, format_from_extension
 from claimledger.ingest.discover import Source, is_url, iter_sources
 from claimledger.ingest.html import read_html_document
@@ -165,7 +171,9 @@ def _read_records(path: str, default_date: date | None) -> Iterator[Item]:
             codec = sniff_encoding(head, binary_ok=_opens_with_a_record(head, fmt))
             raw.seek(0)
             # surrogateescape: a stray undecodable byte spoils one record, not the file.
-            stream = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
+            stream = io.TextIOWrapper(
+                raw, encoding=stream_codec(codec), errors="surrogateescape", newline=""
+            )
             if fmt == "csv":
                 yield from csv_documents(stream, path=path, codec=codec, default_date=default_date)
             else:
