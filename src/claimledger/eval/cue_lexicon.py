@@ -110,7 +110,7 @@ def main() -> None:
     parser.add_argument("--min-cues", type=int, default=5)
     parser.add_argument("--min-rate", type=float, default=0.2)
     parser.add_argument("--min-predicted", type=int, default=6)
-    parser.add_argument("--min-precision", type=float, default=0.4)
+    parser.add_argument("--min-precision", type=float, default=0.35)
     args = parser.parse_args()
     articles = [a for a in _articles(args.train) if a.get("split", "train") == "train"]
     pairs = list(_parsed(articles))
