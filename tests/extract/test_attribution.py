@@ -249,3 +249,9 @@ def test_possessed_claim_noun_and_belief_adjective(nlp: Any) -> None:
     assert claim.mention == "The mayor's" or claim.mention == "The mayor"
     belief = _holding(text, found, "open by 2027")
     assert belief.mention == "The engineers"
+
+
+def test_seemed_to_think_is_the_subjects_belief(nlp: Any) -> None:
+    text = "The minister seemed to think that the talks had already failed."
+    a = _holding(text, _run(nlp, text), "talks had already failed")
+    assert a.mention == "The minister"

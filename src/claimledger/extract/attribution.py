@@ -218,8 +218,8 @@ def _from_raising(verb: Token) -> _Draft | None:
     """ "The rally seemed to energise him": subject and infinitive are the content, no source."""
     doc = verb.doc
     comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd", "acomp")), None)
-    if comp is None or comp.i < verb.i:
-        return None
+    if comp is None or comp.i < verb.i or is_cue_verb(comp):
+        return None  # "seemed to think that ...": the inner cue reports, with the subject
     ranges = [(comp.left_edge.i, comp.right_edge.i)]
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lower_ != "it" and comp.dep_ != "ccomp":
