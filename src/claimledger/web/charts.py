@@ -7,6 +7,8 @@ tooltip passes through Jinja's autoescape.
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -181,3 +183,25 @@ def build_chart(track: Track, *, max_points: int = 300, max_series: int = MAX_SE
     y_ticks = [Tick(sy(k * step), _fmt(k * step)) for k in range(round(top_value / step) + 1)]
     x_ticks = _date_ticks(d_min, d_max, sx, x1 - x0)
     return Chart(WIDTH, HEIGHT, series, x_ticks, y_ticks, (x0, y1, x1, y0), undated, hidden)
+
+
+_charts_lock = threading.Lock()
+_charts: OrderedDict[int, tuple[Track, Chart]] = OrderedDict()
+
+
+def chart_for(track: Track) -> Chart:
+    """`build_chart`, remembered for the cached track object (a new ledger version, new object).
+
+    Keyed by identity with the track kept alongside, so an id is never reused while cached.
+    """
+    with _charts_lock:
+        hit = _charts.get(id(track))
+        if hit is not None and hit[0] is track:
+            _charts.move_to_end(id(track))
+            return hit[1]
+    chart = build_chart(track)
+    with _charts_lock:
+        _charts[id(track)] = (track, chart)
+        while len(_charts) > 256:
+            _charts.popitem(last=False)
+    return chart

@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from claimledger.ledger import dashboard
-from claimledger.web.charts import build_chart
+from claimledger.web.charts import chart_for
 from claimledger.web.deps import Blank, EngineDep, PageDep, TemplatesDep
 from claimledger.web.schemas import ERROR_RESPONSES, Envelope, page_meta
 
@@ -70,7 +70,7 @@ def figures_page(
         "figures.html",
         {
             "nav": "figures",
-            "tracks": [(t, build_chart(t)) for t in shown],
+            "tracks": [(t, chart_for(t)) for t in shown],
             "about": about,
             "everything": everything,
             "meta": page_meta(len(found), limit, page.offset),
@@ -89,5 +89,5 @@ def track_page(
     return templates.TemplateResponse(
         request,
         "track.html",
-        {"nav": "figures", "t": track, "chart": build_chart(track)},
+        {"nav": "figures", "t": track, "chart": chart_for(track)},
     )
