@@ -8,7 +8,8 @@ Runs the project's own extractor (`find_attributions` over `nlp.pipe`) on every 
 line per article ({"id", "attributions": [{"source", "cue", "content"}]}, offsets into that
 article's text), and prints the scores. Unattributed figure statements are not scored: PolNeAR
 only annotates attributions, and never one inside another's content, so claims nested in another
-claim are dropped (`nested=False`).
+claim are dropped (`nested=False`); negated cues ("did not say whether") are reported
+(`negated=True`), as PolNeAR annotates them and the ledger does not.
 """
 
 from __future__ import annotations
@@ -46,7 +47,11 @@ def run(path: Path, predictions: Path | None, limit: int | None) -> Score:
     texts = (a["text"] for a in articles)
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
         t0 = time.perf_counter()
-        found = [a for a in find_attributions(doc, nested=False) if a.mode != "unattributed"]
+        found = [
+            a
+            for a in find_attributions(doc, nested=False, negated=True)
+            if a.mode != "unattributed"
+        ]
         extract_seconds += time.perf_counter() - t0
         record = {
             "id": article["id"],

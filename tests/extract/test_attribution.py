@@ -255,3 +255,11 @@ def test_seemed_to_think_is_the_subjects_belief(nlp: Any) -> None:
     text = "The minister seemed to think that the talks had already failed."
     a = _holding(text, _run(nlp, text), "talks had already failed")
     assert a.mention == "The minister"
+
+
+def test_negated_cue_reported_only_when_asked(nlp: Any) -> None:
+    text = "The ministry did not say whether the border crossing would reopen this week."
+    doc = nlp(text)
+    assert not [a for a in find_attributions(doc) if a.cue_spans]
+    found = [a for a in find_attributions(doc, negated=True) if a.cue_spans]
+    assert _holding(text, found, "border crossing would reopen").mention == "The ministry"

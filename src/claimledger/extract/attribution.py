@@ -71,13 +71,15 @@ class _Draft:
     verb: int | None = None
 
 
-def find_attributions(doc: Doc, nested: bool = True) -> list[Attribution]:
+def find_attributions(doc: Doc, nested: bool = True, negated: bool = False) -> list[Attribution]:
     """Every attribution in a parsed document, in text order, then unattributed figures.
 
     Args:
         doc: a document parsed by the project's spaCy pipeline (parser, NER, lemmas).
         nested: keep claims reported inside another claim ("X said Russia urged Y": both X's
             and Russia's). The ledger wants both; PolNeAR annotates only the outer one.
+        negated: report negated cues too ("did not say whether X"). The ledger records no
+            claim from them; PolNeAR annotates them.
 
     Returns:
         Attributions with character offsets into ``doc.text``.
@@ -98,7 +100,7 @@ def find_attributions(doc: Doc, nested: bool = True) -> list[Attribution]:
         if quotes.covering(tok.idx) is not None:
             continue  # a cue inside a quotation belongs to the quoted speaker's own words
         draft = _from_according(tok, sents) if tok.lower_ == "according" else None
-        if draft is None and is_cue_verb(tok):
+        if draft is None and is_cue_verb(tok, negated=negated):
             draft = _from_verb(tok, sents)
         if draft is None and tok.pos_ in ("NOUN", "ADJ"):
             draft = _from_nominal(tok)

@@ -130,8 +130,9 @@ class Sentences:
         return self.spans[max(bisect_right(self._starts, i) - 1, 0)]
 
 
-def is_cue_verb(tok: Token, loose: bool = False) -> bool:
-    """Whether `tok` is a reporting verb. `loose` asks only "can it introduce a quotation?"."""
+def is_cue_verb(tok: Token, loose: bool = False, negated: bool = False) -> bool:
+    """Whether `tok` is a reporting verb. `loose` asks only "can it introduce a quotation?";
+    `negated` lets a negated verb count ("did not say whether")."""
     if tok.pos_ != "VERB":
         return False
     lemma = tok.lemma_.lower()
@@ -139,7 +140,7 @@ def is_cue_verb(tok: Token, loose: bool = False) -> bool:
         return False
     if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
         return False  # "the declared independence", "a report issued by"
-    if any(c.dep_ == "neg" for c in tok.children):
+    if not negated and any(c.dep_ == "neg" for c in tok.children):
         return False  # "did not report": nothing is claimed
     if loose:
         return True
