@@ -32,7 +32,7 @@ def test_serve_cli_answers_pages_and_api(tmp_path: Path) -> None:
                 assert server.poll() is None, server.communicate()[0]
                 assert time.monotonic() < deadline, "serve did not come up"
                 time.sleep(0.2)
-        assert r.status_code == 200 and r.json()["data"]["claims"] == 12
+        assert r.status_code == 200 and r.json()["data"]["claims"] == 9
         page = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
         assert page.status_code == 200 and "Overview" in page.text
         assert httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=5).status_code == 200

@@ -27,6 +27,10 @@ class ClaimFilter(BaseModel):
     since: date | None = None
     until: date | None = None
     q: str | None = Field(default=None, description="words searched in sentence and claimant")
+    copies: bool = Field(
+        default=False,
+        description="also list each syndicated copy of a claim (by default once, with carriers)",
+    )
 
 
 class LedgerClaim(Claim):
@@ -105,7 +109,8 @@ class Overview(BaseModel):
     documents: int
     outlets: int
     claimants: int
-    claims: int
+    claims: int = Field(description="distinct claims: a syndicated copy is counted once")
+    copies: int = Field(default=0, description="claims repeated in syndicated copies")
     quantities: int
     first_date: date | None = None
     last_date: date | None = None

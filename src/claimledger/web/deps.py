@@ -93,6 +93,10 @@ def claim_filter(
         Blank,
         Query(max_length=200, description="words that must all appear in sentence or claimant"),
     ] = None,
+    copies: Annotated[
+        bool,
+        Query(description="list a claim once per syndicated copy (default: once, with carriers)"),
+    ] = False,
 ) -> ClaimFilter:
     """Claim filters from the query string; every one is optional."""
     return ClaimFilter(
@@ -106,6 +110,7 @@ def claim_filter(
         since=since,
         until=until,
         q=q,
+        copies=copies,
     )
 
 
