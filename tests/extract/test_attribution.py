@@ -263,3 +263,11 @@ def test_negated_cue_reported_only_when_asked(nlp: Any) -> None:
     assert not [a for a in find_attributions(doc) if a.cue_spans]
     found = [a for a in find_attributions(doc, negated=True) if a.cue_spans]
     assert _holding(text, found, "border crossing would reopen").mention == "The ministry"
+
+
+def test_editors_note_and_tally_lines_are_not_headline_claims(nlp: Any) -> None:
+    text = (
+        "Editor's note: The council meets every second Tuesday.\n\n"
+        "Delegates so far.\n\nJohnson: 412.\n\nMiller: 97."
+    )
+    assert not [a for a in _run(nlp, text) if a.cue_spans]

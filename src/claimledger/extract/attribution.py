@@ -289,9 +289,13 @@ def _colon_headlines(doc: Doc, sents: Sentences, drafts: list[_Draft]) -> list[_
             continue
         if not any(t.pos_ == "PROPN" or t.ent_type_ for t in name) or len(name.text) < 2:
             continue  # "Q: ..." opens an interviewer's question, not a quoted claim
+        if name[-1].lower_ in ("note", "update", "correction"):
+            continue  # "Editor's note: ..." is the outlet's own aside
         content = _span(doc, colon.i + 1, _strip_final(doc, colon.i + 1, sent.end - 1))
         if content is None or _covered(content[0], drafts):
             continue
+        if sum(t.is_alpha for t in doc[colon.i + 1 : sent.end]) < 3:
+            continue  # "Clinton: 547." is a tally line, not a quoted claim
         out.append(
             _Draft(
                 content=[content],
