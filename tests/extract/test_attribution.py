@@ -271,3 +271,9 @@ def test_editors_note_and_tally_lines_are_not_headline_claims(nlp: Any) -> None:
         "Delegates so far.\n\nJohnson: 412.\n\nMiller: 97."
     )
     assert not [a for a in _run(nlp, text) if a.cue_spans]
+
+
+def test_voted_to_is_a_position(nlp: Any) -> None:
+    text = "The senators voted to ban the pesticide on farms near rivers."
+    a = _holding(text, _run(nlp, text), "ban the pesticide")
+    assert a.mention == "The senators"

@@ -150,6 +150,7 @@ def is_cue_verb(tok: Token, loose: bool = False, negated: bool = False) -> bool:
             (c.dep_ == "prep" and c.lower_ in preps)
             or (c.dep_ == "prt" and c.lower_ in ("out", "in"))
             or c.dep_ in ("ccomp", "oprd")
+            or (c.dep_ == "xcomp" and lemma in ("push", "vote"))
             for c in tok.children
         )
     return True
