@@ -41,6 +41,7 @@ __all__ = [
     "claimant_table",
     "claimants",
     "conflicts",
+    "conflicts_of",
     "facets",
     "get_track",
     "overview",
@@ -177,6 +178,19 @@ def without_series(track: Track) -> Track:
 def conflicts(engine: Engine) -> list[Conflict]:
     """Contradictions and denials, newest first (cached)."""
     return _cached(engine, "conflicts", lambda: _build_conflicts(_original_claims(engine)))
+
+
+def conflicts_of(engine: Engine, kind: str | None) -> list[Conflict]:
+    """`conflicts`, only those of one kind (None: all); split once per version, not per request."""
+
+    def split() -> dict[str | None, list[Conflict]]:
+        every = conflicts(engine)
+        out: dict[str | None, list[Conflict]] = {None: every, "figure": [], "denial": []}
+        for c in every:
+            out[c.kind].append(c)
+        return out
+
+    return _cached(engine, "conflicts_by_kind", split).get(kind, [])
 
 
 def overview(engine: Engine) -> Overview:

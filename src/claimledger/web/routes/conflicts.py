@@ -18,8 +18,7 @@ KindQ = Annotated[Literal["figure", "denial"] | None, Blank, Query()]
 
 
 def _select(engine: EngineDep, kind: str | None) -> list[dashboard.Conflict]:
-    found = dashboard.conflicts(engine)
-    return [c for c in found if c.kind == kind] if kind else found
+    return dashboard.conflicts_of(engine, kind)
 
 
 @api.get("/conflicts")
@@ -40,12 +39,11 @@ def conflicts_page(
     request: Request, engine: EngineDep, templates: TemplatesDep, page: PageDep, kind: KindQ = None
 ) -> HTMLResponse:
     """Contradictions and denials, each pair side by side."""
-    every = dashboard.conflicts(engine)
-    found = [c for c in every if c.kind == kind] if kind else every
+    found = _select(engine, kind)
     counts = {
-        "all": len(every),
-        "figure": sum(c.kind == "figure" for c in every),
-        "denial": sum(c.kind == "denial" for c in every),
+        "all": len(_select(engine, None)),
+        "figure": len(_select(engine, "figure")),
+        "denial": len(_select(engine, "denial")),
     }
     return templates.TemplateResponse(
         request,
