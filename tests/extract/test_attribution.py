@@ -277,3 +277,11 @@ def test_voted_to_is_a_position(nlp: Any) -> None:
     text = "The senators voted to ban the pesticide on farms near rivers."
     a = _holding(text, _run(nlp, text), "ban the pesticide")
     assert a.mention == "The senators"
+
+
+def test_trailing_saying_clause_is_its_own_claim(nlp: Any) -> None:
+    text = "The union criticized the mayor, saying the new contract cut 200 jobs."
+    found = _run(nlp, text)
+    outer = _holding(text, found, "the mayor")
+    assert "saying" not in _content(text, outer)
+    assert _holding(text, found, "cut 200 jobs").mention == "The union"

@@ -268,6 +268,16 @@ def trim_range(doc: Doc, rng: TokenRange, verb: Token) -> TokenRange:
             and k - 1 > first
         ):
             return first, k - 1
+        if (
+            tok.text == ","
+            and k + 1 <= last
+            and k - 1 > first
+            and doc[k + 1].tag_ == "VBG"
+            and is_cue_verb(doc[k + 1])
+            and not any(c.dep_ == "nsubj" for c in doc[k + 1].children)
+        ):
+            # "attacked Trump, saying he lied": the participle is a claim of its own.
+            return first, k - 1
     return rng
 
 
