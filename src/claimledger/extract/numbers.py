@@ -43,6 +43,7 @@ _REFERENTIAL = {"the", "these", "those", "both", "its", "their", "his", "her", "
 _NAME_HEADS = {"article", "section", "chapter", "resolution", "paragraph", "protocol", "no"}
 _NAME_HEADS |= {"number", "item", "page", "room", "route", "flight", "point", "clause"}
 
+_LONGEST_QUALIFIER = max(len(words) for words in LEFT_QUALIFIERS)
 _JOINERS = {"-", "–", "—", "to", "and", "or"}
 
 # The fixed event vocabulary: each normalised event and the lemmas (or words) that name it.
@@ -160,12 +161,14 @@ def _extend_left(doc: Doc, i: int, lo: int) -> int:
     moved = True
     while moved:
         moved = False
+        # The words just before the phrase, read once per step (qualifiers are short).
+        before = [t.lower_ for t in doc[max(lo, first - _LONGEST_QUALIFIER) : first]]
         for words in LEFT_QUALIFIERS:
-            k = first - len(words)
-            if k >= lo and [t.lower_ for t in doc[k:first]] == words:
+            n = len(words)
+            if n <= len(before) and before[len(before) - n :] == words:
                 if words == ["a"] and doc[first].lower_ not in {"dozen", "hundred", "thousand"}:
                     continue
-                first, moved = k, True
+                first, moved = first - n, True
                 break
     return first
 
