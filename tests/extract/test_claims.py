@@ -51,3 +51,12 @@ def test_claims_own_sources_do_not_make_a_second_claim(nlp: Any) -> None:
     )
     claims = [c for c in _claims(nlp, text) if any(q.value == 230 for q in c.quantities)]
     assert [c.claimant for c in claims] == ["Syrian Observatory for Human Rights"]
+
+
+def test_claims_an_unnamed_finding_inside_a_named_claim_is_that_claim(nlp: Any) -> None:
+    text = (
+        "According to Macron, the intelligence found that 300 fighters from Syria had gone to"
+        " Azerbaijan."
+    )
+    claims = [c for c in _claims(nlp, text) if any(q.value == 300 for q in c.quantities)]
+    assert [c.claimant for c in claims] == ["Emmanuel Macron"]

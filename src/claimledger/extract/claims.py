@@ -45,22 +45,30 @@ def claims_from_parsed(document: Document, parsed: Doc) -> list[Claim]:
 
 
 def _without_echoes(claims: list[Claim]) -> list[Claim]:
-    """Drop an "according to" claim nested with another claim by the same claimant: "X said
-    that 230 more had left, according to its sources" is X's claim, once."""
-    return [
-        claim
-        for claim in claims
-        if claim.mode != "according_to"
-        or not any(
-            other.mode != "according_to"
-            and other.claimant == claim.claimant
-            and (
-                _within(claim.content_spans, other.content_spans)
-                or _within(other.content_spans, claim.content_spans)
-            )
-            for other in claims
+    """Drop claims that only repeat another claim's content:
+
+    - an "according to" claim nested with a claim by the same claimant: "X said that 230 more
+      had left, according to its sources" is X's claim, once;
+    - a claim by nobody known nested in a named claimant's claim: in "According to Macron, the
+      intelligence found that 300 ...", the finding is Macron's claim.
+    """
+    return [claim for claim in claims if not any(_echoes(claim, other) for other in claims)]
+
+
+def _echoes(claim: Claim, other: Claim) -> bool:
+    if other is claim:
+        return False
+    if claim.claimant == "unknown":
+        return other.claimant != "unknown" and _within(claim.content_spans, other.content_spans)
+    return (
+        claim.mode == "according_to"
+        and other.mode != "according_to"
+        and other.claimant == claim.claimant
+        and (
+            _within(claim.content_spans, other.content_spans)
+            or _within(other.content_spans, claim.content_spans)
         )
-    ]
+    )
 
 
 def _within(inner: list[Span], outer: list[Span]) -> bool:
