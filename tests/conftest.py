@@ -6,6 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check behaviour, not speed: on a loaded CI machine a slow example is no failure.
+settings.register_profile("claimledger", deadline=None)
+settings.load_profile("claimledger")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

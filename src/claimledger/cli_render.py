@@ -53,8 +53,9 @@ def estimate_documents(paths: Iterable[str]) -> int:
 
 
 def print_input_error(err: InputError) -> None:
-    """One line on stderr per input that could not be read (file and line named)."""
-    typer.echo(f"skipped: {err}", err=True)
+    """One line on stderr per input problem (file and line named): `skipped:` when the input
+    was not stored, `warning:` when it was stored with a part ignored."""
+    typer.echo(f"{'warning' if err.kept else 'skipped'}: {err}", err=True)
 
 
 def ingest_with_progress(

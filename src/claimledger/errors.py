@@ -18,10 +18,21 @@ class InputError(ClaimledgerError):
 
     code = "CL100"
 
-    def __init__(self, path: str, message: str, line: int | None = None, code: str | None = None):
+    def __init__(
+        self,
+        path: str,
+        message: str,
+        line: int | None = None,
+        code: str | None = None,
+        *,
+        kept: bool = False,
+    ):
         self.path = path
         self.line = line
         self.message = message
+        # A warning: the document was read and stored, only part of it (a date, the front
+        # matter) was ignored.
+        self.kept = kept
         if code:
             self.code = code
         super().__init__(str(self))

@@ -466,3 +466,20 @@ def test_cli_exits_zero_when_something_was_read_even_if_all_known(
     assert done.stdout.startswith("2 documents read, 1 added, 1 already in the ledger")
     assert held.unchanged()
     assert {r["doc_path"] for r in held.new_records()} == {str(edge)}
+
+
+def test_cli_warns_and_keeps_a_document_whose_date_does_not_parse(
+    held: Held, tmp_path: Path
+) -> None:
+    article = tmp_path / "odd-date.md"
+    article.write_text(
+        "---\ndate: the thirty-second of Brumaire\noutlet: Test Wire\n---\n"
+        "Armenia's defence ministry said 12 more servicemen had been killed on Sunday.\n",
+        encoding="utf-8",
+    )
+    done = cli("ingest", str(article), "--db", str(held.db), "--quiet")
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"warning: CL110 {article}: date ignored")
+    assert not any(line.startswith("skipped: ") for line in lines)
+    assert {r["doc_path"] for r in held.new_records()} == {str(article)}

@@ -142,7 +142,13 @@ def build_document(
     except ValueError as exc:
         if warnings is not None:
             warnings.append(
-                InputError(path, f"date ignored, {exc}; document kept", line=line, code=BAD_DATE)
+                InputError(
+                    path,
+                    f"date ignored, {exc}; document kept",
+                    line=line,
+                    code=BAD_DATE,
+                    kept=True,
+                )
             )
     return Document(
         doc_id=Document.make_id(cleaned),
@@ -194,7 +200,11 @@ def _front_matter(
         if warnings is not None:
             warnings.append(
                 InputError(
-                    path, f"front matter ignored, not YAML ({problem})", line=line, code=UNREADABLE
+                    path,
+                    f"front matter ignored, not YAML ({problem})",
+                    line=line,
+                    code=UNREADABLE,
+                    kept=True,
                 )
             )
         return {}
@@ -202,7 +212,11 @@ def _front_matter(
         if warnings is not None:
             warnings.append(
                 InputError(
-                    path, "front matter ignored, not a key: value block", line=line, code=UNREADABLE
+                    path,
+                    "front matter ignored, not a key: value block",
+                    line=line,
+                    code=UNREADABLE,
+                    kept=True,
                 )
             )
         return {}
