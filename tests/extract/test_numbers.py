@@ -352,3 +352,13 @@ def test_find_quantities_count_run_into_a_date_by_the_ner(nlp: Any) -> None:
     assert (q.value, q.counted, q.event) == (80, "servicemen", "killed")
     q = _only(nlp, "The ministry said on Saturday that 12 soldiers had been wounded.")
     assert (q.value, q.counted) == (12, "soldiers")
+
+
+def test_find_quantities_up_from_is_the_same_running_figure(nlp: Any) -> None:
+    found = _quantities(
+        nlp, "The ministry said its count of servicemen killed had risen to 604, up from 532."
+    )
+    assert [(q.value, q.counted, q.event) for q in found] == [
+        (604, "servicemen", "killed"),
+        (532, "servicemen", "killed"),
+    ]

@@ -195,10 +195,22 @@ def _quantity(doc: Doc, phrase: Span, earlier: list[Quantity]) -> Quantity | Non
     if cores[0].lower_ == "one" and event is None:
         return None  # "one party over the other": a pronoun, not a figure
     kind = _kind(phrase, root, counted_tok)
+    if earlier and _earlier_value_of_same(doc, phrase):
+        # "had risen to 604, up from 532": the earlier value of the same running figure.
+        prev = earlier[-1]
+        counted, group, event = prev.counted, prev.group, prev.event
+        kind = prev.kind or "cumulative"
     return Quantity(
         **asdict(amount), text=phrase.text, start=phrase.start_char, end=phrase.end_char,
         counted=counted, event=event, group=group, kind=kind,
     )  # fmt: skip
+
+
+def _earlier_value_of_same(doc: Doc, phrase: Span) -> bool:
+    """ "..., up from 532", "down from 40": the phrase restates the figure just before it."""
+    k = phrase.start
+    before = [t.lower_ for t in doc[max(k - 2, phrase.sent.start) : k]]
+    return before[-1:] == ["from"] and before[:1] in (["up"], ["down"])
 
 
 def _skip(cores: list[Token], phrase: Span) -> bool:
