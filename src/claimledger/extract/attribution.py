@@ -19,6 +19,7 @@ Everything is a single pass over tokens plus bounded look-arounds, so it stays l
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -56,6 +57,8 @@ MAX_CONTINUATION_GAP = 300
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "«", "»"})
 CONTINUATIONS = ("in addition", "additionally", "moreover", "furthermore")
 SKIP_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
+_SETTING_PREPS = frozenset({"on", "to", "in", "at", "during", "from", "with", "for", "of"})
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
 
 
 @dataclass
@@ -116,9 +119,10 @@ def find_attributions(doc: Doc, nested: bool = True, negated: bool = False) -> l
     drafts.extend(_colon_headlines(doc, sents, drafts))
     drafts = _drop_nested_duplicates(drafts)
     _colon_blocks(doc, quotes, drafts, by_verb)
-    _attach_quotes(doc, quotes, starts, drafts, by_verb)
+    _attach_quotes(doc, quotes, starts, drafts, by_verb, sents)
     for d in drafts:
         _repair_source(doc, d, quotes)
+        _drop_unquoted_parts(d, quotes)
     resolver = SpeakerResolver(doc)
     # Resolve in reading order: "the organization" looks back at earlier sources.
     drafts.sort(key=lambda d: d.source.start_char if d.source is not None else min(d.content)[0])
@@ -356,6 +360,7 @@ def _attach_quotes(
     starts: list[int],
     drafts: list[_Draft],
     by_verb: dict[int, _Draft],
+    sents: Sentences,
 ) -> None:
     """Tie each quotation no cue has claimed to a cue right after or right before it."""
     text = doc.text
@@ -364,12 +369,17 @@ def _attach_quotes(
         if qe - qs < 4 or _covered(inner, drafts) or _covered(qe - 2, drafts):
             continue
         verb = _cue_after(doc, starts, qe) or _cue_before(doc, starts, qs)
+        if verb is None:
+            verb = _any_verb_after(doc, text, starts, qs, qe) or _any_verb_before(doc, starts, qs)
         if verb is None and (signed := _signed(doc, text, qs, qe)) is not None:
             drafts.append(signed)
             continue
+        if verb is None and (governed := _governed(doc, starts, sents, qs, qe)) is not None:
+            drafts.append(governed)
+            continue
         if verb is None:
             # '"A," he said. "B."': a quotation right after a quoted claim's cue goes on with it.
-            host = _host_before(drafts, text, qs)
+            host = _host_before(drafts, text, qs, qe)
             if host is not None:
                 host.content.append((qs, qe))
             continue
@@ -384,6 +394,18 @@ def _attach_quotes(
             continue
         drafts.append(new)
         by_verb[verb.i] = new
+
+
+def _drop_unquoted_parts(d: _Draft, quotes: QuoteIndex) -> None:
+    """ "Asked about it, "A," he said as he left': when whole quotations carry the claim, the
+    unquoted clauses the parser hung on the verb are circumstances, not content."""
+    if len(d.content) < 2:
+        return
+    whole = [c for c in d.content if c in quotes.quotes_set]
+    if not whole:
+        return
+    first = min(whole)[0]
+    d.content = [c for c in d.content if c in whole or c[0] > first or quotes.overlapping(*c)]
 
 
 def _repair_source(doc: Doc, d: _Draft, quotes: QuoteIndex) -> None:
@@ -465,9 +487,10 @@ def _signed(doc: Doc, text: str, qs: int, qe: int) -> _Draft | None:
     return _Draft(content=[(qs, qe)], cue=[dash], source=source, mode="direct", cue_lemma="-")
 
 
-def _host_before(drafts: list[_Draft], text: str, qs: int) -> _Draft | None:
-    """The nearest quoted claim before `qs` in the same paragraph with no quotation between:
-    '"A," he said after the vote in the chamber. "B."' goes on with A."""
+def _host_before(drafts: list[_Draft], text: str, qs: int, qe: int) -> _Draft | None:
+    """The nearest quoted claim before `qs` with no quotation between: '"A," he said after the
+    vote in the chamber. "B."' goes on with A, and so does a paragraph that is only "B." right
+    after the paragraph ending with A's cue."""
     best: _Draft | None = None
     best_end = -1
     for d in drafts:
@@ -477,11 +500,25 @@ def _host_before(drafts: list[_Draft], text: str, qs: int) -> _Draft | None:
         if end > qs or end <= best_end:
             continue  # the claim lies after this quotation, or a nearer one was found
         gap = text[end:qs]
-        if len(gap) > MAX_CONTINUATION_GAP or "\n" in gap or any(q in gap for q in '“”"'):
+        if len(gap) > MAX_CONTINUATION_GAP or any(q in gap for q in '“”"'):
+            continue
+        if "\n" in gap and not _next_paragraph_quote(text, gap, qs, qe):
             continue
         if any(text[s : s + 1] in "“\"'" for s, _ in d.content):
             best, best_end = d, end
     return best
+
+
+def _next_paragraph_quote(text: str, gap: str, qs: int, qe: int) -> bool:
+    """Whether the quotation [qs, qe) is a whole paragraph right after the one `gap` closes."""
+    head, sep, tail = gap.partition("\n")
+    if "\n" in tail.strip() or tail.strip() or not sep:
+        return False
+    if _SENTENCE_BREAK.search(head.rstrip()):
+        return False  # the claim's paragraph went on with another sentence
+    line_end = text.find("\n", qe)
+    rest = text[qe : line_end if line_end != -1 else len(text)]
+    return not rest.strip()
 
 
 def _cue_after(doc: Doc, starts: list[int], qe: int) -> Token | None:
@@ -494,6 +531,84 @@ def _cue_after(doc: Doc, starts: list[int], qe: int) -> Token | None:
         if "\n" in tok.text or tok.text in ".!?" or tok.text in ("“", '"', "''"):
             return None
         if is_cue_verb(tok, loose=True):
+            return tok
+    return None
+
+
+def _governed(doc: Doc, starts: list[int], sents: Sentences, qs: int, qe: int) -> _Draft | None:
+    """'The mayor branded the plan a "disgrace."': a quoted phrase inside a clause whose verb
+    has a named or pronoun subject is that subject's words, whatever the verb."""
+    first = _token_at(starts, qs + 1)
+    sent = sents.of(first)
+    if doc[sent.start].idx >= qs - 1:
+        return None  # a quotation opening its sentence is not a phrase inside a clause
+    head = doc[first]
+    for _ in range(4):
+        if head.pos_ == "VERB" or head.head.i == head.i:
+            break
+        if head.dep_ == "pobj" and head.head.lower_ in _SETTING_PREPS:
+            return None  # 'told "Meet the Press" on Sunday': a programme, not a quoted phrase
+        head = head.head
+    if head.pos_ != "VERB" or head.idx >= qs or not (sent.start <= head.i < sent.end):
+        return None
+    if is_cue_verb(head, loose=True):
+        return None  # a reporting verb would have claimed its content; this is a title
+    subject = subject_of(head)
+    if subject is None or not (
+        subject[-1].pos_ in ("PROPN", "PRON") or subject[-1].ent_type_ in ("PERSON", "ORG", "NORP")
+    ):
+        return None
+    if subject[-1].lower_ in ("it", "they", "this", "that", "which", "there"):
+        return None
+    last = min(head.right_edge.i, sent.end - 1)
+    content = _span(doc, head.i + 1, _strip_final(doc, head.i + 1, last))
+    if content is None or content[1] < qe - 1:
+        return None
+    return _Draft(
+        content=[content],
+        cue=[(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in cue_tokens(head)],
+        source=subject,
+        cue_lemma=head.lemma_.lower(),
+        verb=head.i,
+    )
+
+
+def _any_verb_after(doc: Doc, text: str, starts: list[int], qs: int, qe: int) -> Token | None:
+    """'"Stay there!" a man bellowed.': a quotation closing on ',', '!' or '?' inside its mark,
+    then a short subject and any verb ending the sentence, is that speaker's, whatever the verb."""
+    if text[qe - 2 : qe - 1] not in (",", "!", "?"):
+        return None
+    i = _token_at(starts, qe)
+    while i < len(doc) and doc[i].idx < qe:
+        i += 1
+    for k in range(i, min(i + 6, len(doc))):
+        tok = doc[k]
+        if "\n" in tok.text or tok.is_punct:
+            return None
+        if tok.pos_ == "VERB" and tok.tag_ != "VBN":
+            subject = subject_of(tok) or inverted_subject(tok)
+            if subject is None or subject.start_char < qe:
+                return None
+            if subject[-1].pos_ not in ("PROPN", "PRON", "NOUN"):
+                return None
+            return tok
+    return None
+
+
+def _any_verb_before(doc: Doc, starts: list[int], qs: int) -> Token | None:
+    """'The senator shot back: "..."': a clause with a named or pronoun subject ending in a
+    colon right before the quotation introduces it, whatever its verb."""
+    i = _token_at(starts, qs) - 1
+    if i < 0 or doc[i].idx >= qs or doc[i].text != ":":
+        return None
+    for k in range(i - 1, max(i - 8, -1), -1):
+        tok = doc[k]
+        if "\n" in tok.text or tok.text in '.!?”"':
+            return None
+        if tok.pos_ == "VERB":
+            subject = subject_of(tok)
+            if subject is None or subject[-1].pos_ not in ("PROPN", "PRON"):
+                return None
             return tok
     return None
 

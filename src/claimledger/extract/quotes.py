@@ -101,6 +101,7 @@ class QuoteIndex:
 
     def __init__(self, quotes: list[Span]) -> None:
         self.quotes = quotes
+        self.quotes_set = frozenset(quotes)
         self._starts = [s for s, _ in quotes]
 
     def covering(self, pos: int) -> Span | None:

@@ -1,0 +1,69 @@
+"""Quotations tied to their speaker without a reporting verb, and quoted claims' bounds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimledger.extract.attribution import find_attributions
+from claimledger.extract.types import Attribution
+
+
+def _flat(nlp: Any, text: str) -> list[Attribution]:
+    return [a for a in find_attributions(nlp(text), nested=False) if a.mode != "unattributed"]
+
+
+def _content(text: str, a: Attribution) -> str:
+    return " ".join(text[s:e] for s, e in a.content_spans)
+
+
+def _holding(text: str, found: list[Attribution], words: str) -> Attribution:
+    hits = [a for a in found if words in _content(text, a)]
+    assert hits, f"no attribution holds {words!r}: {[_content(text, a) for a in found]}"
+    return hits[0]
+
+
+def test_quotation_then_name_and_an_unlisted_verb(nlp: Any) -> None:
+    text = "The harbour reopened on Monday.\n\n“Nobody will stop us now!” Maria Olsen bellowed."
+    a = _holding(text, _flat(nlp, text), "Nobody will stop us now")
+    assert a.mention == "Maria Olsen"
+    assert a.mode == "direct"
+
+
+def test_clause_ending_in_a_colon_introduces_the_quotation(nlp: Any) -> None:
+    text = (
+        "The ferry company faced angry travellers at the pier. "
+        "Director Jonas Berg stepped forward: “The timetable will be restored by Friday.”"
+    )
+    a = _holding(text, _flat(nlp, text), "timetable will be restored")
+    assert a.mention == "Director Jonas Berg"
+
+
+def test_next_paragraph_quotation_continues_the_quoted_claim(nlp: Any) -> None:
+    text = (
+        "“We reopened the mill in March,” Ellen Park said during a visit to the valley.\n\n"
+        "“Orders have doubled since then and we are hiring again.”\n\n"
+        "The mill employs 40 people."
+    )
+    a = _holding(text, _flat(nlp, text), "We reopened the mill")
+    assert "Orders have doubled" in _content(text, a)
+    assert a.mention == "Ellen Park"
+
+
+def test_quoted_phrase_under_any_verb_is_its_subjects(nlp: Any) -> None:
+    text = "At the council meeting, Mayor Hanna Lind branded the tunnel project a “costly fantasy.”"
+    a = _holding(text, _flat(nlp, text), "costly fantasy")
+    assert a.mention == "Mayor Hanna Lind"
+
+
+def test_programme_title_after_a_reporting_verb_is_not_a_claim(nlp: Any) -> None:
+    text = "Senator Ruth Adler told “Morning Hour” on Sunday that the bridge was safe."
+    found = _flat(nlp, text)
+    assert not any(_content(text, a).strip("“”") == "Morning Hour" for a in found)
+
+
+def test_circumstances_around_a_whole_quotation_are_not_content(nlp: Any) -> None:
+    text = (
+        "Asked about the delay, “The parts arrived late,” the engineer said as she left the site."
+    )
+    a = _holding(text, _flat(nlp, text), "The parts arrived late")
+    assert "as she left" not in _content(text, a)
