@@ -67,3 +67,12 @@ def test_circumstances_around_a_whole_quotation_are_not_content(nlp: Any) -> Non
     )
     a = _holding(text, _flat(nlp, text), "The parts arrived late")
     assert "as she left" not in _content(text, a)
+
+
+def test_quoted_claim_ends_at_a_quotation_closing_on_a_comma(nlp: Any) -> None:
+    text = (
+        "Ellen Park said the merger was “finished business,” pointing to the signed papers on "
+        "her desk."
+    )
+    a = _holding(text, _flat(nlp, text), "finished business")
+    assert "pointing" not in _content(text, a)

@@ -123,6 +123,7 @@ def find_attributions(doc: Doc, nested: bool = True, negated: bool = False) -> l
     for d in drafts:
         _repair_source(doc, d, quotes)
         _drop_unquoted_parts(d, quotes)
+        _end_at_closing_quote(d, quotes, text)
     resolver = SpeakerResolver(doc)
     # Resolve in reading order: "the organization" looks back at earlier sources.
     drafts.sort(key=lambda d: d.source.start_char if d.source is not None else min(d.content)[0])
@@ -394,6 +395,21 @@ def _attach_quotes(
             continue
         drafts.append(new)
         by_verb[verb.i] = new
+
+
+def _end_at_closing_quote(d: _Draft, quotes: QuoteIndex, text: str) -> None:
+    """'said the plan was "dead," adding that ...': a quotation closing on a comma or full stop
+    ends the quoted claim; the unquoted words running on after it are the writer's."""
+    cut: list[CharSpan] = []
+    for s, e in d.content:
+        inside = quotes.overlapping(s, e)
+        if inside and s <= inside[-1][0] and inside[-1][1] < e:
+            qe = inside[-1][1]
+            rest = text[qe:e]
+            if text[qe - 2 : qe - 1] in (",", ".", "!", "?") and len(rest.strip()) > 1:
+                e = qe
+        cut.append((s, e))
+    d.content = cut
 
 
 def _drop_unquoted_parts(d: _Draft, quotes: QuoteIndex) -> None:
