@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimledger.extract.attribution import find_attributions
+from claimledger.extract.quotes import speaker_lines
 from claimledger.extract.types import Attribution
 
 
@@ -76,3 +77,23 @@ def test_quoted_claim_ends_at_a_quotation_closing_on_a_comma(nlp: Any) -> None:
     )
     a = _holding(text, _flat(nlp, text), "finished business")
     assert "pointing" not in _content(text, a)
+
+
+def test_transcript_lines_are_their_labelled_speakers(nlp: Any) -> None:
+    text = (
+        "A partial transcript of the radio interview follows:\n\n"
+        '"HOST: Will the harbour reopen before the summer season?\n\n'
+        '"LIND: It will. The repairs are on schedule and the crews work at night.\n\n'
+        '"HOST: Thank you."'
+    )
+    found = _flat(nlp, text)
+    a = _holding(text, found, "The repairs are on schedule")
+    assert a.mention == "LIND"
+    assert "HOST" not in _content(text, a)
+    assert _holding(text, found, "Will the harbour reopen").mention == "HOST"
+
+
+def test_speaker_lines_skip_editorial_labels() -> None:
+    assert speaker_lines("UPDATE: The vote was moved.\nKIM: We agreed.") == [
+        ((28, 31), (31, 32), (33, 43))
+    ]

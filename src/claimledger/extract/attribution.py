@@ -44,7 +44,13 @@ from claimledger.extract.cues import (
     RAISING_VERBS,
     stance_of,
 )
-from claimledger.extract.quotes import QuoteIndex, block_after, byline_after, find_quotes
+from claimledger.extract.quotes import (
+    QuoteIndex,
+    block_after,
+    byline_after,
+    find_quotes,
+    speaker_lines,
+)
 from claimledger.extract.speakers import SpeakerResolver
 from claimledger.extract.stance import refine_stance
 from claimledger.extract.types import Attribution
@@ -117,6 +123,7 @@ def find_attributions(doc: Doc, nested: bool = True, negated: bool = False) -> l
         if draft.verb is not None:
             by_verb[draft.verb] = draft
     drafts.extend(_colon_headlines(doc, sents, drafts))
+    drafts.extend(_transcript_lines(doc, text, drafts))
     drafts = _drop_nested_duplicates(drafts)
     _colon_blocks(doc, quotes, drafts, by_verb)
     _attach_quotes(doc, quotes, starts, drafts, by_verb, sents)
@@ -312,6 +319,20 @@ def _colon_headlines(doc: Doc, sents: Sentences, drafts: list[_Draft]) -> list[_
     return out
 
 
+def _transcript_lines(doc: Doc, text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """ "PENCE: Well, look, ..." lines of an interview transcript: the label said the line.
+
+    Drafts the parse made inside those lines (a colon headline on the same label) give way."""
+    out: list[_Draft] = []
+    for label, colon, words in speaker_lines(text):
+        source = doc.char_span(label[0], label[1], alignment_mode="expand")
+        if source is None:
+            continue
+        drafts[:] = [d for d in drafts if not (words[0] <= min(d.content)[0] < words[1])]
+        out.append(_Draft(content=[words], cue=[colon], source=source, cue_lemma=":"))
+    return out
+
+
 def _strip_final(doc: Doc, first: int, last: int) -> int:
     """Drop a sentence-final full stop from a content range."""
     while last > first and doc[last].is_punct and doc[last].text in ".!?":
@@ -350,6 +371,11 @@ def _covered(pos: int, drafts: list[_Draft]) -> bool:
     return any(s <= pos < e for d in drafts for s, e in d.content)
 
 
+def _labelled(span: CharSpan, drafts: list[_Draft]) -> bool:
+    """Whether a transcript line's speaker label lies inside `span` (a quoted transcript)."""
+    return any(d.cue_lemma == ":" and d.cue and span[0] <= d.cue[0][0] < span[1] for d in drafts)
+
+
 def _token_at(starts: list[int], pos: int) -> int:
     """Index of the token holding (or starting right after) character `pos`."""
     return max(bisect_right(starts, pos) - 1, 0)
@@ -368,6 +394,8 @@ def _attach_quotes(
     for qs, qe in quotes.quotes:
         inner = qs + 1
         if qe - qs < 4 or _covered(inner, drafts) or _covered(qe - 2, drafts):
+            continue
+        if _labelled((qs, qe), drafts):
             continue
         verb = _cue_after(doc, starts, qe) or _cue_before(doc, starts, qs)
         if verb is None:
@@ -471,7 +499,7 @@ def _colon_blocks(
         if tok.text != ":" or quotes.covering(tok.idx) is not None:
             continue
         block = block_after(text, tok.idx + 1, quotes)
-        if block is None or _covered(block[0] + 1, drafts):
+        if block is None or _covered(block[0] + 1, drafts) or _labelled(block, drafts):
             continue
         verb = None
         for k in range(tok.i - 1, max(tok.i - 16, -1), -1):

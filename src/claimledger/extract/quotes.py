@@ -154,3 +154,52 @@ def block_after(text: str, pos: int, index: QuoteIndex) -> Span | None:
         return quote
     end = text.find("\n", gap)
     return gap, _rstrip(text, gap, end if end != -1 else len(text))
+
+
+# "WALLACE: Let's start ..." - an interview transcript line: a capitalised speaker label, a colon.
+_SPEAKER_LINE = re.compile(
+    r"[ \t\u00a0]*[\"“]?[ \t\u00a0]*([A-Z][A-Z.'’-]+(?:[ \t\u00a0][A-Z][A-Z.'’-]+){0,3})"
+    r"[ \t\u00a0]*(:)[ \t\u00a0]*(?=\S)"
+)
+
+_NOT_SPEAKERS = frozenset(
+    {
+        "UPDATE",
+        "NOTE",
+        "EDITOR'S NOTE",
+        "EDITOR’S NOTE",
+        "CORRECTION",
+        "WATCH",
+        "READ",
+        "VIDEO",
+        "PHOTOS",
+        "RELATED",
+        "SOURCE",
+        "SOURCES",
+        "BREAKING",
+        "ALSO",
+        "MORE",
+        "PS",
+        "P.S.",
+    }
+)
+
+
+def speaker_lines(text: str) -> list[tuple[Span, Span, Span]]:
+    """(label, colon, words) of every transcript line that opens with an upper-case label.
+
+    Example:
+        >>> speaker_lines('HOST: Welcome back.')
+        [((0, 4), (4, 5), (6, 19))]
+    """
+    out: list[tuple[Span, Span, Span]] = []
+    for start, end in _paragraphs(text):
+        m = _SPEAKER_LINE.match(text, start, end)
+        if m is None or len(m.group(1).replace(".", "")) < 2 or m.group(1) in _NOT_SPEAKERS:
+            continue
+        stop = end
+        while stop > m.end() and (text[stop - 1].isspace() or text[stop - 1] in QUOTE_CHARS):
+            stop -= 1
+        if stop - m.end() > 1:
+            out.append((m.span(1), m.span(2), (m.end(), stop)))
+    return out
