@@ -1,0 +1,55 @@
+"""Indirect cues beyond reporting verbs: nouns a verb makes its object ("voiced criticism of")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimledger.extract.attribution import find_attributions
+
+
+def _found(nlp: Any, text: str) -> list[tuple[str, str]]:
+    """(source, content) pairs of what the benchmark reads."""
+    out = []
+    for a in find_attributions(nlp(text), nested=False, negated=True):
+        if a.mode == "unattributed":
+            continue
+        out.append((_join(text, a.source_spans), _join(text, a.content_spans)))
+    return out
+
+
+def _join(text: str, spans: list[tuple[int, int]]) -> str:
+    return " / ".join(text[s:e] for s, e in spans)
+
+
+def _has(found: list[tuple[str, str]], source: str, content: str) -> bool:
+    return any(source in s and content in c for s, c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "The mayor leveled harsh criticism against the harbour plan.",
+            "The mayor",
+            "harbour plan",
+        ),
+        ("Ms. Okafor took a firm stance against the bridge tender.", "Ms. Okafor", "bridge tender"),
+        ("The union has come out in support of the strike.", "The union", "the strike"),
+    ],
+)
+def test_light_verb_noun_cues(nlp: Any, text: str, source: str, content: str) -> None:
+    assert _has(_found(nlp, text), source, content)
+
+
+def test_received_support_reverses_source_and_content(nlp: Any) -> None:
+    text = "The ferry proposal drew sharp criticism from local fishermen."
+    found = _found(nlp, text)
+    assert _has(found, "local fishermen", "The ferry proposal")
+
+
+def test_cue_noun_with_a_speech_verb_is_left_to_the_verb(nlp: Any) -> None:
+    text = "The council announced support for the new library."
+    found = _found(nlp, text)
+    assert not any(c == "the new library" for _, c in found)
