@@ -1,4 +1,4 @@
-"""Indirect cues beyond reporting verbs: nouns a verb makes its object ("voiced criticism of")."""
+"""Indirect cues beyond reporting verbs: light-verb nouns, "sees X as Y", "made clear that"."""
 
 from __future__ import annotations
 
@@ -53,3 +53,33 @@ def test_cue_noun_with_a_speech_verb_is_left_to_the_verb(nlp: Any) -> None:
     text = "The council announced support for the new library."
     found = _found(nlp, text)
     assert not any(c == "the new library" for _, c in found)
+
+
+def test_sees_object_as_clause(nlp: Any) -> None:
+    text = "Mr. Larsen sees the treaty as weakened by the last amendment."
+    assert _has(_found(nlp, text), "Mr. Larsen", "the treaty as weakened")
+
+
+def test_made_clear_that(nlp: Any) -> None:
+    text = "The coach made clear that the team would not travel to the final."
+    assert _has(_found(nlp, text), "The coach", "the team would not travel")
+
+
+def test_made_with_a_time_clause_is_no_cue(nlp: Any) -> None:
+    text = "The crowd made clear noise as the players celebrated the title."
+    found = _found(nlp, text)
+    assert not any("celebrated" in c for _, c in found)
+
+
+def test_plain_make_is_no_cue(nlp: Any) -> None:
+    assert _found(nlp, "The bakery made bread for the whole village.") == []
+
+
+def test_count_subject_left_as_modifier(nlp: Any) -> None:
+    text = "About 6 in 10 say the new stadium is too expensive."
+    assert _has(_found(nlp, text), "About 6 in 10", "stadium is too expensive")
+
+
+def test_likely_to_say_keeps_the_subject(nlp: Any) -> None:
+    text = "Rural readers were more likely to say that the paper ignores them."
+    assert _has(_found(nlp, text), "Rural readers", "the paper ignores them")

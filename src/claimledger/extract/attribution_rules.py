@@ -110,7 +110,9 @@ MEDIUM_NOUNS = frozenset(
 )
 # Dependencies through which a cue inherits its host's subject: "adding that", "but said",
 # "began by saying" (pcomp under prep).
-INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
+INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"})
+# Words that make a fraction or share a subject count ("a third", "half say").
+COUNT_WORDS = frozenset({"half", "third", "quarter", "quarters", "thirds", "percent", "majority"})
 
 
 class Sentences:
@@ -136,6 +138,10 @@ def is_cue_verb(tok: Token, loose: bool = False, negated: bool = False) -> bool:
     if tok.pos_ != "VERB":
         return False
     lemma = tok.lemma_.lower()
+    if lemma == "make" and not loose:
+        return _made_clear(tok) is not None and (
+            negated or not any(c.dep_ == "neg" for c in tok.children)
+        )
     if lemma not in (QUOTE_VERBS if loose else SPEECH_VERBS):
         return False
     if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
@@ -152,7 +158,7 @@ def is_cue_verb(tok: Token, loose: bool = False, negated: bool = False) -> bool:
             or c.dep_ in ("ccomp", "oprd")
             or (c.dep_ == "xcomp" and lemma in ("push", "vote"))
             for c in tok.children
-        )
+        ) or (lemma in AS_VERBS and _as_complement(tok) is not None)
     return True
 
 
@@ -160,9 +166,29 @@ def _range(tok: Token) -> TokenRange:
     return tok.left_edge.i, tok.right_edge.i
 
 
+def _made_clear(verb: Token) -> Token | None:
+    """What "made (it) clear" reports: the clause or object after "clear", or None."""
+    clear = next(
+        (c for c in verb.children if c.lower_ == "clear" and c.dep_ in ("oprd", "ccomp", "acomp")),
+        None,
+    )
+    if clear is None:
+        return None
+    for head in (clear, verb):
+        for c in head.children:
+            if c.i > clear.i and (
+                c.dep_ in ("ccomp", "dobj") or (c.dep_ == "advcl" and c.left_edge.lower_ == "that")
+            ):
+                return c
+    return None
+
+
 def verb_content(verb: Token) -> list[TokenRange]:
     """Token ranges of what the verb reports, in priority order of the complement found."""
     lemma = verb.lemma_.lower()
+    if lemma == "make":
+        clause = _made_clear(verb)
+        return [] if clause is None else [(clause.left_edge.i, clause.right_edge.i)]
     children = list(verb.children)
     ccomps = [c for c in children if c.dep_ == "ccomp"]
     if any(c.i < verb.i for c in ccomps):
@@ -190,6 +216,8 @@ def verb_content(verb: Token) -> list[TokenRange]:
     preps = CONTENT_PREPS.get(lemma, frozenset())
     xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
     dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+    if lemma in AS_VERBS and (as_comp := _as_complement(verb)) is not None:
+        return [(as_comp[0].left_edge.i, as_comp[1].right_edge.i)]
     for c in children:
         if c.dep_ == "prep" and c.lower_ in preps:
             pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
@@ -223,6 +251,23 @@ def verb_content(verb: Token) -> list[TokenRange]:
         if dobj.pos_ != "PRON" or last > dobj.i:
             return [(dobj.left_edge.i, last)]
     return _fallback_content(verb, children, xcomp, dobj)
+
+
+def _as_complement(verb: Token) -> tuple[Token, Token] | None:
+    """ "sees Netanyahu as captured by ...": the object and the clause the parser hung "as" on
+    (an adverbial clause or a modifier marked by "as"), or None."""
+    dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if dobj is None:
+        return None
+    for c in verb.children:
+        if (
+            c.i > dobj.i
+            and c.dep_ in ("advcl", "oprd", "xcomp", "acomp")
+            and c.left_edge.lower_ == "as"
+            and c.left_edge.i == dobj.right_edge.i + 1
+        ):
+            return dobj, c
+    return None
 
 
 def _fallback_content(
@@ -329,6 +374,9 @@ def subject_of(verb: Token) -> Span | None:
                     return doc[pobj.left_edge.i : pobj.right_edge.i + 1]
         if any(c.dep_ == "nsubjpass" for c in cur.children):
             return None
+        count = _count_subject(cur)
+        if count is not None:
+            return count
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.i != cur.i:
             noun = cur.head
             if noun.lemma_.lower() not in MEDIUM_NOUNS:
@@ -343,6 +391,21 @@ def subject_of(verb: Token) -> Span | None:
             cur = cur.head
             continue
         break
+    return None
+
+
+def _count_subject(verb: Token) -> Span | None:
+    """ "About 4 in 10 say ...", "Less than a third agreed ...": a count the parser left as a
+    number or adverbial modifier instead of the subject."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in verb.lefts:
+        if (
+            c.dep_ in ("nummod", "npadvmod")
+            and c.left_edge.i == verb.left_edge.i
+            and any(t.pos_ == "NUM" or t.lower_ in COUNT_WORDS for t in c.subtree)
+        ):
+            return verb.doc[c.left_edge.i : c.right_edge.i + 1]
     return None
 
 
