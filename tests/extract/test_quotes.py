@@ -97,3 +97,18 @@ def test_speaker_lines_skip_editorial_labels() -> None:
     assert speaker_lines("UPDATE: The vote was moved.\nKIM: We agreed.") == [
         ((28, 31), (31, 32), (33, 43))
     ]
+
+
+def test_quoted_claim_ends_before_a_dash_aside(nlp: Any) -> None:
+    text = "Ellen Park said the merger was “finished business” — a phrase her rivals mocked."
+    a = _holding(text, _flat(nlp, text), "finished business")
+    assert "rivals" not in _content(text, a)
+
+
+def test_inverted_said_before_a_colon_names_the_speaker(nlp: Any) -> None:
+    text = (
+        "Critics argued the bridge would cost far more than planned. "
+        "Said Okafor: “I don’t think anyone has read the budget at all.”"
+    )
+    a = _holding(text, _flat(nlp, text), "read the budget")
+    assert a.mention == "Okafor"

@@ -64,6 +64,7 @@ QUOTE_MARKS = frozenset({'"', "“", "”", "''", "«", "»"})
 CONTINUATIONS = ("in addition", "additionally", "moreover", "furthermore")
 SKIP_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 _SETTING_PREPS = frozenset({"on", "to", "in", "at", "during", "from", "with", "for", "of"})
+_RUN_ON = re.compile(r"\s*(?:[—–]|--)")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
 
 
@@ -129,6 +130,8 @@ def find_attributions(doc: Doc, nested: bool = True, negated: bool = False) -> l
     _attach_quotes(doc, quotes, starts, drafts, by_verb, sents)
     for d in drafts:
         _repair_source(doc, d, quotes)
+        if d.source is None and d.verb is not None and _quoted_share(d.content, quotes) >= 0.6:
+            d.source = _source_around(doc, doc[d.verb], d.content)
         _drop_unquoted_parts(d, quotes)
         _end_at_closing_quote(d, quotes, text)
     resolver = SpeakerResolver(doc)
@@ -434,7 +437,8 @@ def _end_at_closing_quote(d: _Draft, quotes: QuoteIndex, text: str) -> None:
         if inside and s <= inside[-1][0] and inside[-1][1] < e:
             qe = inside[-1][1]
             rest = text[qe:e]
-            if text[qe - 2 : qe - 1] in (",", ".", "!", "?") and len(rest.strip()) > 1:
+            closed = text[qe - 2 : qe - 1] in (",", ".", "!", "?")
+            if len(rest.strip()) > 1 and (closed or _RUN_ON.match(rest)):
                 e = qe
         cut.append((s, e))
     d.content = cut
@@ -475,6 +479,32 @@ def _repair_source(doc: Doc, d: _Draft, quotes: QuoteIndex) -> None:
         d.source = words
     else:
         d.source = inverted_subject(verb)
+
+
+def _source_around(doc: Doc, verb: Token, content: list[CharSpan]) -> Span | None:
+    """A quoted claim's speaker the parse did not tie to its verb: the noun phrase right
+    before the verb ('her adviser, Jo Lee, said: "..."') or a name right after it ('Said Lee:')."""
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ == "PROPN":
+        k = verb.i + 1
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
+            k += 1
+        return doc[verb.i + 1 : k + 1]
+    k = verb.i - 1
+    while k >= 0 and "\n" not in doc[k].text and doc[k].text not in QUOTE_MARKS:
+        if doc[k].text in ".!?;:" or any(s <= doc[k].idx < e for s, e in content):
+            break
+        k -= 1
+    words = doc[k + 1 : verb.i]
+    if len(words) and words[0].pos_ == "ADP":
+        comma = next((t.i for t in words if t.text == ","), None)
+        words = doc[comma + 1 : verb.i] if comma is not None else words[:0]
+    while len(words) and (words[-1].is_punct or words[-1].pos_ in ("AUX", "ADV", "PART")):
+        words = words[:-1]
+    while len(words) and words[0].is_punct:
+        words = words[1:]
+    if len(words) and len(words) <= 20 and any(t.pos_ in ("PROPN", "PRON") for t in words):
+        return words
+    return None
 
 
 def _new_quote_draft(verb: Token, content: CharSpan) -> _Draft:
