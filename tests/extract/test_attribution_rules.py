@@ -83,3 +83,10 @@ def test_count_subject_left_as_modifier(nlp: Any) -> None:
 def test_likely_to_say_keeps_the_subject(nlp: Any) -> None:
     text = "Rural readers were more likely to say that the paper ignores them."
     assert _has(_found(nlp, text), "Rural readers", "the paper ignores them")
+
+
+def test_passive_participle_cue_has_no_named_source(nlp: Any) -> None:
+    text = "Asked about the harbour fees, the harbour master said they would rise in spring."
+    found = _found(nlp, text)
+    assert ("", "the harbour fees") in found
+    assert _has(found, "the harbour master", "they would rise in spring")

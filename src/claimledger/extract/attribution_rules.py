@@ -358,6 +358,12 @@ def inverted_subject(verb: Token) -> Span | None:
 def subject_of(verb: Token) -> Span | None:
     """The source: the verb's subject, or its host's for "..., adding that"/"but said"."""
     doc = verb.doc
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("nsubj", "aux", "auxpass", "agent") for c in verb.children)
+    ):
+        return None  # "Asked about the vote, she ...": the asker is nobody named
     cur = verb
     for _ in range(6):
         for c in cur.children:
