@@ -1,0 +1,439 @@
+"""Quoted claims: quotations tied to a speaker, and the bounds and sources of quoted content.
+
+Drafts come from `attribution.py`'s cue rules; these rules then work on quotations found over the
+raw text (`quotes.py`): a verb's content touching a quotation is widened to the whole of it; a
+quotation no cue claimed yet is tied to a cue just after it (`"...," he said`) or just before
+(`he said: "..."`), to a clause of any verb that introduces it with a colon or follows it
+(`"...!" X bellowed`), to the clause whose verb governs a quoted phrase (`branded it a "..."`), or
+goes on with the quoted claim just before it (same paragraph, or a paragraph that is only the
+quotation). Transcript lines (`PENCE: ...`) are their labelled speaker's.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.extract.attribution_rules import (
+    Sentences,
+    cue_tokens,
+    inverted_subject,
+    is_cue_verb,
+    subject_of,
+)
+from claimledger.extract.cues import stance_of
+from claimledger.extract.quotes import QuoteIndex, block_after, byline_after, speaker_lines
+from claimledger.models import Mode, Stance
+from claimledger.models import Span as CharSpan
+
+EDGE_PUNCT = frozenset(",;:-–—")
+# How far (characters) a cue sentence may run on before a quotation that continues its claim.
+MAX_CONTINUATION_GAP = 300
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "«", "»"})
+_SETTING_PREPS = frozenset({"on", "to", "in", "at", "during", "from", "with", "for", "of"})
+_RUN_ON = re.compile(r"\s*(?:[—–]|--)")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
+
+
+@dataclass
+class Draft:
+    """An attribution being assembled: token-level parts before resolution."""
+
+    content: list[CharSpan]
+    cue: list[CharSpan] = field(default_factory=list)
+    source: Span | None = None
+    mode: Mode = "indirect"
+    stance: Stance = "assert"
+    cue_lemma: str = ""
+    verb: int | None = None
+
+
+def char_range(doc: Doc, first: int, last: int) -> CharSpan | None:
+    """Characters of tokens first..last inclusive, without edge punctuation; None if empty."""
+    while first <= last and (doc[first].text in EDGE_PUNCT or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].text in EDGE_PUNCT or doc[last].is_space):
+        last -= 1
+    if first > last:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def transcript_lines(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
+    """ "PENCE: Well, look, ..." lines of an interview transcript: the label said the line.
+
+    Drafts the parse made inside those lines (a colon headline on the same label) give way."""
+    out: list[Draft] = []
+    for label, colon, words in speaker_lines(text):
+        source = doc.char_span(label[0], label[1], alignment_mode="expand")
+        if source is None:
+            continue
+        drafts[:] = [d for d in drafts if not (words[0] <= min(d.content)[0] < words[1])]
+        out.append(Draft(content=[words], cue=[colon], source=source, cue_lemma=":"))
+    return out
+
+
+def strip_final(doc: Doc, first: int, last: int) -> int:
+    """Drop a sentence-final full stop from a content range."""
+    while last > first and doc[last].is_punct and doc[last].text in ".!?":
+        last -= 1
+    return last
+
+
+def widen_to_quotes(draft: Draft, quotes: QuoteIndex) -> None:
+    """Content that touches a quotation takes in the whole quotation (it may span sentences)."""
+    widened: list[CharSpan] = []
+    for s, e in draft.content:
+        for qs, qe in quotes.overlapping(s, e):
+            s, e = min(s, qs), max(e, qe)
+        widened.append((s, e))
+    cue_start = min((c[0] for c in draft.cue), default=None)
+    if cue_start is not None:
+        # Never let a quotation swallow the cue itself.
+        widened = [(s, e) for s, e in widened if not (s <= cue_start < e)] or draft.content
+    draft.content = widened
+
+
+def covered(pos: int, drafts: list[Draft]) -> bool:
+    return any(s <= pos < e for d in drafts for s, e in d.content)
+
+
+def _labelled(span: CharSpan, drafts: list[Draft]) -> bool:
+    """Whether a transcript line's speaker label lies inside `span` (a quoted transcript)."""
+    return any(d.cue_lemma == ":" and d.cue and span[0] <= d.cue[0][0] < span[1] for d in drafts)
+
+
+def token_at(starts: list[int], pos: int) -> int:
+    """Index of the token holding (or starting right after) character `pos`."""
+    return max(bisect_right(starts, pos) - 1, 0)
+
+
+def attach_quotes(
+    doc: Doc,
+    quotes: QuoteIndex,
+    starts: list[int],
+    drafts: list[Draft],
+    by_verb: dict[int, Draft],
+    sents: Sentences,
+) -> None:
+    """Tie each quotation no cue has claimed to a cue right after or right before it."""
+    text = doc.text
+    for qs, qe in quotes.quotes:
+        inner = qs + 1
+        if qe - qs < 4 or covered(inner, drafts) or covered(qe - 2, drafts):
+            continue
+        if _labelled((qs, qe), drafts):
+            continue
+        verb = _cue_after(doc, starts, qe) or _cue_before(doc, starts, qs)
+        if verb is None:
+            verb = _any_verb_after(doc, text, starts, qs, qe) or _any_verb_before(doc, starts, qs)
+        if verb is None and (signed := _signed(doc, text, qs, qe)) is not None:
+            drafts.append(signed)
+            continue
+        if verb is None and (governed := _governed(doc, starts, sents, qs, qe)) is not None:
+            drafts.append(governed)
+            continue
+        if verb is None:
+            # '"A," he said. "B."': a quotation right after a quoted claim's cue goes on with it.
+            host = _host_before(drafts, text, qs, qe)
+            if host is not None:
+                host.content.append((qs, qe))
+            continue
+        draft = by_verb.get(verb.i)
+        if draft is not None:
+            if (qs, qe) not in draft.content:
+                draft.content.append((qs, qe))
+                draft.content.sort()
+            continue
+        new = _new_quote_draft(verb, (qs, qe))
+        if new.source is None and "\n" in text[qe : new.cue[0][0]]:
+            continue
+        drafts.append(new)
+        by_verb[verb.i] = new
+
+
+def end_at_closing_quote(d: Draft, quotes: QuoteIndex, text: str) -> None:
+    """'said the plan was "dead," adding that ...': a quotation closing on a comma or full stop
+    ends the quoted claim; the unquoted words running on after it are the writer's."""
+    cut: list[CharSpan] = []
+    for s, e in d.content:
+        inside = quotes.overlapping(s, e)
+        if inside and s <= inside[-1][0] and inside[-1][1] < e:
+            qe = inside[-1][1]
+            rest = text[qe:e]
+            closed = text[qe - 2 : qe - 1] in (",", ".", "!", "?")
+            if len(rest.strip()) > 1 and (closed or _RUN_ON.match(rest)):
+                e = qe
+        cut.append((s, e))
+    d.content = cut
+
+
+def drop_unquoted_parts(d: Draft, quotes: QuoteIndex) -> None:
+    """ "Asked about it, "A," he said as he left': when whole quotations carry the claim, the
+    unquoted clauses the parser hung on the verb are circumstances, not content."""
+    if len(d.content) < 2:
+        return
+    whole = [c for c in d.content if c in quotes.quotes_set]
+    if not whole:
+        return
+    first = min(whole)[0]
+    d.content = [c for c in d.content if c in whole or c[0] > first or quotes.overlapping(*c)]
+
+
+def repair_source(doc: Doc, d: Draft, quotes: QuoteIndex) -> None:
+    """A source the parser found inside the quotation or the content is wrong: take the noun
+    phrase between the content and the cue ('"...," Flynn, an aide, said') or after the cue."""
+    src = d.source
+    if src is None or d.verb is None:
+        return
+    if quotes.covering(src.start_char) is None:
+        return
+    verb = doc[d.verb]
+    k = verb.i - 1
+    while k >= 0 and not doc[k].is_space and doc[k].text not in QUOTE_MARKS:
+        if any(s <= doc[k].idx < e for s, e in d.content) or doc[k].text in ".!?":
+            break
+        k -= 1
+    words = doc[k + 1 : verb.i]
+    while len(words) and (words[0].is_punct or words[0].is_space):
+        words = words[1:]
+    while len(words) and (words[-1].is_punct or words[-1].pos_ in ("AUX", "ADV", "PART")):
+        words = words[:-1]
+    if len(words) and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
+        d.source = words
+    else:
+        d.source = inverted_subject(verb)
+
+
+def source_around(doc: Doc, verb: Token, content: list[CharSpan]) -> Span | None:
+    """A quoted claim's speaker the parse did not tie to its verb: the noun phrase right
+    before the verb ('her adviser, Jo Lee, said: "..."') or a name right after it ('Said Lee:')."""
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ == "PROPN":
+        k = verb.i + 1
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
+            k += 1
+        return doc[verb.i + 1 : k + 1]
+    k = verb.i - 1
+    while k >= 0 and "\n" not in doc[k].text and doc[k].text not in QUOTE_MARKS:
+        if doc[k].text in ".!?;:" or any(s <= doc[k].idx < e for s, e in content):
+            break
+        k -= 1
+    words = doc[k + 1 : verb.i]
+    if len(words) and words[0].pos_ == "ADP":
+        comma = next((t.i for t in words if t.text == ","), None)
+        words = doc[comma + 1 : verb.i] if comma is not None else words[:0]
+    while len(words) and (words[-1].is_punct or words[-1].pos_ in ("AUX", "ADV", "PART")):
+        words = words[:-1]
+    while len(words) and words[0].is_punct:
+        words = words[1:]
+    if len(words) and len(words) <= 20 and any(t.pos_ in ("PROPN", "PRON") for t in words):
+        return words
+    return None
+
+
+def _new_quote_draft(verb: Token, content: CharSpan) -> Draft:
+    """A draft for a quotation or block tied to `verb` from outside its clause."""
+    doc = verb.doc
+    return Draft(
+        content=[content],
+        cue=[(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in cue_tokens(verb)],
+        source=subject_of(verb) or (inverted_subject(verb) if verb.idx > content[0] else None),
+        stance=stance_of(verb.lemma_.lower()),
+        cue_lemma=verb.lemma_.lower(),
+        verb=verb.i,
+    )
+
+
+def colon_blocks(
+    doc: Doc, quotes: QuoteIndex, drafts: list[Draft], by_verb: dict[int, Draft]
+) -> None:
+    """ "He said:" closing a line: the next paragraph (or the quotation opening it) is content."""
+    text = doc.text
+    for tok in doc:
+        if tok.text != ":" or quotes.covering(tok.idx) is not None:
+            continue
+        block = block_after(text, tok.idx + 1, quotes)
+        if block is None or covered(block[0] + 1, drafts) or _labelled(block, drafts):
+            continue
+        verb = None
+        for k in range(tok.i - 1, max(tok.i - 16, -1), -1):
+            if "\n" in doc[k].text or doc[k].text in ".!?":
+                break
+            if is_cue_verb(doc[k], loose=True) or is_cue_verb(doc[k]):
+                verb = doc[k]
+                break
+        if verb is None:
+            continue
+        draft = by_verb.get(verb.i)
+        if draft is not None:
+            draft.content.append(block)
+            continue
+        new = _new_quote_draft(verb, block)
+        drafts.append(new)
+        by_verb[verb.i] = new
+
+
+def _signed(doc: Doc, text: str, qs: int, qe: int) -> Draft | None:
+    """ "<quotation>" ― Name: the name after a dash closing the line is the source."""
+    found = byline_after(text, qe)
+    if found is None:
+        return None
+    dash, name = found
+    source = doc.char_span(name[0], name[1], alignment_mode="expand")
+    if source is None or not any(t.pos_ == "PROPN" for t in source):
+        return None
+    return Draft(content=[(qs, qe)], cue=[dash], source=source, mode="direct", cue_lemma="-")
+
+
+def _host_before(drafts: list[Draft], text: str, qs: int, qe: int) -> Draft | None:
+    """The nearest quoted claim before `qs` with no quotation between: '"A," he said after the
+    vote in the chamber. "B."' goes on with A, and so does a paragraph that is only "B." right
+    after the paragraph ending with A's cue."""
+    best: Draft | None = None
+    best_end = -1
+    for d in drafts:
+        if not d.cue or d.source is None:
+            continue
+        end = max(e for _, e in [*d.content, *d.cue, (d.source.start_char, d.source.end_char)])
+        if end > qs or end <= best_end:
+            continue  # the claim lies after this quotation, or a nearer one was found
+        gap = text[end:qs]
+        if len(gap) > MAX_CONTINUATION_GAP or any(q in gap for q in '“”"'):
+            continue
+        if "\n" in gap and not _next_paragraph_quote(text, gap, qs, qe):
+            continue
+        if any(text[s : s + 1] in "“\"'" for s, _ in d.content):
+            best, best_end = d, end
+    return best
+
+
+def _next_paragraph_quote(text: str, gap: str, qs: int, qe: int) -> bool:
+    """Whether the quotation [qs, qe) is a whole paragraph right after the one `gap` closes."""
+    head, sep, tail = gap.partition("\n")
+    if "\n" in tail.strip() or tail.strip() or not sep:
+        return False
+    if _SENTENCE_BREAK.search(head.rstrip()):
+        return False  # the claim's paragraph went on with another sentence
+    line_end = text.find("\n", qe)
+    rest = text[qe : line_end if line_end != -1 else len(text)]
+    return not rest.strip()
+
+
+def _cue_after(doc: Doc, starts: list[int], qe: int) -> Token | None:
+    """A reporting verb within a few tokens after a quotation: `"...," he said`."""
+    i = token_at(starts, qe)
+    while i < len(doc) and doc[i].idx < qe:
+        i += 1
+    for k in range(i, min(i + 8, len(doc))):
+        tok = doc[k]
+        if "\n" in tok.text or tok.text in ".!?" or tok.text in ("“", '"', "''"):
+            return None
+        if is_cue_verb(tok, loose=True):
+            return tok
+    return None
+
+
+def _governed(doc: Doc, starts: list[int], sents: Sentences, qs: int, qe: int) -> Draft | None:
+    """'The mayor branded the plan a "disgrace."': a quoted phrase inside a clause whose verb
+    has a named or pronoun subject is that subject's words, whatever the verb."""
+    first = token_at(starts, qs + 1)
+    sent = sents.of(first)
+    if doc[sent.start].idx >= qs - 1:
+        return None  # a quotation opening its sentence is not a phrase inside a clause
+    head = doc[first]
+    for _ in range(4):
+        if head.pos_ == "VERB" or head.head.i == head.i:
+            break
+        if head.dep_ == "pobj" and head.head.lower_ in _SETTING_PREPS:
+            return None  # 'told "Meet the Press" on Sunday': a programme, not a quoted phrase
+        head = head.head
+    if head.pos_ != "VERB" or head.idx >= qs or not (sent.start <= head.i < sent.end):
+        return None
+    if is_cue_verb(head, loose=True):
+        return None  # a reporting verb would have claimed its content; this is a title
+    subject = subject_of(head)
+    if subject is None or not (
+        subject[-1].pos_ in ("PROPN", "PRON") or subject[-1].ent_type_ in ("PERSON", "ORG", "NORP")
+    ):
+        return None
+    if subject[-1].lower_ in ("it", "they", "this", "that", "which", "there"):
+        return None
+    last = min(head.right_edge.i, sent.end - 1)
+    content = char_range(doc, head.i + 1, strip_final(doc, head.i + 1, last))
+    if content is None or content[1] < qe - 1:
+        return None
+    return Draft(
+        content=[content],
+        cue=[(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in cue_tokens(head)],
+        source=subject,
+        cue_lemma=head.lemma_.lower(),
+        verb=head.i,
+    )
+
+
+def _any_verb_after(doc: Doc, text: str, starts: list[int], qs: int, qe: int) -> Token | None:
+    """'"Stay there!" a man bellowed.': a quotation closing on ',', '!' or '?' inside its mark,
+    then a short subject and any verb ending the sentence, is that speaker's, whatever the verb."""
+    if text[qe - 2 : qe - 1] not in (",", "!", "?"):
+        return None
+    i = token_at(starts, qe)
+    while i < len(doc) and doc[i].idx < qe:
+        i += 1
+    for k in range(i, min(i + 6, len(doc))):
+        tok = doc[k]
+        if "\n" in tok.text or tok.is_punct:
+            return None
+        if tok.pos_ == "VERB" and tok.tag_ != "VBN":
+            subject = subject_of(tok) or inverted_subject(tok)
+            if subject is None or subject.start_char < qe:
+                return None
+            if subject[-1].pos_ not in ("PROPN", "PRON", "NOUN"):
+                return None
+            return tok
+    return None
+
+
+def _any_verb_before(doc: Doc, starts: list[int], qs: int) -> Token | None:
+    """'The senator shot back: "..."': a clause with a named or pronoun subject ending in a
+    colon right before the quotation introduces it, whatever its verb."""
+    i = token_at(starts, qs) - 1
+    if i < 0 or doc[i].idx >= qs or doc[i].text != ":":
+        return None
+    for k in range(i - 1, max(i - 8, -1), -1):
+        tok = doc[k]
+        if "\n" in tok.text or tok.text in '.!?”"':
+            return None
+        if tok.pos_ == "VERB":
+            subject = subject_of(tok)
+            if subject is None or subject[-1].pos_ not in ("PROPN", "PRON"):
+                return None
+            return tok
+    return None
+
+
+def _cue_before(doc: Doc, starts: list[int], qs: int) -> Token | None:
+    """A reporting verb shortly before a quotation introduced by ':' or ',': `he said: "..."`."""
+    i = token_at(starts, qs) - 1
+    if i < 0 or doc[i].idx >= qs:
+        return None
+    if doc[i].text not in (":", ",") and not is_cue_verb(doc[i], loose=True):
+        return None
+    for k in range(i, max(i - 10, -1), -1):
+        tok = doc[k]
+        if "\n" in tok.text or tok.text in ".!?" or tok.text in '”"':
+            return None
+        if is_cue_verb(tok, loose=True):
+            return tok
+    return None
+
+
+def quoted_share(content: list[CharSpan], quotes: QuoteIndex) -> float:
+    total = sum(e - s for s, e in content)
+    inside = 0
+    for s, e in content:
+        for qs, qe in quotes.overlapping(s, e):
+            inside += min(e, qe) - max(s, qs)
+    return inside / total if total else 0.0
