@@ -112,3 +112,12 @@ def test_inverted_said_before_a_colon_names_the_speaker(nlp: Any) -> None:
     )
     a = _holding(text, _flat(nlp, text), "read the budget")
     assert a.mention == "Okafor"
+
+
+def test_quotation_right_after_a_claim_ending_in_a_quotation_goes_on_with_it(nlp: Any) -> None:
+    text = (
+        "The harbour master said the repairs had gone “better than planned.” "
+        "“We will open the east pier next week and the west pier in May.”"
+    )
+    a = _holding(text, _flat(nlp, text), "better than planned")
+    assert "east pier" in _content(text, a)

@@ -305,7 +305,7 @@ def _host_before(drafts: list[Draft], text: str, qs: int, qe: int) -> Draft | No
             continue
         if "\n" in gap and not _next_paragraph_quote(text, gap, qs, qe):
             continue
-        if any(text[s : s + 1] in "“\"'" for s, _ in d.content):
+        if any(text[s : s + 1] in "“\"'" or text[e - 1 : e] in '”"' for s, e in d.content):
             best, best_end = d, end
     return best
 
