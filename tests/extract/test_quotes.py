@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from claimledger.extract.attribution import find_attributions
@@ -121,3 +122,14 @@ def test_quotation_right_after_a_claim_ending_in_a_quotation_goes_on_with_it(nlp
     )
     a = _holding(text, _flat(nlp, text), "better than planned")
     assert "east pier" in _content(text, a)
+
+
+def test_clauses_widened_to_one_quotation_do_not_repeat_it(nlp: Any) -> None:
+    text = (
+        "Ms. Lind said the budget was “a fair compromise,” “Nobody got everything, but everybody "
+        "got something, and that is how it should be.”"
+    )
+    a = _holding(text, _flat(nlp, text), "fair compromise")
+    spans = a.content_spans
+    assert all(e <= s2 for (_, e), (s2, _) in pairwise(spans))
+    assert _content(text, a).count("fair compromise") == 1

@@ -94,7 +94,18 @@ def widen_to_quotes(draft: Draft, quotes: QuoteIndex) -> None:
     if cue_start is not None:
         # Never let a quotation swallow the cue itself.
         widened = [(s, e) for s, e in widened if not (s <= cue_start < e)] or draft.content
-    draft.content = widened
+    draft.content = _merged(widened)
+
+
+def _merged(spans: list[CharSpan]) -> list[CharSpan]:
+    """Sorted spans with overlapping ones joined: two clauses widened to one quotation."""
+    out: list[CharSpan] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def covered(pos: int, drafts: list[Draft]) -> bool:
