@@ -90,3 +90,21 @@ def test_passive_participle_cue_has_no_named_source(nlp: Any) -> None:
     found = _found(nlp, text)
     assert ("", "the harbour fees") in found
     assert _has(found, "the harbour master", "they would rise in spring")
+
+
+def test_content_stops_before_a_new_clause_with_its_own_subject(nlp: Any) -> None:
+    text = "Most members said the fees were too high, and the treasurer said they would fall."
+    found = _found(nlp, text)
+    assert ("Most members", "the fees were too high") in found
+
+
+def test_content_keeps_a_reported_second_that_clause(nlp: Any) -> None:
+    text = "She says the ferry is late, but that the crew did everything it could."
+    found = _found(nlp, text)
+    assert _has(found, "She", "the crew did everything it could")
+
+
+def test_closing_apposition_is_left_out(nlp: Any) -> None:
+    text = "The farmers' union is backing Olsen, the former mayor of the town."
+    found = _found(nlp, text)
+    assert ("The farmers' union", "Olsen") in found

@@ -76,6 +76,7 @@ QUOTE_VERBS = frozenset(
         "vow",
     ]
 )
+QUOTE_CHARS = frozenset({'"', "“", "”", "''", "``"})
 # Prepositions after an evaluation verb's object that carry the evaluation ("as", "for").
 OBJECT_PREPS = frozenset({"as", "for", "over", "against", "of"})
 RELATIVE = frozenset({"who", "which", "that"})
@@ -323,7 +324,42 @@ def trim_range(doc: Doc, rng: TokenRange, verb: Token) -> TokenRange:
         ):
             # "attacked Trump, saying he lied": the participle is a claim of its own.
             return first, k - 1
+        if tok.text == "," and k + 1 < last and k - 1 > first and _narration_after(doc, k, verb):
+            return first, k - 1
+        if tok.text == "," and k - 1 >= first and _closing_apposition(doc, k, last):
+            return first, k - 1
     return rng
+
+
+def _closing_apposition(doc: Doc, comma: int, last: int) -> bool:
+    """ "backing Bush, the former Florida governor": an apposition closing the content is the
+    reporter's gloss on a name."""
+    appos = next((t for t in doc[comma + 1 : last + 1] if t.dep_ == "appos"), None)
+    return (
+        appos is not None
+        and appos.head.i < comma
+        and appos.left_edge.i == comma + 1
+        and appos.right_edge.i >= last - 1
+        and appos.head.pos_ == "PROPN"
+    )
+
+
+def _narration_after(doc: Doc, comma: int, verb: Token) -> bool:
+    """Whether what follows a comma inside a content is the reporter's, not the claim: a clause
+    with a subject of its own after ", and"/", but" ("said A, and B said C"), or the cue's
+    second predicate ("proposed A, and pushed B")."""
+    cc = doc[comma + 1]
+    if cc.dep_ != "cc" or cc.lower_ not in ("and", "but"):
+        return False
+    head = cc.head
+    conj = next((c for c in head.children if c.dep_ == "conj" and c.i > cc.i), None)
+    if conj is None or conj.pos_ not in ("VERB", "AUX") or comma + 2 >= len(doc):
+        return False
+    if doc[comma + 2].text in QUOTE_CHARS or any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in conj.children
+    ):
+        return False  # "A, and “B”", "A, but that B": the claim goes on
+    return conj.head.i == verb.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
 
 
 def trailing_cue_parts(verb: Token, sents: Sentences) -> tuple[TokenRange, Span] | None:
