@@ -133,3 +133,21 @@ def test_clauses_widened_to_one_quotation_do_not_repeat_it(nlp: Any) -> None:
     spans = a.content_spans
     assert all(e <= s2 for (_, e), (s2, _) in pairwise(spans))
     assert _content(text, a).count("fair compromise") == 1
+
+
+def test_any_clause_closing_a_line_with_a_colon_introduces_a_quoted_paragraph(nlp: Any) -> None:
+    text = (
+        "The old ferry made its last crossing on Sunday. The port manager released this "
+        "statement:\n\n“We thank every passenger who sailed with us over forty years.”"
+    )
+    a = _holding(text, _flat(nlp, text), "We thank every passenger")
+    assert a.mention is not None and "port manager" in a.mention
+
+
+def test_a_noun_subject_clause_ending_in_a_colon_introduces_the_quotation(nlp: Any) -> None:
+    text = (
+        "The ferry made its last crossing on Sunday. At the pier, the harbour manager waved: "
+        "“We thank every passenger who sailed with us.”"
+    )
+    a = _holding(text, _flat(nlp, text), "We thank every passenger")
+    assert a.mention is not None and "harbour manager" in a.mention

@@ -261,7 +261,8 @@ def _new_quote_draft(verb: Token, content: CharSpan) -> Draft:
 def colon_blocks(
     doc: Doc, quotes: QuoteIndex, drafts: list[Draft], by_verb: dict[int, Draft]
 ) -> None:
-    """ "He said:" closing a line: the next paragraph (or the quotation opening it) is content."""
+    """ "He said:" closing a line: the next paragraph (or the quotation opening it) is content;
+    so is a quotation opening it after any short clause ("The mayor issued this statement:")."""
     text = doc.text
     for tok in doc:
         if tok.text != ":" or quotes.covering(tok.idx) is not None:
@@ -276,6 +277,8 @@ def colon_blocks(
             if is_cue_verb(doc[k], loose=True) or is_cue_verb(doc[k]):
                 verb = doc[k]
                 break
+        if verb is None and text[block[0]] in '“"':
+            verb = _verb_before_colon(doc, tok.i)
         if verb is None:
             continue
         draft = by_verb.get(verb.i)
@@ -408,18 +411,23 @@ def _any_verb_after(doc: Doc, text: str, starts: list[int], qs: int, qe: int) ->
 
 
 def _any_verb_before(doc: Doc, starts: list[int], qs: int) -> Token | None:
-    """'The senator shot back: "..."': a clause with a named or pronoun subject ending in a
+    """'The senator shot back: "..."': a clause with a noun, name or pronoun subject ending in a
     colon right before the quotation introduces it, whatever its verb."""
     i = token_at(starts, qs) - 1
     if i < 0 or doc[i].idx >= qs or doc[i].text != ":":
         return None
+    return _verb_before_colon(doc, i)
+
+
+def _verb_before_colon(doc: Doc, i: int) -> Token | None:
+    """The verb, with a noun, name or pronoun subject, of a short clause ending at colon `i`."""
     for k in range(i - 1, max(i - 8, -1), -1):
         tok = doc[k]
         if "\n" in tok.text or tok.text in '.!?”"':
             return None
         if tok.pos_ == "VERB":
             subject = subject_of(tok)
-            if subject is None or subject[-1].pos_ not in ("PROPN", "PRON"):
+            if subject is None or subject[-1].pos_ not in ("PROPN", "PRON", "NOUN"):
                 return None
             return tok
     return None
