@@ -151,3 +151,12 @@ def test_a_noun_subject_clause_ending_in_a_colon_introduces_the_quotation(nlp: A
     )
     a = _holding(text, _flat(nlp, text), "We thank every passenger")
     assert a.mention is not None and "harbour manager" in a.mention
+
+
+def test_quoted_claim_goes_on_past_a_comma_when_the_sentence_does(nlp: Any) -> None:
+    text = (
+        "Ms. Lind said the new fee was “small change,” because the port already pays far more "
+        "for fuel."
+    )
+    a = _holding(text, _flat(nlp, text), "small change")
+    assert "far more for fuel" in _content(text, a)

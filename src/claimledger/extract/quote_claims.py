@@ -34,6 +34,7 @@ EDGE_PUNCT = frozenset(",;:-–—")
 MAX_CONTINUATION_GAP = 300
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "«", "»"})
 _SETTING_PREPS = frozenset({"on", "to", "in", "at", "during", "from", "with", "for", "of"})
+_AFTERWORD = re.compile(r"\s*(?:\w+ing|as|while|but|and|though|although|after|before)\b")
 _RUN_ON = re.compile(r"\s*(?:[—–]|--)")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
 
@@ -175,7 +176,8 @@ def end_at_closing_quote(d: Draft, quotes: QuoteIndex, text: str) -> None:
         if inside and s <= inside[-1][0] and inside[-1][1] < e:
             qe = inside[-1][1]
             rest = text[qe:e]
-            closed = text[qe - 2 : qe - 1] in (",", ".", "!", "?")
+            mark = text[qe - 2 : qe - 1]
+            closed = mark in (".", "!", "?") or (mark == "," and bool(_AFTERWORD.match(rest)))
             if len(rest.strip()) > 1 and (closed or _RUN_ON.match(rest)):
                 e = qe
         cut.append((s, e))
