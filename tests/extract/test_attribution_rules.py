@@ -108,3 +108,8 @@ def test_closing_apposition_is_left_out(nlp: Any) -> None:
     text = "The farmers' union is backing Olsen, the former mayor of the town."
     found = _found(nlp, text)
     assert ("The farmers' union", "Olsen") in found
+
+
+def test_tuned_stance_verb_derided(nlp: Any) -> None:
+    text = "Local anglers derided the new quota as a gift to trawlers."
+    assert _has(_found(nlp, text), "Local anglers", "the new quota")

@@ -111,8 +111,10 @@ def main() -> None:
     parser.add_argument("--min-rate", type=float, default=0.2)
     parser.add_argument("--min-predicted", type=int, default=6)
     parser.add_argument("--min-precision", type=float, default=0.35)
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     args = parser.parse_args()
     articles = [a for a in _articles(args.train) if a.get("split", "train") == "train"]
+    articles = articles[: args.limit] if args.limit is not None else articles
     pairs = list(_parsed(articles))
     tried = candidates(pairs, args.min_cues, args.min_rate)
     scores = precision_by_verb(pairs, tried)
