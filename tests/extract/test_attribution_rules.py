@@ -113,3 +113,8 @@ def test_closing_apposition_is_left_out(nlp: Any) -> None:
 def test_tuned_stance_verb_derided(nlp: Any) -> None:
     text = "Local anglers derided the new quota as a gift to trawlers."
     assert _has(_found(nlp, text), "Local anglers", "the new quota")
+
+
+def test_faced_criticism_from(nlp: Any) -> None:
+    text = "The toll plan has faced stiff criticism from commuter groups."
+    assert _has(_found(nlp, text), "commuter groups", "The toll plan")

@@ -559,8 +559,9 @@ LIGHT_PREPS = frozenset({"of", "against", "on", "about", "for", "behind", "to", 
 # Verbs whose subject is the target and whose "from"/"of" phrase the source: "drew criticism from".
 RECEIVE_VERBS = frozenset(
     {"have", "draw", "receive", "win", "get", "earn", "attract", "garner", "gain", "enjoy", "lock"}
+    | {"face", "endure"}
 )
-RECEIVE_PREPS = frozenset({"from", "of", "among"})
+RECEIVE_PREPS = frozenset({"from", "of", "among", "within"})
 RECEIVED_NOUNS = frozenset(
     {"support", "criticism", "endorsement", "praise", "opposition", "attack"}
 )
