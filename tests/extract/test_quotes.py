@@ -160,3 +160,9 @@ def test_quoted_claim_goes_on_past_a_comma_when_the_sentence_does(nlp: Any) -> N
     )
     a = _holding(text, _flat(nlp, text), "small change")
     assert "far more for fuel" in _content(text, a)
+
+
+def test_quoted_phrase_under_a_common_noun_subject(nlp: Any) -> None:
+    text = "On the form, the inspector had stamped “unsafe for use” in red ink."
+    a = _holding(text, _flat(nlp, text), "unsafe for use")
+    assert a.mention is not None and "inspector" in a.mention

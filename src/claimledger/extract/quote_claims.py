@@ -354,7 +354,7 @@ def _cue_after(doc: Doc, starts: list[int], qe: int) -> Token | None:
 
 def _governed(doc: Doc, starts: list[int], sents: Sentences, qs: int, qe: int) -> Draft | None:
     """'The mayor branded the plan a "disgrace."': a quoted phrase inside a clause whose verb
-    has a named or pronoun subject is that subject's words, whatever the verb."""
+    has a noun, name or pronoun subject is that subject's words, whatever the verb."""
     first = token_at(starts, qs + 1)
     sent = sents.of(first)
     if doc[sent.start].idx >= qs - 1:
@@ -372,7 +372,8 @@ def _governed(doc: Doc, starts: list[int], sents: Sentences, qs: int, qe: int) -
         return None  # a reporting verb would have claimed its content; this is a title
     subject = subject_of(head)
     if subject is None or not (
-        subject[-1].pos_ in ("PROPN", "PRON") or subject[-1].ent_type_ in ("PERSON", "ORG", "NORP")
+        subject[-1].pos_ in ("PROPN", "PRON", "NOUN")
+        or subject[-1].ent_type_ in ("PERSON", "ORG", "NORP")
     ):
         return None
     if subject[-1].lower_ in ("it", "they", "this", "that", "which", "there"):
