@@ -118,3 +118,8 @@ def test_tuned_stance_verb_derided(nlp: Any) -> None:
 def test_faced_criticism_from(nlp: Any) -> None:
     text = "The toll plan has faced stiff criticism from commuter groups."
     assert _has(_found(nlp, text), "commuter groups", "The toll plan")
+
+
+def test_stance_adjective_with_its_object(nlp: Any) -> None:
+    text = "The harbour board was highly critical of the ferry timetable."
+    assert _has(_found(nlp, text), "The harbour board", "the ferry timetable")

@@ -498,6 +498,11 @@ def cue_tokens(verb: Token) -> list[TokenRange]:
     return ranges
 
 
+# Adjectives of stance whose prepositional object is what they judge: "critical of the deal".
+STANCE_ADJECTIVES = frozenset(
+    {"critical", "supportive", "wary", "dismissive", "fond", "appreciative", "enthusiastic"}
+)
+ADJECTIVE_PREPS = frozenset({"of", "about", "over", "toward", "towards"})
 NOUN_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "over"})
 
 
@@ -510,12 +515,16 @@ def nominal_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
     clause = next(
         (c for c in children if c.dep_ in ("acl", "ccomp", "xcomp") and c.i > tok.i), None
     )
-    if tok.pos_ == "ADJ" and lemma in ADJECTIVE_CUES:
+    if tok.pos_ == "ADJ" and lemma in ADJECTIVE_CUES | STANCE_ADJECTIVES:
         if tok.dep_ != "acomp" or tok.head.pos_ not in ("AUX", "VERB"):
             return None
         source = subject_of(tok.head)
         if clause is not None:
             return (clause.left_edge.i, clause.right_edge.i), source
+        # "is proud of the record", "was critical of the deal"
+        pobj = _prep_object(tok, ADJECTIVE_PREPS, tok.i)
+        if pobj is not None and source is not None and source[0].lower_ not in RELATIVE:
+            return (pobj.left_edge.i, pobj.right_edge.i), source
         return None
     if tok.pos_ != "NOUN":
         return None
