@@ -113,8 +113,8 @@ def find_attributions(doc: Doc, nested: bool = True, negated: bool = False) -> l
     drafts.extend(_colon_headlines(doc, sents, drafts))
     drafts.extend(transcript_lines(doc, text, drafts))
     drafts = _drop_nested_duplicates(drafts)
-    colon_blocks(doc, quotes, drafts, by_verb)
-    attach_quotes(doc, quotes, starts, drafts, by_verb, sents)
+    colon_blocks(doc, text, quotes, drafts, by_verb)
+    attach_quotes(doc, quotes, starts, drafts, by_verb, sents, text)
     for d in drafts:
         repair_source(doc, d, quotes)
         if d.source is None and d.verb is not None and quoted_share(d.content, quotes) >= 0.6:

@@ -130,9 +130,11 @@ def attach_quotes(
     drafts: list[Draft],
     by_verb: dict[int, Draft],
     sents: Sentences,
+    text: str,
 ) -> None:
-    """Tie each quotation no cue has claimed to a cue right after or right before it."""
-    text = doc.text
+    """Tie each quotation no cue has claimed to a cue right after or right before it.
+
+    `text` is `doc.text`, passed in because spaCy rebuilds it on every access."""
     for qs, qe in quotes.quotes:
         inner = qs + 1
         if qe - qs < 4 or covered(inner, drafts) or covered(qe - 2, drafts):
@@ -261,11 +263,10 @@ def _new_quote_draft(verb: Token, content: CharSpan) -> Draft:
 
 
 def colon_blocks(
-    doc: Doc, quotes: QuoteIndex, drafts: list[Draft], by_verb: dict[int, Draft]
+    doc: Doc, text: str, quotes: QuoteIndex, drafts: list[Draft], by_verb: dict[int, Draft]
 ) -> None:
     """ "He said:" closing a line: the next paragraph (or the quotation opening it) is content;
     so is a quotation opening it after any short clause ("The mayor issued this statement:")."""
-    text = doc.text
     for tok in doc:
         if tok.text != ":" or quotes.covering(tok.idx) is not None:
             continue
