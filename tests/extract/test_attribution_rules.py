@@ -123,3 +123,8 @@ def test_faced_criticism_from(nlp: Any) -> None:
 def test_stance_adjective_with_its_object(nlp: Any) -> None:
     text = "The harbour board was highly critical of the ferry timetable."
     assert _has(_found(nlp, text), "The harbour board", "the ferry timetable")
+
+
+def test_calling_for_a_clause(nlp: Any) -> None:
+    text = "The mayor is calling for the county to reopen the old ferry route."
+    assert _has(_found(nlp, text), "The mayor", "the county to reopen the old ferry route")

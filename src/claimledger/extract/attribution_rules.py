@@ -112,6 +112,8 @@ MEDIUM_NOUNS = frozenset(
 # Dependencies through which a cue inherits its host's subject: "adding that", "but said",
 # "began by saying" (pcomp under prep).
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"})
+# Cues whose content the parser may read as a "for"-clause ("calling for X to go").
+FOR_CLAUSE_VERBS = frozenset({"call", "push", "appeal", "press", "campaign"})
 # Words that make a fraction or share a subject count ("a third", "half say").
 COUNT_WORDS = frozenset({"half", "third", "quarter", "quarters", "thirds", "percent", "majority"})
 
@@ -153,13 +155,17 @@ def is_cue_verb(tok: Token, loose: bool = False, negated: bool = False) -> bool:
         return True
     if lemma in NEEDS_PREP:
         preps = CONTENT_PREPS.get(lemma, frozenset())
-        return any(
-            (c.dep_ == "prep" and c.lower_ in preps)
-            or (c.dep_ == "prt" and c.lower_ in ("out", "in"))
-            or c.dep_ in ("ccomp", "oprd")
-            or (c.dep_ == "xcomp" and lemma in ("push", "vote"))
-            for c in tok.children
-        ) or (lemma in AS_VERBS and _as_complement(tok) is not None)
+        return (
+            any(
+                (c.dep_ == "prep" and c.lower_ in preps)
+                or (c.dep_ == "prt" and c.lower_ in ("out", "in"))
+                or c.dep_ in ("ccomp", "oprd")
+                or (c.dep_ == "xcomp" and lemma in ("push", "vote"))
+                for c in tok.children
+            )
+            or (lemma in FOR_CLAUSE_VERBS and _for_clause(tok) is not None)
+            or (lemma in AS_VERBS and _as_complement(tok) is not None)
+        )
     return True
 
 
@@ -217,6 +223,8 @@ def verb_content(verb: Token) -> list[TokenRange]:
     preps = CONTENT_PREPS.get(lemma, frozenset())
     xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
     dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+    if lemma in FOR_CLAUSE_VERBS and (for_clause := _for_clause(verb)) is not None:
+        return [for_clause]
     if lemma in AS_VERBS and (as_comp := _as_complement(verb)) is not None:
         return [(as_comp[0].left_edge.i, as_comp[1].right_edge.i)]
     for c in children:
@@ -252,6 +260,16 @@ def verb_content(verb: Token) -> list[TokenRange]:
         if dobj.pos_ != "PRON" or last > dobj.i:
             return [(dobj.left_edge.i, last)]
     return _fallback_content(verb, children, xcomp, dobj)
+
+
+def _for_clause(verb: Token) -> TokenRange | None:
+    """ "calling for the US to step up": the parser's "for"-marked clause after the cue."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i:
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+            if mark is not None and mark.i == c.left_edge.i and mark.i + 1 < c.i:
+                return mark.i + 1, c.right_edge.i
+    return None
 
 
 def _as_complement(verb: Token) -> tuple[Token, Token] | None:
