@@ -128,3 +128,8 @@ def test_stance_adjective_with_its_object(nlp: Any) -> None:
 def test_calling_for_a_clause(nlp: Any) -> None:
     text = "The mayor is calling for the county to reopen the old ferry route."
     assert _has(_found(nlp, text), "The mayor", "the county to reopen the old ferry route")
+
+
+def test_took_issue_with(nlp: Any) -> None:
+    text = "The auditor took issue with the council's spending figures."
+    assert _has(_found(nlp, text), "The auditor", "the council's spending figures")

@@ -582,6 +582,14 @@ LIGHT_NOUNS = frozenset(
         "praise",
     }
 )
+# Objects of "take" that make it a stance, with the preposition naming the target.
+TAKE_NOUNS: dict[str, frozenset[str]] = {
+    "aim": frozenset({"at"}),
+    "issue": frozenset({"with"}),
+    "swipe": frozenset({"at"}),
+    "shot": frozenset({"at"}),
+    "exception": frozenset({"to"}),
+}
 LIGHT_PREPS = frozenset({"of", "against", "on", "about", "for", "behind", "to", "toward", "over"})
 # Verbs whose subject is the target and whose "from"/"of" phrase the source: "drew criticism from".
 RECEIVE_VERBS = frozenset(
@@ -630,6 +638,15 @@ def _light_verb_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
             return None
         source = verb.doc[giver.left_edge.i : giver.right_edge.i + 1]
         return (subj.left_edge.i, subj.right_edge.i), source
+    if verb.lemma_.lower() == "take" and lemma in TAKE_NOUNS:
+        # "took aim at X", "took issue with X", "took a swipe at X"
+        target = _prep_object(tok, TAKE_NOUNS[lemma], tok.i) or _prep_object(
+            verb, TAKE_NOUNS[lemma], tok.i
+        )
+        source = subject_of(verb)
+        if target is None or source is None or source[0].lower_ in RELATIVE:
+            return None
+        return (target.left_edge.i, target.right_edge.i), source
     if lemma not in LIGHT_NOUNS:
         return None
     pobj = _prep_object(tok, LIGHT_PREPS, tok.i) or _prep_object(verb, LIGHT_PREPS, tok.i)
