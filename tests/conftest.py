@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,3 +44,18 @@ def polnear_dir() -> Path:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Iterator[Path]:
     yield tmp_path / "ledger.db"
+
+
+@pytest.fixture(scope="session")
+def ray_instance() -> Iterator[None]:
+    """A real local Ray (2 CPUs, no dashboard), started once per session, shut down at its end."""
+    ray = pytest.importorskip("ray", reason="ray[data] is not installed (pip install '.[ray]')")
+    from ray.data import DataContext
+
+    DataContext.get_current().enable_progress_bars = False
+    # Ray runs its workers at niceness 15; on a busy CI machine they would crawl. The variable
+    # is read by the raylet, and inherited by `claimledger` subprocesses the tests start.
+    os.environ.setdefault("RAY_worker_niceness", "0")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()

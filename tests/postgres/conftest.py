@@ -103,21 +103,3 @@ def pg_url(pg_server_url: str) -> str:
     """The session server's database, emptied for this test."""
     _drop_ledger_tables(pg_server_url)
     return pg_server_url
-
-
-@pytest.fixture(scope="session")
-def ray_instance() -> Iterator[None]:
-    """A real local Ray (2 CPUs), shared with tests/scale when both run in one session."""
-    ray = pytest.importorskip("ray", reason="ray[data] is not installed (pip install '.[ray]')")
-    from ray.data import DataContext
-
-    DataContext.get_current().enable_progress_bars = False
-    if ray.is_initialized():  # tests/scale started it for this session already
-        yield
-        return
-    # Ray runs its workers at niceness 15; on a busy CI machine they would crawl. The variable
-    # is read by the raylet, and inherited by `claimledger` subprocesses the tests start.
-    os.environ.setdefault("RAY_worker_niceness", "0")
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    yield
-    ray.shutdown()
