@@ -133,3 +133,20 @@ def test_calling_for_a_clause(nlp: Any) -> None:
 def test_took_issue_with(nlp: Any) -> None:
     text = "The auditor took issue with the council's spending figures."
     assert _has(_found(nlp, text), "The auditor", "the council's spending figures")
+
+
+def test_second_predicate_of_the_source_is_no_content(nlp: Any) -> None:
+    text = "The senator criticized the tariff plan and challenged the governor to a debate."
+    assert ("The senator", "the tariff plan") in _found(nlp, text)
+
+
+def test_second_cue_joined_to_the_reported_clause_stands_alone(nlp: Any) -> None:
+    text = "The minister said the reform had failed and warned that prices would rise."
+    found = _found(nlp, text)
+    assert ("The minister", "the reform had failed") in found
+    assert ("The minister", "that prices would rise") in found
+
+
+def test_verbs_of_the_reported_clause_stay_in_it(nlp: Any) -> None:
+    text = "Police say the driver ignored the signal and refused to stop."
+    assert ("Police", "the driver ignored the signal and refused to stop") in _found(nlp, text)

@@ -115,6 +115,7 @@ INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"})
 # Cues whose content the parser may read as a "for"-clause ("calling for X to go").
 FOR_CLAUSE_VERBS = frozenset({"call", "push", "appeal", "press", "campaign"})
 # Words that make a fraction or share a subject count ("a third", "half say").
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 COUNT_WORDS = frozenset({"half", "third", "quarter", "quarters", "thirds", "percent", "majority"})
 
 
@@ -208,7 +209,12 @@ def verb_content(verb: Token) -> list[TokenRange]:
             # "informs that A, B, the rest C": clauses conjoined to the cue continue its content.
             end = final.right_edge.i
             for c in children:
-                if c.i > final.i and c.dep_ in ("conj", "parataxis") and not is_cue_verb(c):
+                if (
+                    c.i > final.i
+                    and c.dep_ in ("conj", "parataxis")
+                    and not is_cue_verb(c)
+                    and not _second_predicate(c)
+                ):
                     end = max(end, c.right_edge.i)
             ranges[-1] = (ranges[-1][0], end)
         return ranges
@@ -253,13 +259,45 @@ def verb_content(verb: Token) -> list[TokenRange]:
         for c in children:
             if c.i > dobj.i and (
                 c.dep_ in ("oprd", "xcomp", "ccomp")
-                or (c.dep_ == "conj" and not is_cue_verb(c))
+                or (c.dep_ == "conj" and not is_cue_verb(c) and not _second_predicate(c))
                 or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and lemma in EVALUATION_VERBS)
             ):
                 last = max(last, c.right_edge.i)
         if dobj.pos_ != "PRON" or last > dobj.i:
             return [(dobj.left_edge.i, last)]
     return _fallback_content(verb, children, xcomp, dobj)
+
+
+def _second_predicate(conj: Token) -> bool:
+    """Whether a verb conjoined to the cue is its subject's next act, not more content:
+    "criticized the plan and challenged him to a debate" (a finite verb right after "and",
+    with no subject of its own)."""
+    if conj.dep_ != "conj" or conj.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+        return False
+    finite = conj.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS | {"MD"} for c in conj.children
+    )
+    cc = next((c for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i), None)
+    if not finite or cc is None:
+        return False
+    between = conj.doc[cc.i + 1 : conj.i]
+    return all(t.pos_ in ("ADV", "AUX", "PART") for t in between)
+
+
+def _reporting_conj(cc: Token) -> Token | None:
+    """The subjectless cue verb a conjunction joins to a reported clause, which the parser
+    should have joined to the cue: "said [the plan failed] and called for a vote"."""
+    head = cc.head
+    conj = next((c for c in head.children if c.dep_ == "conj" and c.i > cc.i), None)
+    if conj is None or head.dep_ != "ccomp" or not is_cue_verb(head.head):
+        return None
+    if not _second_predicate(conj) or not is_cue_verb(conj, negated=True):
+        return None
+    if conj.tag_ != head.head.tag_ and not is_cue_verb(conj, loose=True):
+        return None  # "say he posed a threat and refused to drop it": the clause's own verbs
+    return conj
 
 
 def _for_clause(verb: Token) -> TokenRange | None:
@@ -323,6 +361,9 @@ def trim_range(doc: Doc, rng: TokenRange, verb: Token) -> TokenRange:
         return rng
     for k in range(first + 1, last + 1):
         tok = doc[k]
+        if tok.dep_ == "cc" and k - 1 > first and _reporting_conj(tok) is not None:
+            # "said the plan failed and called for a vote": the second cue is a claim of its own.
+            return first, k - 1
         if (
             tok.text == ","
             and k + 1 <= last
@@ -448,7 +489,11 @@ def subject_of(verb: Token) -> Span | None:
                 return None
             continue
         if cur.dep_ in INHERIT_DEPS and cur.head.i != cur.i:
-            cur = cur.head
+            cc = next((c for c in cur.head.children if c.dep_ == "cc" and c.i < cur.i), None)
+            if cc is not None and _reporting_conj(cc) is not None and cur.head.head.i != cur.i:
+                cur = cur.head.head  # "said [X] and called for Y": the first cue's subject
+            else:
+                cur = cur.head
             continue
         break
     return None
