@@ -36,7 +36,9 @@ QUOTE_MARKS = frozenset({'"', "“", "”", "''", "«", "»"})
 _SETTING_PREPS = frozenset({"on", "to", "in", "at", "during", "from", "with", "for", "of"})
 _AFTERWORD = re.compile(r"\s*(?:\w+ing|as|while|but|and|though|although|after|before)\b")
 _RUN_ON = re.compile(r"\s*(?:[—–]|--)")
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
+# A sentence ends at '.', '!' or '?' before a new word, unless the '.' closes an abbreviation
+# ('St. Regis', 'U.S. troops', 'Sen. Kaine'): one or two letters, or a short capitalised word.
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\b[a-z])[.!?]\s+\S")
 
 
 @dataclass
@@ -141,7 +143,7 @@ def attach_quotes(
             continue
         if _labelled((qs, qe), drafts):
             continue
-        verb = _cue_after(doc, starts, qe) or _cue_before(doc, starts, qs)
+        verb = _cue_after(doc, text, starts, qe) or _cue_before(doc, starts, qs)
         if verb is None:
             verb = _any_verb_after(doc, text, starts, qs, qe) or _any_verb_before(doc, starts, qs)
         if verb is None and (signed := _signed(doc, text, qs, qe)) is not None:
@@ -339,7 +341,7 @@ def _next_paragraph_quote(text: str, gap: str, qs: int, qe: int) -> bool:
     return not rest.strip()
 
 
-def _cue_after(doc: Doc, starts: list[int], qe: int) -> Token | None:
+def _cue_after(doc: Doc, text: str, starts: list[int], qe: int) -> Token | None:
     """A reporting verb within a few tokens after a quotation: `"...," he said`."""
     i = token_at(starts, qe)
     while i < len(doc) and doc[i].idx < qe:
@@ -349,7 +351,35 @@ def _cue_after(doc: Doc, starts: list[int], qe: int) -> Token | None:
         if "\n" in tok.text or tok.text in ".!?" or tok.text in ("“", '"', "''"):
             return None
         if is_cue_verb(tok, loose=True):
-            return tok
+            return None if _reports_own_words(tok, text[qe - 2 : qe - 1]) else tok
+    return _cue_after_long_subject(doc, i)
+
+
+def _reports_own_words(verb: Token, mark: str) -> bool:
+    """'"We won." She noted a rally on Saturday': after a quotation closed by a full stop, a
+    verb with its own object or clause on its right opens a new sentence about something else."""
+    return mark == "." and any(
+        c.i > verb.i and c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children
+    )
+
+
+def _cue_after_long_subject(doc: Doc, i: int) -> Token | None:
+    """'"...," Jo Lee, a pollster who ran two campaigns, said': a cue verb further on whose
+    subject is the noun phrase opening right after the quotation (appositives make it long)."""
+    while i < len(doc) and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in QUOTE_MARKS:
+        if "\n" in doc[i].text:
+            return None
+        i += 1
+    if i >= len(doc) or doc[i].pos_ not in ("PROPN", "NOUN", "DET", "ADJ", "PRON"):
+        return None
+    for k in range(i + 1, min(i + 50, len(doc))):
+        tok = doc[k]
+        if "\n" in tok.text or tok.text in ".!?;" or tok.text in QUOTE_MARKS:
+            return None
+        if is_cue_verb(tok, loose=True):
+            subject = subject_of(tok)
+            if subject is not None and subject.start <= i + 1 and subject.end > i:
+                return tok
     return None
 
 

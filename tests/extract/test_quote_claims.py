@@ -1,0 +1,58 @@
+"""Quotations tied to speakers by `quote_claims.py`: cues far after a quotation, and quotations
+that go on with the quoted claim before them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimledger.extract.attribution import find_attributions
+from claimledger.extract.types import Attribution
+
+
+def _flat(nlp: Any, text: str) -> list[Attribution]:
+    return [a for a in find_attributions(nlp(text), nested=False) if a.mode != "unattributed"]
+
+
+def _content(text: str, a: Attribution) -> str:
+    return " ".join(text[s:e] for s, e in a.content_spans)
+
+
+def _holding(text: str, found: list[Attribution], words: str) -> Attribution:
+    hits = [a for a in found if words in _content(text, a)]
+    assert hits, f"no attribution holds {words!r}: {[_content(text, a) for a in found]}"
+    return hits[0]
+
+
+def test_cue_after_a_long_appositive_subject(nlp: Any) -> None:
+    text = (
+        "The freighter docked at noon.\n\n"
+        "“Very good pilot, very good pilot this man,” Reyes, the harbour master and the longest "
+        "serving official at the port after thirty years in the job, said when the captain docked."
+    )
+    a = _holding(text, _flat(nlp, text), "Very good pilot")
+    assert (a.mention or "").startswith("Reyes")
+    assert a.mode == "direct"
+
+
+def test_quotation_closed_by_a_full_stop_is_not_the_next_sentences_claim(nlp: Any) -> None:
+    text = (
+        "“We are not worried about the deadline,” she said. “The crews have worked every "
+        "weekend since March.” She noted a second shift at the plant in Dayton."
+    )
+    found = _flat(nlp, text)
+    a = _holding(text, found, "The crews have worked every weekend")
+    assert "We are not worried" in _content(text, a)
+    noted = _holding(text, found, "a second shift")
+    assert "The crews" not in _content(text, noted)
+
+
+def test_abbreviation_does_not_end_the_continued_claims_paragraph(nlp: Any) -> None:
+    text = (
+        "“Ticket sales are the best we have seen in a decade,” Dana Whitfield said at the "
+        "opening of the new St. Croix terminal.\n\n"
+        "“We expect the summer to be even busier.”\n\n"
+        "The terminal cost $40 million."
+    )
+    a = _holding(text, _flat(nlp, text), "Ticket sales are the best")
+    assert "We expect the summer" in _content(text, a)
+    assert a.mention == "Dana Whitfield"
