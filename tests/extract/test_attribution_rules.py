@@ -150,3 +150,14 @@ def test_second_cue_joined_to_the_reported_clause_stands_alone(nlp: Any) -> None
 def test_verbs_of_the_reported_clause_stay_in_it(nlp: Any) -> None:
     text = "Police say the driver ignored the signal and refused to stop."
     assert ("Police", "the driver ignored the signal and refused to stop") in _found(nlp, text)
+
+
+def test_infinitive_of_an_object_noun_is_content(nlp: Any) -> None:
+    text = "The fishermen's union decried the governor's repeated calls to close the ferry route."
+    content = "the governor's repeated calls to close the ferry route"
+    assert ("The fishermen's union", content) in _found(nlp, text)
+
+
+def test_purpose_clause_after_an_object_is_no_content(nlp: Any) -> None:
+    text = "The mayor invoked the storm damage to rally support for the budget."
+    assert ("The mayor", "the storm damage") in _found(nlp, text)

@@ -115,6 +115,13 @@ INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"})
 # Cues whose content the parser may read as a "for"-clause ("calling for X to go").
 FOR_CLAUSE_VERBS = frozenset({"call", "push", "appeal", "press", "campaign"})
 # Words that make a fraction or share a subject count ("a third", "half say").
+# Nouns that take an infinitive of what is to be done: "his calls to ban", "efforts to find".
+INFINITIVE_NOUNS = frozenset(
+    {"call", "effort", "plan", "proposal", "push", "action", "decision", "bid", "attempt"}
+    | {"move", "promise", "pledge", "vow", "amendment", "bill", "measure", "order", "request"}
+    | {"demand", "campaign", "threat", "commitment", "refusal", "failure", "willingness"}
+    | {"desire", "intention", "policy", "legislation", "initiative", "offer", "idea", "fund"}
+)
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 COUNT_WORDS = frozenset({"half", "third", "quarter", "quarters", "thirds", "percent", "majority"})
 
@@ -238,7 +245,7 @@ def verb_content(verb: Token) -> list[TokenRange]:
             pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
             if pobj is None:
                 continue
-            last = pobj.right_edge.i
+            last = _with_infinitive(verb, pobj)
             if xcomp is not None and xcomp.i > pobj.i:
                 last = max(last, xcomp.right_edge.i)
             first = (
@@ -253,7 +260,7 @@ def verb_content(verb: Token) -> list[TokenRange]:
             first = dobj.left_edge.i
         return [(first, xcomp.right_edge.i)]
     if dobj is not None and (lemma in OBJECT_CONTENT_VERBS or lemma == "call"):
-        last = dobj.right_edge.i
+        last = _with_infinitive(verb, dobj)
         # "reported 19 civilians killed", "criticized Clinton for her emails": a trailing
         # predicate or reason belongs to the object.
         for c in children:
@@ -266,6 +273,24 @@ def verb_content(verb: Token) -> list[TokenRange]:
         if dobj.pos_ != "PRON" or last > dobj.i:
             return [(dobj.left_edge.i, last)]
     return _fallback_content(verb, children, xcomp, dobj)
+
+
+def _with_infinitive(verb: Token, obj: Token) -> int:
+    """Where an object content ends when the parser hung the object's infinitive on the cue:
+    "decried his calls to ban the rally", "called for the board to resign". A purpose clause
+    ("invoked the floods to rally supporters") stays out."""
+    last = obj.right_edge.i
+    if obj.lemma_.lower() not in INFINITIVE_NOUNS and obj.head.lower_ != "for":
+        return last
+    for c in verb.children:
+        if (
+            c.dep_ == "advcl"
+            and c.left_edge.i == last + 1
+            and c.left_edge.tag_ == "TO"
+            and c.left_edge.head.i == c.i
+        ):
+            return c.right_edge.i
+    return last
 
 
 def _second_predicate(conj: Token) -> bool:
@@ -336,7 +361,7 @@ def _fallback_content(
         first = dobj.left_edge.i if dobj is not None and dobj.i < xcomp.i else xcomp.left_edge.i
         return [(first, xcomp.right_edge.i)]
     if dobj is not None and dobj.i > verb.i:
-        last = dobj.right_edge.i
+        last = _with_infinitive(verb, dobj)
         for c in children:
             if c.i > dobj.i and c.dep_ in ("prep", "oprd", "xcomp", "ccomp", "acomp"):
                 last = max(last, c.right_edge.i)
