@@ -56,3 +56,15 @@ def test_abbreviation_does_not_end_the_continued_claims_paragraph(nlp: Any) -> N
     a = _holding(text, _flat(nlp, text), "Ticket sales are the best")
     assert "We expect the summer" in _content(text, a)
     assert a.mention == "Dana Whitfield"
+
+
+def test_transcript_line_runs_past_a_quoted_phrase(nlp: Any) -> None:
+    text = (
+        "Partial transcript:\n\n"
+        "HOST: What happens to the bridge now?\n\n"
+        "MAYOR: Well, the repair budget is what I would call a “stopgap.” But the council will "
+        "vote on a full plan in the spring, and I expect it to pass."
+    )
+    a = _holding(text, _flat(nlp, text), "repair budget")
+    assert "council will vote on a full plan" in _content(text, a)
+    assert a.mention == "MAYOR"

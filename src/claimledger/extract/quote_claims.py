@@ -173,11 +173,12 @@ def attach_quotes(
 
 def end_at_closing_quote(d: Draft, quotes: QuoteIndex, text: str) -> None:
     """'said the plan was "dead," adding that ...': a quotation closing on a comma or full stop
-    ends the quoted claim; the unquoted words running on after it are the writer's."""
+    ends the quoted claim; the unquoted words running on after it are the writer's. A transcript
+    line ('PENCE: ... "Shark Tank." But ...') is the labelled speaker's to its end."""
     cut: list[CharSpan] = []
     for s, e in d.content:
         inside = quotes.overlapping(s, e)
-        if inside and s <= inside[-1][0] and inside[-1][1] < e:
+        if inside and d.cue_lemma != ":" and s <= inside[-1][0] and inside[-1][1] < e:
             qe = inside[-1][1]
             rest = text[qe:e]
             mark = text[qe - 2 : qe - 1]
