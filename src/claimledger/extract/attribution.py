@@ -35,6 +35,7 @@ from claimledger.extract.attribution_rules import (
     trim_range,
     verb_content,
 )
+from claimledger.extract.cue_model import learned_cue
 from claimledger.extract.cues import (
     HEDGE_CUES,
     HEDGE_PHRASES,
@@ -97,7 +98,9 @@ def find_attributions(doc: Doc, nested: bool = True, negated: bool = False) -> l
         if quotes.covering(tok.idx) is not None:
             continue  # a cue inside a quotation belongs to the quoted speaker's own words
         draft = _from_according(tok, sents) if tok.lower_ == "according" else None
-        if draft is None and is_cue_verb(tok, negated=negated):
+        if draft is None and (
+            is_cue_verb(tok, negated=negated) or learned_cue(tok, negated=negated)
+        ):
             draft = _from_verb(tok, sents)
         if draft is None and tok.pos_ in ("NOUN", "ADJ"):
             draft = _from_nominal(tok)

@@ -1,0 +1,157 @@
+"""A learned second opinion on verbs the cue lexicon does not list.
+
+The lexicon in `cues.py` holds the reporting verbs that pay their way on PolNeAR train; the long
+tail ("is seizing on", "chastised", "pooh-poohed", "laid out") is too thin for word lists. This
+model scores a verb outside the lexicon by its parse context: its lemma, what hangs on it (a
+clause, an object, a preposition), who its subject is, what governs it. It is a logistic
+regression over sparse string features, trained on PolNeAR train by
+`python -m claimledger.eval.train_cue_model`, shipped as plain JSON (the weights of features seen
+often enough in training) with the threshold that script chose on held-out train articles.
+
+Scoring a verb is a few dictionary lookups, so the model costs nothing next to parsing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from claimledger.extract.attribution_rules import subject_of
+from claimledger.extract.cues import SPEECH_VERBS
+
+MODEL_FILE = "cue_model.json"
+# Subjects the model sees by kind rather than by word: a named person or body is a likelier
+# source than a thing.
+PERSON_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+MODALS = frozenset({"will", "would", "could", "should", "might", "may", "can", "must"})
+# Verbs the lexicon lists decide by its rules alone: "saw the bridge" is no cue because "see"
+# needs "as", "maintained control" because "maintain" needs a clause.
+LISTED = SPEECH_VERBS | {"make"}
+
+
+def verb_features(tok: Token) -> list[str]:
+    """The sparse features of one verb: shared by training and scoring, so they never drift."""
+    lemma = tok.lemma_.lower()
+    feats = [f"l={lemma}", f"tag={tok.tag_}", f"dep={tok.dep_}"]
+    head = tok.head
+    if head.i != tok.i:
+        feats.append(f"h={head.lemma_.lower()}|{tok.dep_}")
+        feats.append(f"hpos={head.pos_}|{tok.dep_}")
+    for c in tok.children:
+        dep = c.dep_
+        feats.append(f"c={dep}")
+        feats.append(f"l={lemma}|c={dep}")
+        if dep == "prep":
+            feats.append(f"p={c.lower_}")
+            feats.append(f"l={lemma}|p={c.lower_}")
+        elif dep == "prt":
+            feats.append(f"l={lemma}|prt={c.lower_}")
+        elif dep in ("dobj", "obj"):
+            obj = c.lemma_.lower()
+            feats.append(f"o={obj}")
+            feats.append(f"l={lemma}|o={obj}")
+            feats.append(f"opos={c.pos_}")
+        elif dep == "ccomp":
+            mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), "-")
+            feats.append(f"ccmark={mark}")
+            feats.append(f"ccpos={c.pos_}")
+        elif dep == "aux" and c.lower_ in MODALS:
+            feats.append("modal")
+        elif dep == "neg":
+            feats.append("neg")
+    subject = subject_of(tok)
+    feats.append(f"s={_subject_kind(subject[-1] if subject is not None else None)}")
+    return feats
+
+
+def _subject_kind(tok: Token | None) -> str:
+    """A coarse class for the verb's subject: entity type, person pronoun, or noun lemma."""
+    if tok is None:
+        return "none"
+    if tok.ent_type_:
+        return tok.ent_type_
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        return "person" if low in PERSON_PRONOUNS else "pron"
+    if tok.pos_ == "PROPN":
+        return "PROPN"
+    return f"n:{tok.lemma_.lower()}"
+
+
+@dataclass
+class CueModel:
+    """Weights over `verb_features`, a bias and a decision threshold on the probability."""
+
+    weights: dict[str, float] = field(default_factory=dict)
+    bias: float = 0.0
+    threshold: float = 1.0
+
+    def probability(self, tok: Token) -> float:
+        """How likely the verb heads an attribution, by the trained weights."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in verb_features(tok))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def is_cue(self, tok: Token, negated: bool = False) -> bool:
+        """Whether a verb outside the lexicon should be read as a cue.
+
+        The same guards as the lexicon apply: participles modifying a noun ("the declared
+        independence") and, unless `negated`, negated verbs claim nothing.
+        """
+        if tok.pos_ != "VERB" or not tok.lemma_.isalpha():
+            return False
+        if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
+            return False
+        if not negated and any(c.dep_ == "neg" for c in tok.children):
+            return False
+        return self.probability(tok) >= self.threshold
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> CueModel:
+        weights = data.get("weights", {})
+        if not isinstance(weights, dict):
+            raise ValueError("cue model: 'weights' must be an object")
+        return cls(
+            weights={str(k): float(v) for k, v in weights.items()},
+            bias=float(str(data.get("bias", 0.0))),
+            threshold=float(str(data.get("threshold", 1.0))),
+        )
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> CueModel:
+    """The model trained on PolNeAR train that ships with the package (loaded once)."""
+    text = resources.files("claimledger").joinpath(f"data/{MODEL_FILE}").read_text(encoding="utf-8")
+    return CueModel.from_json(json.loads(text))
+
+
+_active: CueModel | None = None
+
+
+def activate(model: CueModel | None) -> CueModel | None:
+    """Use `model` instead of the shipped one (None restores it); returns the previous choice.
+
+    For the training script, which measures candidate thresholds through the whole extractor.
+    """
+    global _active
+    previous, _active = _active, model
+    return previous
+
+
+def learned_cue(tok: Token, negated: bool = False) -> bool:
+    """A verb the lexicon does not list but the model reads as a cue."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in LISTED:
+        return False
+    model = _active if _active is not None else shipped_model()
+    return model.is_cue(tok, negated=negated)

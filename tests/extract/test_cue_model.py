@@ -1,0 +1,87 @@
+"""The learned cue model: its features, its guards, and the shipped weights on real parses."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from claimledger.extract import cue_model
+from claimledger.extract.attribution import find_attributions
+from claimledger.extract.cue_model import CueModel, learned_cue, shipped_model, verb_features
+
+
+def _verb(nlp: Any, text: str, word: str) -> Any:
+    return next(t for t in nlp(text) if t.text == word)
+
+
+def test_features_describe_the_verbs_context(nlp: Any) -> None:
+    verb = _verb(nlp, "The senator chastised the agency for its slow response.", "chastised")
+    feats = verb_features(verb)
+    assert "l=chastise" in feats
+    assert "o=agency" in feats  # its object
+    assert "l=chastise|p=for" in feats  # the preposition giving the reason
+    assert "s=n:senator" in feats  # who does it
+
+
+def test_subject_kind_uses_entities_and_pronouns(nlp: Any) -> None:
+    named = verb_features(_verb(nlp, "Angela Merkel dismissed the plan.", "dismissed"))
+    pronoun = verb_features(_verb(nlp, "She dismissed the plan.", "dismissed"))
+    assert "s=PERSON" in named
+    assert "s=person" in pronoun
+
+
+def test_threshold_negation_and_participles_guard_the_score(nlp: Any) -> None:
+    model = CueModel(weights={"l=chastise": 4.0}, bias=-2.0, threshold=0.5)
+    plain = _verb(nlp, "The senator chastised the agency.", "chastised")
+    negated = _verb(nlp, "The senator never chastised the agency.", "chastised")
+    assert model.probability(plain) > 0.85
+    assert model.is_cue(plain)
+    assert not model.is_cue(negated)
+    assert model.is_cue(negated, negated=True)
+    model.threshold = 0.95
+    assert not model.is_cue(plain)
+
+
+def test_model_round_trips_through_json() -> None:
+    model = CueModel(weights={"l=chastise": 1.25, "c=ccomp": -0.5}, bias=-1.0, threshold=0.3)
+    again = CueModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert again == model
+
+
+def test_shipped_model_is_a_trained_table() -> None:
+    model = shipped_model()
+    assert 0.0 < model.threshold < 1.0
+    assert len(model.weights) > 1000
+    # Context a reporter uses for claims weighs for a cue; a noun subject that is a thing less so.
+    assert model.weights["c=ccomp"] > 0
+
+
+def test_unlisted_verbs_become_cues_in_the_extractor(nlp: Any) -> None:
+    text = (
+        "The mayor laid out a plan to hire 500 more teachers. "
+        "The union's leaders have long championed a shorter working week."
+    )
+    found = find_attributions(nlp(text))
+    cues = {text[s:e] for a in found for s, e in a.cue_spans}
+    assert "laid out" in cues
+    assert "championed" in cues
+    plan = next(a for a in found if "500 more teachers" in text[slice(*a.content_spans[0])])
+    assert plan.mention == "The mayor"
+
+
+def test_lexicon_verbs_and_plain_actions_are_left_to_the_rules(nlp: Any) -> None:
+    said = _verb(nlp, "The minister said the talks had failed.", "said")
+    built = _verb(nlp, "The company built a new factory in Ohio last year.", "built")
+    assert not learned_cue(said)  # the lexicon already reads it
+    assert not learned_cue(built)
+
+
+def test_activate_swaps_the_model_and_restores_it(nlp: Any) -> None:
+    verb = _verb(nlp, "The company built a new factory in Ohio.", "built")
+    eager = CueModel(weights={"l=build": 9.0}, threshold=0.5)
+    previous = cue_model.activate(eager)
+    try:
+        assert learned_cue(verb)
+    finally:
+        cue_model.activate(previous)
+    assert not learned_cue(verb)
