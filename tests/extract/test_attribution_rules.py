@@ -161,3 +161,9 @@ def test_infinitive_of_an_object_noun_is_content(nlp: Any) -> None:
 def test_purpose_clause_after_an_object_is_no_content(nlp: Any) -> None:
     text = "The mayor invoked the storm damage to rally support for the budget."
     assert ("The mayor", "the storm damage") in _found(nlp, text)
+
+
+def test_subject_the_parser_hung_on_an_opening_place(nlp: Any) -> None:
+    text = "In Oslo, Senator Ingrid Moe, the minority leader, said that she would oppose the bill."
+    found = _found(nlp, text)
+    assert ("Senator Ingrid Moe, the minority leader", "that she would oppose the bill") in found

@@ -521,7 +521,57 @@ def subject_of(verb: Token) -> Span | None:
                 cur = cur.head
             continue
         break
-    return None
+    return _stranded_subject(verb) if cur.i == verb.i else None
+
+
+# Words that may stand between a stranded subject and its verb: "X, the club's manager, also said".
+BRIDGE_DEPS = frozenset({"aux", "neg", "advmod", "punct"})
+
+
+def _stranded_subject(verb: Token) -> Span | None:
+    """The noun phrase right before a finite verb the parser left without a subject, having
+    hung the phrase on an earlier word: "At the club, Jay Ortiz, its manager, suggested ..."."""
+    doc = verb.doc
+    finite = verb.tag_ in FINITE_TAGS or any(
+        c.dep_ == "aux" and c.tag_ in FINITE_TAGS | {"MD"} for c in verb.children
+    )
+    if not finite or verb.dep_ not in ("ROOT", "dep", "advcl"):
+        return None
+    k = verb.i - 1
+    while k >= 0 and (
+        doc[k].text == "," or (doc[k].head.i == verb.i and doc[k].dep_ in BRIDGE_DEPS)
+    ):
+        if doc[k].text in QUOTE_CHARS or (doc[k].is_punct and doc[k].text != ","):
+            return None
+        k -= 1
+    if k < 0 or doc[k].pos_ not in ("NOUN", "PROPN") or "\n" in doc[k].whitespace_:
+        return None
+    tok = doc[k]
+    # climb from the phrase's last word to its head, through titles and appositions
+    while tok.head.i < tok.i and tok.dep_ in ("compound", "appos", "conj", "pobj", "prep"):
+        comma = any(t.text == "," for t in doc[tok.head.i : tok.i])
+        if comma and (tok.dep_ == "conj" or (tok.dep_ == "appos" and tok.head.dep_ == "pobj")):
+            break  # "In Nevada, Senator Harry Reid": a place, not the same name
+        tok = tok.head
+        if tok.pos_ not in ("NOUN", "PROPN", "ADP"):
+            return None
+    if tok.pos_ == "ADP" or _under_complement(tok, verb):
+        return None
+    first = tok.left_edge.i
+    if first >= verb.i or any(t.pos_ in ("VERB", "AUX") and t.i > tok.i for t in doc[first:k]):
+        return None
+    return doc[first : k + 1]
+
+
+def _under_complement(tok: Token, verb: Token) -> bool:
+    """Whether `tok` sits in one of the verb's complements (then it is part of what is said,
+    not who says it): '"Kasich offered him a job," says the man'."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.head.i == verb.i:
+            return cur.dep_ in ("ccomp", "parataxis", "dobj", "xcomp", "conj") or cur.i > verb.i
+        cur = cur.head
+    return False
 
 
 def _count_subject(verb: Token) -> Span | None:
