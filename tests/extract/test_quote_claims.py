@@ -68,3 +68,33 @@ def test_transcript_line_runs_past_a_quoted_phrase(nlp: Any) -> None:
     a = _holding(text, _flat(nlp, text), "repair budget")
     assert "council will vote on a full plan" in _content(text, a)
     assert a.mention == "MAYOR"
+
+
+def test_quotation_after_a_colon_spells_out_the_claim(nlp: Any) -> None:
+    text = (
+        "At the hearing the mayor said that the city has one plan for the winter: "
+        '"We will keep every shelter open, every night, until March."'
+    )
+    a = _holding(text, _flat(nlp, text), "every shelter open")
+    assert "the city has one plan" in _content(text, a)
+    assert a.mention == "the mayor"
+
+
+def test_quotation_after_a_colon_goes_with_the_reported_clause(nlp: Any) -> None:
+    text = (
+        "Lena Ortiz, the former harbour chief, said she has the one quality the port needs now: "
+        '"Patience -- a great deal of patience, and mixed with money."'
+    )
+    a = _holding(text, _flat(nlp, text), "a great deal of patience")
+    assert "she has the one quality" in _content(text, a)
+    assert (a.mention or "").startswith("Lena Ortiz")
+
+
+def test_colon_after_a_short_object_does_not_take_the_quotation(nlp: Any) -> None:
+    text = (
+        "The question was put so bluntly that I had to change my answer: “Of course I trust "
+        "the board. I was only joking.”"
+    )
+    found = _flat(nlp, text)
+    a = _holding(text, found, "Of course I trust the board")
+    assert "my answer" not in _content(text, a)

@@ -143,6 +143,9 @@ def attach_quotes(
             continue
         if _labelled((qs, qe), drafts):
             continue
+        if (lead := _claim_before_colon(drafts, text, qs)) is not None:
+            lead.content.append((qs, qe))
+            continue
         verb = _cue_after(doc, text, starts, qe) or _cue_before(doc, starts, qs)
         if verb is None:
             verb = _any_verb_after(doc, text, starts, qs, qe) or _any_verb_before(doc, starts, qs)
@@ -171,6 +174,21 @@ def attach_quotes(
         by_verb[verb.i] = new
 
 
+def _claim_before_colon(drafts: list[Draft], text: str, qs: int) -> Draft | None:
+    """'She said she had the one quality a president needs: "Steadiness."': a quotation right
+    after a colon that closes a claim's content spells that content out."""
+    colon = text.rfind(":", 0, qs)
+    if colon == -1 or text[colon + 1 : qs].strip():
+        return None
+    for d in drafts:
+        if not d.cue or d.cue[0][0] > colon:
+            continue
+        for s, e in d.content:
+            if not text[e:colon].strip() and _clause_like(text, (s, e)):
+                return d
+    return None
+
+
 def end_at_closing_quote(d: Draft, quotes: QuoteIndex, text: str) -> None:
     """'said the plan was "dead," adding that ...': a quotation closing on a comma or full stop
     ends the quoted claim; the unquoted words running on after it are the writer's. A transcript
@@ -191,14 +209,33 @@ def end_at_closing_quote(d: Draft, quotes: QuoteIndex, text: str) -> None:
 
 def drop_unquoted_parts(d: Draft, quotes: QuoteIndex) -> None:
     """ "Asked about it, "A," he said as he left': when whole quotations carry the claim, the
-    unquoted clauses the parser hung on the verb are circumstances, not content."""
+    unquoted clauses the parser hung on the verb are circumstances, not content. A clause the
+    quotation spells out after a colon ('said she has one plan: "..."') stays."""
     if len(d.content) < 2:
         return
     whole = [c for c in d.content if c in quotes.quotes_set]
     if not whole:
         return
     first = min(whole)[0]
-    d.content = [c for c in d.content if c in whole or c[0] > first or quotes.overlapping(*c)]
+    d.content = [
+        c
+        for c in d.content
+        if c in whole or c[0] > first or quotes.overlapping(*c) or _colon_lead(d, c, first)
+    ]
+
+
+def _colon_lead(d: Draft, part: CharSpan, quote_start: int) -> bool:
+    """Whether `part` is a clause of the draft ending in a colon right before the quotation."""
+    if d.source is None or not 0 < quote_start - part[1] <= 3:
+        return False
+    text = d.source.doc.text
+    return text[part[1] : quote_start].strip() == ":" and _clause_like(text, part)
+
+
+def _clause_like(text: str, part: CharSpan) -> bool:
+    """At least four words: a clause ('she has one plan:'), not a colon-ended object ('changed
+    my answer:', 'banners proclaiming:') that a quotation merely illustrates."""
+    return len(text[part[0] : part[1]].split()) >= 4
 
 
 def repair_source(doc: Doc, d: Draft, quotes: QuoteIndex) -> None:
