@@ -167,3 +167,8 @@ def test_subject_the_parser_hung_on_an_opening_place(nlp: Any) -> None:
     text = "In Oslo, Senator Ingrid Moe, the minority leader, said that she would oppose the bill."
     found = _found(nlp, text)
     assert ("Senator Ingrid Moe, the minority leader", "that she would oppose the bill") in found
+
+
+def test_time_phrase_after_the_object_is_no_content(nlp: Any) -> None:
+    text = "The council blamed the ferry company for the delays during a heated meeting."
+    assert ("The council", "the ferry company for the delays") in _found(nlp, text)

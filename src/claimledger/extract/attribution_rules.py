@@ -115,6 +115,9 @@ INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"})
 # Cues whose content the parser may read as a "for"-clause ("calling for X to go").
 FOR_CLAUSE_VERBS = frozenset({"call", "push", "appeal", "press", "campaign"})
 # Words that make a fraction or share a subject count ("a third", "half say").
+# Prepositions whose phrase after an object says when or where the cue happened ("introduced
+# him at a rally", "charged him after a review"), not what it reports.
+ADJUNCT_PREPS = frozenset({"after", "during", "since", "until", "amid", "following", "throughout"})
 # Nouns that take an infinitive of what is to be done: "his calls to ban", "efforts to find".
 INFINITIVE_NOUNS = frozenset(
     {"call", "effort", "plan", "proposal", "push", "action", "decision", "bid", "attempt"}
@@ -363,7 +366,10 @@ def _fallback_content(
     if dobj is not None and dobj.i > verb.i:
         last = _with_infinitive(verb, dobj)
         for c in children:
-            if c.i > dobj.i and c.dep_ in ("prep", "oprd", "xcomp", "ccomp", "acomp"):
+            if c.i > dobj.i and (
+                c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+                or (c.dep_ == "prep" and c.lower_ not in ADJUNCT_PREPS)
+            ):
                 last = max(last, c.right_edge.i)
         if dobj.pos_ != "PRON" or last > dobj.i:
             return [(dobj.left_edge.i, last)]
