@@ -29,7 +29,6 @@ from claimledger.extract.attribution_rules import (
     cue_tokens,
     inverted_subject,
     is_cue_verb,
-    nominal_cue,
     subject_of,
     trailing_cue_parts,
     trim_range,
@@ -43,6 +42,7 @@ from claimledger.extract.cues import (
     RAISING_VERBS,
     stance_of,
 )
+from claimledger.extract.nominal_cues import nominal_cue
 from claimledger.extract.quote_claims import (
     Draft,
     attach_quotes,
