@@ -98,3 +98,14 @@ def test_colon_after_a_short_object_does_not_take_the_quotation(nlp: Any) -> Non
     found = _flat(nlp, text)
     a = _holding(text, found, "Of course I trust the board")
     assert "my answer" not in _content(text, a)
+
+
+def test_cue_after_a_title_name_and_party_tag_is_found_whatever_the_parse(nlp: Any) -> None:
+    text = (
+        "The council voted on Monday.\n\n"
+        '"She would be a fine governor. Not good, great. One of the sharpest minds in the '
+        'entire statehouse," Rep. Anna B. Lowe (D-Md.) said in a phone interview.\n\n'
+        "The vote is next week."
+    )
+    a = _holding(text, _flat(nlp, text), "She would be a fine governor")
+    assert "Anna B. Lowe" in (a.mention or "")

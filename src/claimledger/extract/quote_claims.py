@@ -414,11 +414,18 @@ def _cue_after_long_subject(doc: Doc, i: int) -> Token | None:
         tok = doc[k]
         if "\n" in tok.text or tok.text in ".!?;" or tok.text in QUOTE_MARKS:
             return None
-        if is_cue_verb(tok, loose=True):
-            subject = subject_of(tok)
-            if subject is not None and subject.start <= i + 1 and subject.end > i:
-                return tok
+        if is_cue_verb(tok, loose=True) and _subject_opens_at(tok, i):
+            return tok
     return None
+
+
+def _subject_opens_at(verb: Token, i: int) -> bool:
+    """Whether the verb's subject (found by the usual rules, or any nsubj child the parser also
+    gave it) is the noun phrase starting at token `i` (or one token later)."""
+    subject = subject_of(verb)
+    if subject is not None and subject.start <= i + 1 and subject.end > i:
+        return True
+    return any(c.dep_ == "nsubj" and c.left_edge.i <= i + 1 and c.i >= i for c in verb.lefts)
 
 
 def _governed(doc: Doc, starts: list[int], sents: Sentences, qs: int, qe: int) -> Draft | None:
