@@ -285,3 +285,21 @@ def test_trailing_saying_clause_is_its_own_claim(nlp: Any) -> None:
     outer = _holding(text, found, "the mayor")
     assert "saying" not in _content(text, outer)
     assert _holding(text, found, "cut 200 jobs").mention == "The union"
+
+
+def test_speaker_of_a_one_word_headline_the_tagger_misreads(nlp: Any) -> None:
+    def sources(text: str) -> set[str]:
+        return {text[s:e] for a in _run(nlp, text) if a.cue_spans for s, e in a.source_spans}
+
+    named = (
+        "Merkel: Europe must pay more for its own defence.\n\n"
+        "Chancellor Angela Merkel spoke in Berlin on Tuesday."
+    )
+    poll = "Poll: Most voters back the new rail tunnel.\n\nThe survey asked 1,000 adults."
+    label = (
+        "Background: The tunnel was first proposed in 1998.\n\n"
+        "Chancellor Angela Merkel spoke in Berlin on Tuesday."
+    )
+    assert "Merkel" in sources(named)  # the document names her
+    assert "Poll" in sources(poll)
+    assert "Background" not in sources(label)  # a section label the document never names
