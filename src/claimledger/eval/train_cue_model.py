@@ -19,14 +19,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
-import random
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, DocBin
 
+from claimledger.eval.logistic import Sample, fit
 from claimledger.eval.polnear import Score, add_document, gold_items, pair, predicted_items
 from claimledger.extract import cue_model
 from claimledger.extract.attribution import find_attributions
@@ -35,7 +33,6 @@ from claimledger.extract.cue_model import LISTED, CueModel, verb_features
 from claimledger.extract.pipeline import load_nlp
 from claimledger.extract.quotes import QuoteIndex, find_quotes
 
-Sample = tuple[list[str], int]
 THRESHOLDS = [round(0.1 + 0.05 * k, 2) for k in range(15)]
 
 
@@ -80,33 +77,6 @@ def samples(article: dict[str, Any], doc: Doc) -> list[Sample]:
         if quotes.covering(tok.idx) is None and candidate(tok):
             out.append((verb_features(tok), int(tok.idx in cue_chars)))
     return out
-
-
-def fit(data: list[Sample], epochs: int, l2: float, rate: float, min_count: int) -> CueModel:
-    """Logistic regression by AdaGrad over features seen at least `min_count` times."""
-    counts = Counter(f for feats, _ in data for f in set(feats))
-    keep = {f for f, n in counts.items() if n >= min_count}
-    rows = [([f for f in feats if f in keep], y) for feats, y in data]
-    weights: dict[str, float] = dict.fromkeys(keep, 0.0)
-    squares: dict[str, float] = dict.fromkeys(keep, 1e-8)
-    bias, bias_sq = 0.0, 1e-8
-    order = list(range(len(rows)))
-    rng = random.Random(13)
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for k in order:
-            feats, y = rows[k]
-            z = bias + sum(weights[f] for f in feats)
-            p = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-            g = p - y
-            bias_sq += g * g
-            bias -= rate * g / math.sqrt(bias_sq)
-            for f in feats:
-                gf = g + l2 * weights[f]
-                squares[f] += gf * gf
-                weights[f] -= rate * gf / math.sqrt(squares[f])
-    kept = {f: w for f, w in weights.items() if abs(w) >= 1e-3}
-    return CueModel(weights=kept, bias=bias)
 
 
 def added_precision(
@@ -169,7 +139,7 @@ def main() -> None:
     print(
         f"articles {len(articles)}  samples {len(fitting)}  positive {sum(y for _, y in fitting)}"
     )
-    model = fit(fitting, args.epochs, args.l2, args.rate, args.min_count)
+    model = CueModel(**vars(fit(fitting, args.epochs, args.l2, args.rate, args.min_count)))
 
     held = list(zip(articles[cut:], docs[cut:], strict=True))
     _, _, base = added_precision(CueModel(), held)
@@ -187,9 +157,8 @@ def main() -> None:
             chosen = threshold
     print(f"chosen threshold {chosen:.2f}")
 
-    final = fit(
-        [s for rows in per_article for s in rows], args.epochs, args.l2, args.rate, args.min_count
-    )
+    everything = [s for rows in per_article for s in rows]
+    final = CueModel(**vars(fit(everything, args.epochs, args.l2, args.rate, args.min_count)))
     final.threshold = chosen
     args.out.write_text(json.dumps(final.to_json(), indent=0) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {len(final.weights)} weights")

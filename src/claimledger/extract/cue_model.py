@@ -13,16 +13,13 @@ Scoring a verb is a few dictionary lookups, so the model costs nothing next to p
 
 from __future__ import annotations
 
-import json
-import math
-from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from claimledger.extract.attribution_rules import subject_of
 from claimledger.extract.cues import SPEECH_VERBS
+from claimledger.extract.linear import LinearModel
 
 MODEL_FILE = "cue_model.json"
 # Subjects the model sees by kind rather than by word: a named person or body is a likelier
@@ -83,18 +80,12 @@ def _subject_kind(tok: Token | None) -> str:
     return f"n:{tok.lemma_.lower()}"
 
 
-@dataclass
-class CueModel:
+class CueModel(LinearModel):
     """Weights over `verb_features`, a bias and a decision threshold on the probability."""
-
-    weights: dict[str, float] = field(default_factory=dict)
-    bias: float = 0.0
-    threshold: float = 1.0
 
     def probability(self, tok: Token) -> float:
         """How likely the verb heads an attribution, by the trained weights."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in verb_features(tok))
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return self.score(verb_features(tok))
 
     def is_cue(self, tok: Token, negated: bool = False) -> bool:
         """Whether a verb outside the lexicon should be read as a cue.
@@ -110,30 +101,11 @@ class CueModel:
             return False
         return self.probability(tok) >= self.threshold
 
-    def to_json(self) -> dict[str, object]:
-        return {
-            "bias": self.bias,
-            "threshold": self.threshold,
-            "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())},
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, object]) -> CueModel:
-        weights = data.get("weights", {})
-        if not isinstance(weights, dict):
-            raise ValueError("cue model: 'weights' must be an object")
-        return cls(
-            weights={str(k): float(v) for k, v in weights.items()},
-            bias=float(str(data.get("bias", 0.0))),
-            threshold=float(str(data.get("threshold", 1.0))),
-        )
-
 
 @lru_cache(maxsize=1)
 def shipped_model() -> CueModel:
     """The model trained on PolNeAR train that ships with the package (loaded once)."""
-    text = resources.files("claimledger").joinpath(f"data/{MODEL_FILE}").read_text(encoding="utf-8")
-    return CueModel.from_json(json.loads(text))
+    return CueModel.packaged(MODEL_FILE)
 
 
 _active: CueModel | None = None
