@@ -172,3 +172,49 @@ def test_subject_the_parser_hung_on_an_opening_place(nlp: Any) -> None:
 def test_time_phrase_after_the_object_is_no_content(nlp: Any) -> None:
     text = "The council blamed the ferry company for the delays during a heated meeting."
     assert ("The council", "the ferry company for the delays") in _found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "The harbour master was upfront about his doubts over the dredging.",
+            "The harbour master",
+            "his doubts over the dredging",
+        ),
+        (
+            "The pilots were furious at the airport operator.",
+            "The pilots",
+            "the airport operator",
+        ),
+        ("The ferry crews are unhappy with the new rota.", "The ferry crews", "the new rota"),
+    ],
+)
+def test_stance_adjectives_with_more_prepositions(
+    nlp: Any, text: str, source: str, content: str
+) -> None:
+    assert _has(_found(nlp, text), source, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Councillor Dana Reyes is a staunch opponent of the toll bridge.",
+            "Councillor Dana Reyes",
+            "the toll bridge",
+        ),
+        (
+            "The bishop has long been an outspoken supporter of the fishing quota.",
+            "The bishop",
+            "the fishing quota",
+        ),
+    ],
+)
+def test_copula_with_a_role_noun(nlp: Any, text: str, source: str, content: str) -> None:
+    assert _has(_found(nlp, text), source, content)
+
+
+def test_role_noun_without_an_object_is_no_cue(nlp: Any) -> None:
+    text = "The bishop has long been an outspoken supporter."
+    assert _found(nlp, text) == []
