@@ -218,3 +218,13 @@ def test_copula_with_a_role_noun(nlp: Any, text: str, source: str, content: str)
 def test_role_noun_without_an_object_is_no_cue(nlp: Any) -> None:
     text = "The bishop has long been an outspoken supporter."
     assert _found(nlp, text) == []
+
+
+def test_possessor_of_an_intent_noun_with_an_infinitive(nlp: Any) -> None:
+    text = "The harbour board's decision to close the north pier angered the fishermen."
+    assert _has(_found(nlp, text), "The harbour board", "to close the north pier")
+
+
+def test_infinitive_of_a_plan_is_no_stance(nlp: Any) -> None:
+    text = "The mayor's plan to fly home on Friday was delayed by fog."
+    assert not _has(_found(nlp, text), "The mayor", "to fly home")

@@ -30,6 +30,12 @@ ROLE_NOUNS = frozenset(
     | {"critic", "opponent", "skeptic", "sceptic", "surrogate", "architect", "detractor"}
 )
 ROLE_PREPS = frozenset({"of", "for", "on", "against"})
+# Nouns whose possessor's infinitive is a stance they took: "the board's decision to close the
+# pier", "his refusal to testify". Kept where at least 35% of them match on PolNeAR train ("plan",
+# "proposal", "effort" and "attempt" fell short: "his plan to fly home" is logistics).
+INTENT_NOUNS = frozenset(
+    {"decision", "promise", "pledge", "vow", "refusal", "desire", "reluctance", "unwillingness"}
+)
 NOUN_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "over"})
 
 
@@ -61,12 +67,15 @@ def nominal_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
     if tok.dep_ == "attr" and lemma in ROLE_NOUNS:
         return _role_cue(tok)
     poss = next((c for c in children if c.dep_ == "poss"), None)
-    if poss is None or poss.pos_ == "PRON" or lemma not in NOUN_CUES:
+    cue_noun = lemma in NOUN_CUES or lemma in INTENT_NOUNS
+    if poss is None or poss.pos_ == "PRON" or not cue_noun:
         found = _light_verb_cue(tok)
-        if found is not None or poss is None or lemma not in NOUN_CUES:
+        if found is not None or poss is None or not cue_noun:
             return found
     source = doc[poss.left_edge.i : poss.right_edge.i + 1]
-    if clause is not None and clause.left_edge.lower_ == "that":
+    if clause is not None and (
+        clause.left_edge.lower_ == "that" or (lemma in INTENT_NOUNS and _infinitive(clause))
+    ):
         return (clause.left_edge.i, clause.right_edge.i), source
     for c in children:
         if c.dep_ == "prep" and c.i > tok.i and c.lower_ in NOUN_PREPS:
@@ -116,6 +125,11 @@ RECEIVED_NOUNS = frozenset(
 )
 # "in support of X", "in opposition to X": the phrase reports its host verb's subject's stance.
 IN_NOUNS = frozenset({"support", "opposition", "favor", "favour", "defense", "defence"})
+
+
+def _infinitive(clause: Token) -> bool:
+    """Whether a clause is a "to" infinitive: "decision to close", not "decision made today"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i < clause.i for c in clause.children)
 
 
 def _prep_object(head: Token, preps: frozenset[str], after: int) -> Token | None:
