@@ -228,3 +228,13 @@ def test_possessor_of_an_intent_noun_with_an_infinitive(nlp: Any) -> None:
 def test_infinitive_of_a_plan_is_no_stance(nlp: Any) -> None:
     text = "The mayor's plan to fly home on Friday was delayed by fog."
     assert not _has(_found(nlp, text), "The mayor", "to fly home")
+
+
+def test_cue_noun_with_its_source_after_by(nlp: Any) -> None:
+    text = "Claims by port officials that the ferry was overloaded surfaced on Tuesday."
+    assert _has(_found(nlp, text), "port officials", "that the ferry was overloaded")
+
+
+def test_complaints_that_stand_without_a_source(nlp: Any) -> None:
+    text = "There were complaints that the ferry had left without its last passengers."
+    assert ("", "that the ferry had left without its last passengers") in _found(nlp, text)

@@ -30,6 +30,8 @@ ROLE_NOUNS = frozenset(
     | {"critic", "opponent", "skeptic", "sceptic", "surrogate", "architect", "detractor"}
 )
 ROLE_PREPS = frozenset({"of", "for", "on", "against"})
+# Prepositions naming who holds a cue noun's claim: "claims by aides that ...".
+AGENT_PREPS = frozenset({"by", "from"})
 # Nouns whose possessor's infinitive is a stance they took: "the board's decision to close the
 # pier", "his refusal to testify". Kept where at least 35% of them match on PolNeAR train ("plan",
 # "proposal", "effort" and "attempt" fell short: "his plan to fly home" is logistics).
@@ -66,6 +68,10 @@ def nominal_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
         return framed
     if tok.dep_ == "attr" and lemma in ROLE_NOUNS:
         return _role_cue(tok)
+    if clause is not None and clause.left_edge.lower_ == "that" and lemma in NOUN_CUES:
+        unowned = _unowned_claim(tok, clause)
+        if unowned is not None:
+            return unowned
     poss = next((c for c in children if c.dep_ == "poss"), None)
     cue_noun = lemma in NOUN_CUES or lemma in INTENT_NOUNS
     if poss is None or poss.pos_ == "PRON" or not cue_noun:
@@ -125,6 +131,21 @@ RECEIVED_NOUNS = frozenset(
 )
 # "in support of X", "in opposition to X": the phrase reports its host verb's subject's stance.
 IN_NOUNS = frozenset({"support", "opposition", "favor", "favour", "defense", "defence"})
+
+
+def _unowned_claim(tok: Token, clause: Token) -> tuple[TokenRange, Span | None] | None:
+    """A cue noun with no possessor and a "that" clause: "claims by aides that ..." names its
+    source after it; "complaints that ..." stand with none (PolNeAR marks no source). Other bare
+    nouns ("the belief that", "hopes that") match under 20% on PolNeAR train: left out."""
+    if any(c.dep_ == "poss" for c in tok.children):
+        return None
+    content = (clause.left_edge.i, clause.right_edge.i)
+    agent = _prep_object(tok, AGENT_PREPS, tok.i)
+    if agent is not None and agent.i < clause.i:
+        return content, tok.doc[agent.left_edge.i : agent.right_edge.i + 1]
+    if tok.lemma_.lower() == "complaint":
+        return content, None
+    return None
 
 
 def _infinitive(clause: Token) -> bool:
