@@ -109,3 +109,23 @@ def test_cue_after_a_title_name_and_party_tag_is_found_whatever_the_parse(nlp: A
     )
     a = _holding(text, _flat(nlp, text), "She would be a fine governor")
     assert "Anna B. Lowe" in (a.mention or "")
+
+
+def test_time_or_occasion_after_a_closing_quotation_is_not_content(nlp: Any) -> None:
+    text = (
+        "The senator criticized the bill as a “cruel joke” during a campaign stop in Dayton.\n\n"
+        "Lee had previously said “We will see,” when asked whether he would campaign for others."
+    )
+    found = _flat(nlp, text)
+    a = _holding(text, found, "cruel joke")
+    assert _content(text, a) == "the bill as a “cruel joke”"
+    b = _holding(text, found, "We will see")
+    assert "campaign for others" not in _content(text, b)
+
+
+def test_adjunct_of_a_reported_clause_stays_with_it(nlp: Any) -> None:
+    text = (
+        "The coach said that one of the players had “nearly collapsed” while training in the heat."
+    )
+    a = _holding(text, _flat(nlp, text), "nearly collapsed")
+    assert _content(text, a).endswith("in the heat")

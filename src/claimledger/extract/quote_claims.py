@@ -35,6 +35,10 @@ MAX_CONTINUATION_GAP = 300
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "«", "»"})
 _SETTING_PREPS = frozenset({"on", "to", "in", "at", "during", "from", "with", "for", "of"})
 _AFTERWORD = re.compile(r"\s*(?:\w+ing|as|while|but|and|though|although|after|before)\b")
+_OCCASION = re.compile(
+    r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|during|after|before|amid|following|when"
+    r"|while|often|moments|earlier|yesterday|today|tonight|last)\b"
+)
 _RUN_ON = re.compile(r"\s*(?:[—–]|--)")
 # A sentence ends at '.', '!' or '?' before a new word, unless the '.' closes an abbreviation
 # ('St. Regis', 'U.S. troops', 'Sen. Kaine'): one or two letters, or a short capitalised word.
@@ -172,6 +176,8 @@ def attach_quotes(
             continue
         drafts.append(new)
         by_verb[verb.i] = new
+    for d in drafts:
+        drop_verb_adjuncts(doc, d, quotes)
 
 
 def _claim_before_colon(drafts: list[Draft], text: str, qs: int) -> Draft | None:
@@ -205,6 +211,43 @@ def end_at_closing_quote(d: Draft, quotes: QuoteIndex, text: str) -> None:
                 e = qe
         cut.append((s, e))
     d.content = cut
+
+
+def drop_verb_adjuncts(doc: Doc, d: Draft, quotes: QuoteIndex) -> None:
+    """'blasted Clinton as a "disgrace" Wednesday on a radio show', '"We'll see," when asked
+    about it': words after a quotation closing a content span that open with a time or an
+    occasion say when the claim was made, not what it was. In a reported clause the quotation
+    only part of ('said he had "even died" while volunteering') they stay with its verb."""
+    if d.verb is None or d.cue_lemma == ":":
+        return
+    cut: list[CharSpan] = []
+    for s, e in d.content:
+        inside = quotes.overlapping(s, e)
+        if inside and s <= inside[-1][0] and inside[-1][1] < e:
+            qs, qe = inside[-1]
+            own = s < qs and _clause_adjunct(doc, qe, (s, e))
+            if _OCCASION.match(doc.text, qe, e) and not own:
+                e = qe
+        cut.append((s, e))
+    d.content = cut
+
+
+def _clause_adjunct(doc: Doc, qe: int, span: CharSpan) -> bool:
+    """Whether the first word after `qe` hangs on a verb of `span` before `qe` (the reported
+    clause's own verb), rather than on the cue or on a noun."""
+    tok = next((t for t in doc if t.idx >= qe and not t.is_space and not t.is_punct), None)
+    if tok is None:
+        return False
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if not span[0] <= node.idx < span[1]:
+            return False
+        if node.pos_ in ("VERB", "AUX") and node.idx < qe:
+            return True
+    return False
 
 
 def drop_unquoted_parts(d: Draft, quotes: QuoteIndex) -> None:
