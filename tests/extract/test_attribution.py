@@ -303,3 +303,22 @@ def test_speaker_of_a_one_word_headline_the_tagger_misreads(nlp: Any) -> None:
     assert "Merkel" in sources(named)  # the document names her
     assert "Poll" in sources(poll)
     assert "Background" not in sources(label)  # a section label the document never names
+
+
+def test_object_content_keeps_its_as_phrase(nlp: Any) -> None:
+    text = "The ad painted the senator as a friend of the big polluters."
+    a = _holding(text, _run(nlp, text), "the senator")
+    assert _content(text, a) == "the senator as a friend of the big polluters"
+    assert a.mention == "The ad"
+
+
+def test_contrasting_while_clause_is_a_claim_of_its_own(nlp: Any) -> None:
+    text = (
+        "Most farmers said the new subsidy came too late, while about a third said "
+        "it would save their harvest."
+    )
+    found = _run(nlp, text)
+    first = _holding(text, found, "came too late")
+    assert _content(text, first) == "the new subsidy came too late"
+    second = _holding(text, found, "save their harvest")
+    assert second.mention == "about a third"

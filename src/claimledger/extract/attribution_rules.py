@@ -269,6 +269,8 @@ def verb_content(verb: Token) -> list[TokenRange]:
                 c.dep_ in ("oprd", "xcomp", "ccomp")
                 or (c.dep_ == "conj" and not is_cue_verb(c) and not _second_predicate(c))
                 or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and lemma in EVALUATION_VERBS)
+                # "cited the remarks as proof of X", "painted him as out of touch"
+                or (c.dep_ == "prep" and c.lower_ == "as")
             ):
                 last = max(last, c.right_edge.i)
         if dobj.pos_ != "PRON" or last > dobj.i:
@@ -414,6 +416,11 @@ def trim_range(doc: Doc, rng: TokenRange, verb: Token) -> TokenRange:
             return first, k - 1
         if tok.text == "," and k + 1 < last and k - 1 > first and _narration_after(doc, k, verb):
             return first, k - 1
+        if tok.lower_ in ("while", "whereas") and tok.dep_ == "mark" and k - 1 > first:
+            # "half said A, while a third want B": a contrasting source's claim of its own.
+            clause = tok.head
+            if is_cue_verb(clause) and any(c.dep_ == "nsubj" for c in clause.children):
+                return first, k - 2 if doc[k - 1].text == "," else k - 1
         if tok.text == "," and k - 1 >= first and _closing_apposition(doc, k, last):
             return first, k - 1
     return rng
