@@ -129,3 +129,13 @@ def test_adjunct_of_a_reported_clause_stays_with_it(nlp: Any) -> None:
     )
     a = _holding(text, _flat(nlp, text), "nearly collapsed")
     assert _content(text, a).endswith("in the heat")
+
+
+def test_speaker_the_parser_hung_on_the_quotation_is_the_source(nlp: Any) -> None:
+    text = (
+        "“He's right. There's a gap between the agency and frankly the governor and our "
+        "farmers,” Cole, a top Obama surrogate, said Thursday morning."
+    )
+    a = _holding(text, _flat(nlp, text), "There's a gap")
+    assert (a.mention or "").startswith("Cole")
+    assert _content(text, a).endswith("our farmers,”")

@@ -284,6 +284,8 @@ def _clause_like(text: str, part: CharSpan) -> bool:
 def repair_source(doc: Doc, d: Draft, quotes: QuoteIndex) -> None:
     """A source the parser found inside the quotation or the content is wrong: take the noun
     phrase between the content and the cue ('"...," Flynn, an aide, said') or after the cue."""
+    if d.verb is not None and _speaker_after_quote(doc, d, quotes):
+        return
     src = d.source
     if src is None or d.verb is None:
         return
@@ -304,6 +306,43 @@ def repair_source(doc: Doc, d: Draft, quotes: QuoteIndex) -> None:
         d.source = words
     else:
         d.source = inverted_subject(verb)
+
+
+def _speaker_after_quote(doc: Doc, d: Draft, quotes: QuoteIndex) -> bool:
+    """'"...," Flynn, a top surrogate, said Thursday': the parser hung the speaker and its
+    appositive on the quotation, so the content runs on past it and the verb finds no subject.
+    The words between the quotation's closing comma and the cue are the source."""
+    verb = doc[d.verb] if d.verb is not None else None
+    if verb is None or (d.source is not None and d.source.start_char < verb.idx):
+        return False
+    text = doc.text
+    for k, (s, e) in enumerate(d.content):
+        inside = quotes.overlapping(s, e)
+        if not inside or e > verb.idx or inside[-1][1] >= e or inside[-1][0] < s:
+            continue
+        qe = inside[-1][1]
+        if text[qe - 2 : qe - 1] != "," or not _name_run(text[qe : verb.idx]):
+            continue
+        words = doc.char_span(qe, verb.idx, alignment_mode="contract")
+        while words is not None and len(words) and (words[0].is_punct or words[0].is_space):
+            words = words[1:]
+        while words is not None and len(words) and (words[-1].is_punct or words[-1].is_space):
+            words = words[:-1]
+        if words is None or not len(words) or words[0].pos_ not in ("PROPN", "PRON", "NOUN", "DET"):
+            continue
+        d.content[k] = (s, qe)
+        d.source = words
+        return True
+    return False
+
+
+def _name_run(gap: str) -> bool:
+    """Whether `gap` is a short noun phrase set off by commas: no sentence end, quote or line."""
+    return (
+        0 < len(gap.strip(" ,")) <= 120
+        and gap.rstrip().endswith(",")
+        and not any(ch in gap for ch in '.!?\n"“”')
+    )
 
 
 def source_around(doc: Doc, verb: Token, content: list[CharSpan]) -> Span | None:
