@@ -238,3 +238,19 @@ def test_cue_noun_with_its_source_after_by(nlp: Any) -> None:
 def test_complaints_that_stand_without_a_source(nlp: Any) -> None:
     text = "There were complaints that the ferry had left without its last passengers."
     assert ("", "that the ferry had left without its last passengers") in _found(nlp, text)
+
+
+def test_object_the_parser_read_as_a_second_predicate(nlp: Any) -> None:
+    # The small model sometimes parses "called both X and Y 'reckless'" with no object: both
+    # names and the label hang on the verb as predicates. The parse is set by hand here.
+    from spacy.tokens import Doc
+
+    from claimledger.extract.attribution_rules import verb_content
+
+    words = ["Reyes", "called", "both", "Ortiz", "and", "Lee", "“", "reckless", "”", "."]
+    heads = [1, 1, 1, 1, 3, 3, 7, 1, 7, 1]
+    deps = ["nsubj", "ROOT", "dep", "oprd", "cc", "conj", "punct", "oprd", "punct", "punct"]
+    pos = ["PROPN", "VERB", "DET", "PROPN", "CCONJ", "PROPN", "PUNCT", "ADJ", "PUNCT", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    ((first, last),) = verb_content(doc[1])
+    assert doc[first : last + 1].text == "Ortiz and Lee “ reckless ”"

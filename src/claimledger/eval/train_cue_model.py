@@ -3,15 +3,16 @@
     python -m claimledger.eval.train_cue_model ../shared/data/polnear/train.jsonl \
         [--cache /tmp/polnear-train.spacy] [--out src/claimledger/data/cue_model.json]
 
-1. Every verb outside quotations that the lexicon does not list and that has something to
-   report (a clause, an object, an infinitive) is a sample; it is positive when it lies inside a
-   gold cue.
+1. Every verb outside quotations that the lexicon's rules do not take and that has something
+   to report (a clause, an object, an infinitive) is a sample; it is positive when it lies
+   inside a gold cue. Lemmas seen under `--min-count` times stand for unseen ones.
 2. A logistic regression over `verb_features` is fitted on all but the last `--holdout` articles
    (AdaGrad, L2, a fixed shuffle seed: the same data gives the same weights).
 3. The extractor runs on the held-out articles with the model at each threshold of a grid. The
    lowest threshold is kept at which the held-out pair@0.5 F1 stays within `--max-f1-loss` of
    the F1 without the model and the attributions the model adds match gold at `--min-precision`
-   or better (the project's bar for a lexicon verb): recall bought at almost no cost in F1.
+   or better (the project's bar for a lexicon verb). Issue 3 ranks recall first, so up to 0.01
+   of F1 may be spent on it by default.
 4. The model is refitted on every article and written with that threshold.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +30,8 @@ from claimledger.eval.logistic import Sample, fit
 from claimledger.eval.polnear import Score, add_document, gold_items, pair, predicted_items
 from claimledger.extract import cue_model
 from claimledger.extract.attribution import find_attributions
-from claimledger.extract.attribution_rules import verb_content
-from claimledger.extract.cue_model import LISTED, CueModel, verb_features
+from claimledger.extract.attribution_rules import is_cue_verb, verb_content
+from claimledger.extract.cue_model import RULED_OUT, CueModel, as_unseen, verb_features
 from claimledger.extract.pipeline import load_nlp
 from claimledger.extract.quotes import QuoteIndex, find_quotes
 
@@ -66,7 +68,9 @@ def candidate(tok: Any) -> bool:
         return False
     if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
         return False
-    return tok.lemma_.lower() not in LISTED and bool(verb_content(tok))
+    if tok.lemma_.lower() in RULED_OUT or is_cue_verb(tok, negated=True):
+        return False
+    return bool(verb_content(tok))
 
 
 def samples(article: dict[str, Any], doc: Doc) -> list[Sample]:
@@ -77,6 +81,12 @@ def samples(article: dict[str, Any], doc: Doc) -> list[Sample]:
         if quotes.covering(tok.idx) is None and candidate(tok):
             out.append((verb_features(tok), int(tok.idx in cue_chars)))
     return out
+
+
+def rare_as_unseen(data: list[Sample], min_count: int) -> list[Sample]:
+    """Samples whose lemma occurs under `min_count` times train the unseen-lemma weights."""
+    counts = Counter(feats[0] for feats, _ in data)
+    return [(as_unseen(f) if counts[f[0]] < min_count else f, y) for f, y in data]
 
 
 def added_precision(
@@ -114,7 +124,7 @@ def _learned(doc: Doc, cue_spans: list[tuple[int, int]]) -> bool:
     if not cue_spans:
         return False
     span = doc.char_span(cue_spans[0][0], cue_spans[0][1], alignment_mode="expand")
-    return any(t.pos_ == "VERB" and t.lemma_.lower() not in LISTED for t in span or [])
+    return any(t.pos_ == "VERB" and not is_cue_verb(t, negated=True) for t in span or [])
 
 
 def main() -> None:
@@ -128,14 +138,14 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=0.2)
     parser.add_argument("--min-count", type=int, default=3)
     parser.add_argument("--min-precision", type=float, default=0.35)
-    parser.add_argument("--max-f1-loss", type=float, default=0.005)
+    parser.add_argument("--max-f1-loss", type=float, default=0.01)
     args = parser.parse_args()
 
     articles = read_articles(args.train)
     docs = parse_articles(articles, args.cache)
     per_article = [samples(a, d) for a, d in zip(articles, docs, strict=True)]
     cut = len(articles) - args.holdout
-    fitting = [s for rows in per_article[:cut] for s in rows]
+    fitting = rare_as_unseen([s for rows in per_article[:cut] for s in rows], args.min_count)
     print(
         f"articles {len(articles)}  samples {len(fitting)}  positive {sum(y for _, y in fitting)}"
     )
@@ -157,7 +167,7 @@ def main() -> None:
             chosen = threshold
     print(f"chosen threshold {chosen:.2f}")
 
-    everything = [s for rows in per_article for s in rows]
+    everything = rare_as_unseen([s for rows in per_article for s in rows], args.min_count)
     final = CueModel(**vars(fit(everything, args.epochs, args.l2, args.rate, args.min_count)))
     final.threshold = chosen
     args.out.write_text(json.dumps(final.to_json(), indent=0) + "\n", encoding="utf-8")

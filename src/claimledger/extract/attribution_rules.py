@@ -363,6 +363,10 @@ def _fallback_content(
     if xcomp is not None and xcomp.i > verb.i:
         first = dobj.left_edge.i if dobj is not None and dobj.i < xcomp.i else xcomp.left_edge.i
         return [(first, xcomp.right_edge.i)]
+    predicates = [c for c in children if c.dep_ == "oprd" and c.i > verb.i]
+    if dobj is None and predicates:
+        # "called both X and Y “reckless”": the parser made the object a predicate too.
+        return [(predicates[0].left_edge.i, predicates[-1].right_edge.i)]
     if dobj is not None and dobj.i > verb.i:
         last = _with_infinitive(verb, dobj)
         for c in children:
