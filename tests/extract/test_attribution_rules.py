@@ -254,3 +254,27 @@ def test_object_the_parser_read_as_a_second_predicate(nlp: Any) -> None:
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     ((first, last),) = verb_content(doc[1])
     assert doc[first : last + 1].text == "Ortiz and Lee “ reckless ”"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Asked whether the levy should stay, 61 percent of farmers said yes.",
+            "61 percent",
+            "yes",
+        ),
+        ("A year ago only a third of residents said so.", "a third of residents", "so"),
+        ("The harbour master does not think so.", "The harbour master", "so"),
+    ],
+)
+def test_one_word_answers_are_the_content(nlp: Any, text: str, source: str, content: str) -> None:
+    found = _found(nlp, text)
+    assert any(source in s and c == content for s, c in found), found
+
+
+def test_agreed_with_reports_what_was_agreed_with(nlp: Any) -> None:
+    text = "The regional council agreed with the auditor's assessment of the ferry budget."
+    assert _has(_found(nlp, text), "The regional council", "the auditor's assessment"), _found(
+        nlp, text
+    )

@@ -26,6 +26,15 @@ TokenRange = tuple[int, int]
 # control"): under a third of their other uses are attributions on PolNeAR train.
 CLAUSE_ONLY = frozenset({"maintain"})
 # Prepositions whose object a cue with no other complement reports ("warned of", "argued for").
+# Verbs whose content can be a one-word answer standing for a clause: "said so", "said no".
+ANSWER_VERBS = frozenset(
+    {"say", "think", "believe", "hope", "guess", "suppose", "answer", "reply", "vote", "tell"}
+    | {"agree"}
+)
+ANSWER_WORDS = frozenset({"so", "yes", "no"})
+ANSWER_DEPS = frozenset(
+    {"advmod", "intj", "dobj", "ccomp", "attr", "npadvmod", "acomp", "dep", "oprd"}
+)
 FALLBACK_PREPS = frozenset({"of", "about", "for", "against", "to", "on", "over"})
 
 # Verbs that introduce a quotation next to them; belief and intention verbs do not.
@@ -228,6 +237,9 @@ def verb_content(verb: Token) -> list[TokenRange]:
         return ranges
     if lemma in CLAUSE_ONLY:
         return []
+    if lemma in ANSWER_VERBS and (answer := _answer(verb)) is not None:
+        # "55 percent said so", "voters said yes", "he doesn't think so": the answer is the content.
+        return [(answer.i, answer.i)]
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # "The war, he said, will end soon": the host clause minus the parenthetical.
         head = verb.head
@@ -276,6 +288,14 @@ def verb_content(verb: Token) -> list[TokenRange]:
         if dobj.pos_ != "PRON" or last > dobj.i:
             return [(dobj.left_edge.i, last)]
     return _fallback_content(verb, children, xcomp, dobj)
+
+
+def _answer(verb: Token) -> Token | None:
+    """The answer word after the verb ("said yes", "think so"), not a clause-opening "so"."""
+    for c in verb.children:
+        if c.i > verb.i and c.lower_ in ANSWER_WORDS and c.dep_ in ANSWER_DEPS:
+            return c
+    return None
 
 
 def _with_infinitive(verb: Token, obj: Token) -> int:

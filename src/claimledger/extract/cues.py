@@ -359,6 +359,7 @@ CONTENT_PREPS: dict[str, frozenset[str]] = {
     "regard": frozenset({"as"}),
     "vote": frozenset({"for", "against"}),
     "push": frozenset({"for"}),
+    "agree": frozenset({"with"}),
 }
 
 # Cues that need a preposition or particle to be a cue at all ("point to", "rule out").
