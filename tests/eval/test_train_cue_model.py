@@ -36,3 +36,12 @@ def test_samples_are_unlisted_verbs_labelled_by_gold_cues(nlp: Any) -> None:
     labelled = {next(f for f in feats if f.startswith("l=")): y for feats, y in rows}
     assert labelled["l=chastise"] == 1
     assert labelled["l=repair"] == 0
+
+
+def test_rare_lemmas_train_the_unseen_weights() -> None:
+    from claimledger.eval.train_cue_model import rare_as_unseen
+
+    data = [(["l=say", "c=ccomp"], 1)] * 4 + [(["l=pooh", "c=dobj"], 1)]
+    rows = rare_as_unseen(data, min_count=3)
+    assert rows[0][0] == ["l=say", "c=ccomp"]
+    assert rows[-1][0] == ["l=*", "c=dobj"]

@@ -85,3 +85,21 @@ def test_activate_swaps_the_model_and_restores_it(nlp: Any) -> None:
     finally:
         cue_model.activate(previous)
     assert not learned_cue(verb)
+
+
+def test_rare_lemmas_share_the_unseen_lemma_weights(nlp: Any) -> None:
+    from claimledger.extract.cue_model import as_unseen
+
+    verb = _verb(nlp, "The senator chastised the agency for its slow response.", "chastised")
+    feats = verb_features(verb)
+    unseen = as_unseen(feats)
+    assert "l=*" in unseen and "l=*|p=for" in unseen
+    assert not any(f.startswith("l=chastise") for f in unseen)
+    assert [f for f in feats if not f.startswith("l=")] == [
+        f for f in unseen if not f.startswith("l=")
+    ]
+    # A model that never saw "chastise" scores it by the unseen-lemma weights.
+    model = CueModel(weights={"l=*": 3.0}, bias=-1.0, threshold=0.5)
+    assert model.probability(verb) > 0.8
+    model.weights["l=chastise"] = -6.0
+    assert model.probability(verb) < 0.1
