@@ -139,3 +139,32 @@ def test_speaker_the_parser_hung_on_the_quotation_is_the_source(nlp: Any) -> Non
     a = _holding(text, _flat(nlp, text), "There's a gap")
     assert (a.mention or "").startswith("Cole")
     assert _content(text, a).endswith("our farmers,”")
+
+
+def test_colon_clause_before_a_quotation_keeps_it_from_the_cue_after(nlp: Any) -> None:
+    text = (
+        "The panel questioned the chef about his cookbook.\n\n"
+        "Republican Rep. Dana Whitfield (R-Ohio) scolded him: “The nutrition experts are almost "
+        "unanimous against you in terms of the value of the four diets you called ‘cures,’” she "
+        "said. “When you call a diet a cure, and it’s something people pay for, I don’t see why "
+        "you need to say it.”"
+    )
+    found = _flat(nlp, text)
+    a = _holding(text, found, "nutrition experts")
+    assert (a.mention or "").startswith("Republican Rep. Dana Whitfield")
+    assert _content(text, a).startswith("“The nutrition experts")
+    b = _holding(text, found, "When you call a diet")
+    assert "nutrition experts" not in _content(text, b)
+
+
+def test_opening_cue_keeps_its_clause_from_the_cue_after_the_quotation(nlp: Any) -> None:
+    text = (
+        "Reyes said he felt the 1994 law was worth repealing because “nobody remembers why it "
+        "was passed,” he said. “We should start again with a clean slate.”"
+    )
+    found = _flat(nlp, text)
+    a = _holding(text, found, "nobody remembers")
+    assert a.mention == "Reyes"
+    assert _content(text, a).startswith("he felt the 1994 law")
+    b = _holding(text, found, "clean slate")
+    assert "nobody remembers" not in _content(text, b)

@@ -43,6 +43,8 @@ _RUN_ON = re.compile(r"\s*(?:[—–]|--)")
 # A sentence ends at '.', '!' or '?' before a new word, unless the '.' closes an abbreviation
 # ('St. Regis', 'U.S. troops', 'Sen. Kaine'): one or two letters, or a short capitalised word.
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\b[a-z])[.!?]\s+\S")
+# A quotation closing on its own sentence end ('... makes." Like most ...').
+_QUOTED_BREAK = re.compile(r"[.!?][\"”’']+\s")
 
 
 @dataclass
@@ -176,8 +178,73 @@ def attach_quotes(
             continue
         drafts.append(new)
         by_verb[verb.i] = new
+    hand_back_leads(doc, text, quotes, drafts, by_verb)
     for d in drafts:
         drop_verb_adjuncts(doc, d, quotes)
+
+
+def hand_back_leads(
+    doc: Doc, text: str, quotes: QuoteIndex, drafts: list[Draft], by_verb: dict[int, Draft]
+) -> None:
+    """'The senator scolded him: "A," she said. "B."' and 'Lee said she felt the bill was
+    flawed because "A," she said. "B."': when the parser hangs a whole clause ending in a
+    quotation on the cue after it, the words before the quotation belong to another claim. A
+    colon clause's verb takes the quotation; a clause an earlier cue's content runs into
+    takes it with that content. The cue after the quotation keeps what follows it (B)."""
+    for d in list(drafts):
+        if d.verb is None or d.cue_lemma == ":" or not d.cue or len(d.content) < 2:
+            continue
+        cue_start = d.cue[0][0]
+        for k, (s, e) in enumerate(d.content):
+            inside = quotes.overlapping(s, e)
+            if e > cue_start or not inside:
+                continue
+            qs, qe = inside[-1]
+            gap = text[qe:cue_start]
+            if not s < qs or qe < e - 1 or len(gap) > 60 or any(ch in gap for ch in ".!?\n"):
+                continue
+            if not _lead_handed_back(doc, text, drafts, by_verb, d, (s, qs, qe)):
+                continue
+            del d.content[k]
+            break
+
+
+def _lead_handed_back(
+    doc: Doc,
+    text: str,
+    drafts: list[Draft],
+    by_verb: dict[int, Draft],
+    d: Draft,
+    lead: tuple[int, int, int],
+) -> bool:
+    """Give the quotation closing `lead` (start, quote start, quote end) to the claim it goes
+    with: an earlier content running right into it, or the verb of a clause ending in a colon."""
+    s, qs, qe = lead
+    for o in drafts:
+        if o is d or not o.cue or o.cue[0][0] >= s:
+            continue
+        for j, (os, oe) in enumerate(o.content):
+            run = text[o.cue[0][0] : s]
+            if oe <= s and not text[oe:s].strip(" ") and not _sentence_ends(run):
+                o.content[j] = (os, qe)
+                return True
+    colon = text[s:qs].rstrip()
+    if not colon.endswith(":"):
+        return _opening_cue(drafts, d, lead)
+    i = token_at([t.idx for t in doc], s + len(colon) - 1)
+    verb = next((t for t in reversed(doc[max(i - 8, 0) : i]) if t.pos_ == "VERB"), None)
+    if verb is None or verb.idx < s or verb.i == d.verb or doc[i].text != ":":
+        return False
+    if not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") for c in verb.lefts):
+        return False
+    host = by_verb.get(verb.i)
+    if host is not None:
+        host.content.append((qs, qe))
+        return True
+    new = _new_quote_draft(verb, (qs, qe))
+    drafts.append(new)
+    by_verb[verb.i] = new
+    return True
 
 
 def _claim_before_colon(drafts: list[Draft], text: str, qs: int) -> Draft | None:
@@ -447,6 +514,24 @@ def _host_before(drafts: list[Draft], text: str, qs: int, qe: int) -> Draft | No
         if any(text[s : s + 1] in "“\"'" or text[e - 1 : e] in '”"' for s, e in d.content):
             best, best_end = d, end
     return best
+
+
+def _opening_cue(drafts: list[Draft], d: Draft, lead: tuple[int, int, int]) -> bool:
+    """'Lee said she felt the law was flawed because "A," she said': a claim whose cue opens
+    the lead and whose content already runs to the quotation's end keeps it."""
+    s, qs, qe = lead
+    return any(
+        o is not d
+        and o.cue
+        and s <= o.cue[0][0] < qs
+        and any(os < qe <= oe for os, oe in o.content)
+        for o in drafts
+    )
+
+
+def _sentence_ends(run: str) -> bool:
+    """Whether `run` crosses a line or a sentence end, one inside a closing quotation too."""
+    return "\n" in run or any(p.search(run) for p in (_SENTENCE_BREAK, _QUOTED_BREAK))
 
 
 def _next_paragraph_quote(text: str, gap: str, qs: int, qe: int) -> bool:
