@@ -120,10 +120,10 @@ def find_attributions(doc: Doc, nested: bool = True, negated: bool = False) -> l
     colon_blocks(doc, text, quotes, drafts, by_verb)
     attach_quotes(doc, quotes, starts, drafts, by_verb, sents, text)
     for d in drafts:
-        repair_source(doc, d, quotes)
+        repair_source(doc, text, d, quotes)
         if d.source is None and d.verb is not None and quoted_share(d.content, quotes) >= 0.6:
             d.source = source_around(doc, doc[d.verb], d.content)
-        drop_unquoted_parts(d, quotes)
+        drop_unquoted_parts(d, quotes, text)
         end_at_closing_quote(d, quotes, text)
     resolver = SpeakerResolver(doc)
     # Resolve in reading order: "the organization" looks back at earlier sources.

@@ -180,7 +180,7 @@ def attach_quotes(
         by_verb[verb.i] = new
     hand_back_leads(doc, text, quotes, drafts, by_verb)
     for d in drafts:
-        drop_verb_adjuncts(doc, d, quotes)
+        drop_verb_adjuncts(doc, text, d, quotes)
 
 
 def hand_back_leads(
@@ -280,7 +280,7 @@ def end_at_closing_quote(d: Draft, quotes: QuoteIndex, text: str) -> None:
     d.content = cut
 
 
-def drop_verb_adjuncts(doc: Doc, d: Draft, quotes: QuoteIndex) -> None:
+def drop_verb_adjuncts(doc: Doc, text: str, d: Draft, quotes: QuoteIndex) -> None:
     """'blasted Clinton as a "disgrace" Wednesday on a radio show', '"We'll see," when asked
     about it': words after a quotation closing a content span that open with a time or an
     occasion say when the claim was made, not what it was. In a reported clause the quotation
@@ -293,7 +293,7 @@ def drop_verb_adjuncts(doc: Doc, d: Draft, quotes: QuoteIndex) -> None:
         if inside and s <= inside[-1][0] and inside[-1][1] < e:
             qs, qe = inside[-1]
             own = s < qs and _clause_adjunct(doc, qe, (s, e))
-            if _OCCASION.match(doc.text, qe, e) and not own:
+            if _OCCASION.match(text, qe, e) and not own:
                 e = qe
         cut.append((s, e))
     d.content = cut
@@ -317,7 +317,7 @@ def _clause_adjunct(doc: Doc, qe: int, span: CharSpan) -> bool:
     return False
 
 
-def drop_unquoted_parts(d: Draft, quotes: QuoteIndex) -> None:
+def drop_unquoted_parts(d: Draft, quotes: QuoteIndex, text: str) -> None:
     """ "Asked about it, "A," he said as he left': when whole quotations carry the claim, the
     unquoted clauses the parser hung on the verb are circumstances, not content. A clause the
     quotation spells out after a colon ('said she has one plan: "..."') stays."""
@@ -330,15 +330,14 @@ def drop_unquoted_parts(d: Draft, quotes: QuoteIndex) -> None:
     d.content = [
         c
         for c in d.content
-        if c in whole or c[0] > first or quotes.overlapping(*c) or _colon_lead(d, c, first)
+        if c in whole or c[0] > first or quotes.overlapping(*c) or _colon_lead(text, d, c, first)
     ]
 
 
-def _colon_lead(d: Draft, part: CharSpan, quote_start: int) -> bool:
+def _colon_lead(text: str, d: Draft, part: CharSpan, quote_start: int) -> bool:
     """Whether `part` is a clause of the draft ending in a colon right before the quotation."""
     if d.source is None or not 0 < quote_start - part[1] <= 3:
         return False
-    text = d.source.doc.text
     return text[part[1] : quote_start].strip() == ":" and _clause_like(text, part)
 
 
@@ -348,10 +347,10 @@ def _clause_like(text: str, part: CharSpan) -> bool:
     return len(text[part[0] : part[1]].split()) >= 4
 
 
-def repair_source(doc: Doc, d: Draft, quotes: QuoteIndex) -> None:
+def repair_source(doc: Doc, text: str, d: Draft, quotes: QuoteIndex) -> None:
     """A source the parser found inside the quotation or the content is wrong: take the noun
     phrase between the content and the cue ('"...," Flynn, an aide, said') or after the cue."""
-    if d.verb is not None and _speaker_after_quote(doc, d, quotes):
+    if d.verb is not None and _speaker_after_quote(doc, text, d, quotes):
         return
     src = d.source
     if src is None or d.verb is None:
@@ -375,14 +374,13 @@ def repair_source(doc: Doc, d: Draft, quotes: QuoteIndex) -> None:
         d.source = inverted_subject(verb)
 
 
-def _speaker_after_quote(doc: Doc, d: Draft, quotes: QuoteIndex) -> bool:
+def _speaker_after_quote(doc: Doc, text: str, d: Draft, quotes: QuoteIndex) -> bool:
     """'"...," Flynn, a top surrogate, said Thursday': the parser hung the speaker and its
     appositive on the quotation, so the content runs on past it and the verb finds no subject.
     The words between the quotation's closing comma and the cue are the source."""
     verb = doc[d.verb] if d.verb is not None else None
     if verb is None or (d.source is not None and d.source.start_char < verb.idx):
         return False
-    text = doc.text
     for k, (s, e) in enumerate(d.content):
         inside = quotes.overlapping(s, e)
         if not inside or e > verb.idx or inside[-1][1] >= e or inside[-1][0] < s:
