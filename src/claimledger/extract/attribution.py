@@ -19,6 +19,7 @@ Everything is a single pass over tokens plus bounded look-arounds, so it stays l
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
@@ -67,6 +68,7 @@ from claimledger.models import Span as CharSpan
 
 CONTINUATIONS = ("in addition", "additionally", "moreover", "furthermore")
 SKIP_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
+_HEDGE_WORD = re.compile(r"\b(?:" + "|".join(sorted(HEDGE_WORDS)) + r")\b")
 
 
 def find_attributions(doc: Doc, nested: bool = True, negated: bool = False) -> list[Attribution]:
@@ -386,7 +388,7 @@ def _finish(
         source_spans=source_spans,
         mode=mode,
         stance=stance,
-        hedged=_hedged(doc, start, end, d.cue_lemma),
+        hedged=_hedged(doc, text, start, end, d.cue_lemma),
         sentence_span=(start, end),
         mention=mention,
         speaker=speaker,
@@ -423,9 +425,14 @@ def _inherit_first_person(found: list[Attribution]) -> None:
                 break
 
 
-def _hedged(doc: Doc, start: int, end: int, cue_lemma: str) -> bool:
+def _hedged(doc: Doc, text: str, start: int, end: int, cue_lemma: str) -> bool:
     if cue_lemma in HEDGE_CUES:
         return True
+    sentence = text[start:end].lower()
+    if any(p in sentence for p in HEDGE_PHRASES):
+        return True
+    if _HEDGE_WORD.search(sentence) is None:
+        return False  # most sentences: no need to look at their tokens' tags
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
@@ -433,8 +440,7 @@ def _hedged(doc: Doc, start: int, end: int, cue_lemma: str) -> bool:
         low = tok.lower_
         if low in HEDGE_WORDS and (tok.tag_ != "MD" or low in ("may", "might")):
             return True
-    sentence = span.text.lower()
-    return any(p in sentence for p in HEDGE_PHRASES)
+    return False
 
 
 def _unattributed(doc: Doc, text: str, found: list[Attribution]) -> list[Attribution]:
@@ -471,7 +477,7 @@ def _unattributed(doc: Doc, text: str, found: list[Attribution]) -> list[Attribu
                 Attribution(
                     content_spans=[span],
                     mode="unattributed",
-                    hedged=_hedged(doc, sent.start_char, sent.end_char, ""),
+                    hedged=_hedged(doc, text, sent.start_char, sent.end_char, ""),
                     sentence_span=(sent.start_char, sent.end_char),
                 )
             )
