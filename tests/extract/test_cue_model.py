@@ -103,3 +103,13 @@ def test_rare_lemmas_share_the_unseen_lemma_weights(nlp: Any) -> None:
     assert model.probability(verb) > 0.8
     model.weights["l=chastise"] = -6.0
     assert model.probability(verb) < 0.1
+
+
+def test_a_verb_acting_on_a_counted_object_is_an_event_not_a_claim(nlp: Any) -> None:
+    from claimledger.extract.cue_model import counts_its_object
+
+    taken = _verb(nlp, "The army has taken captive four enemy soldiers.", "taken")
+    laid = _verb(nlp, "The mayor laid out a plan to hire 500 more teachers.", "laid")
+    assert counts_its_object(taken)
+    assert not learned_cue(taken)
+    assert not counts_its_object(laid)  # the figure sits deeper, inside what the plan is

@@ -11,8 +11,9 @@
 3. The extractor runs on the held-out articles with the model at each threshold of a grid. The
    lowest threshold is kept at which the held-out pair@0.5 F1 stays within `--max-f1-loss` of
    the F1 without the model and the attributions the model adds match gold at `--min-precision`
-   or better (the project's bar for a lexicon verb). Issue 3 ranks recall first, so up to 0.01
-   of F1 may be spent on it by default.
+   or better (the project's bar for a lexicon verb). Issue 3 ranks recall first, so up to 0.015
+   of held-out F1 may be spent on it by default (set after sweeping dev, which the issue allows
+   tuning on: the dev table is in docs/accuracy.md).
 4. The model is refitted on every article and written with that threshold.
 """
 
@@ -31,7 +32,13 @@ from claimledger.eval.polnear import Score, add_document, gold_items, pair, pred
 from claimledger.extract import cue_model
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.attribution_rules import is_cue_verb, verb_content
-from claimledger.extract.cue_model import RULED_OUT, CueModel, as_unseen, verb_features
+from claimledger.extract.cue_model import (
+    RULED_OUT,
+    CueModel,
+    as_unseen,
+    counts_its_object,
+    verb_features,
+)
 from claimledger.extract.pipeline import load_nlp
 from claimledger.extract.quotes import QuoteIndex, find_quotes
 
@@ -70,7 +77,7 @@ def candidate(tok: Any) -> bool:
         return False
     if tok.lemma_.lower() in RULED_OUT or is_cue_verb(tok, negated=True):
         return False
-    return bool(verb_content(tok))
+    return not counts_its_object(tok) and bool(verb_content(tok))
 
 
 def samples(article: dict[str, Any], doc: Doc) -> list[Sample]:
@@ -138,7 +145,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=0.2)
     parser.add_argument("--min-count", type=int, default=3)
     parser.add_argument("--min-precision", type=float, default=0.35)
-    parser.add_argument("--max-f1-loss", type=float, default=0.01)
+    parser.add_argument("--max-f1-loss", type=float, default=0.015)
     args = parser.parse_args()
 
     articles = read_articles(args.train)
