@@ -43,21 +43,15 @@ from claimledger.extract.cues import (
     RAISING_VERBS,
     stance_of,
 )
+from claimledger.extract.drafts import Draft, char_range, covered, strip_final, token_at
 from claimledger.extract.nominal_cues import nominal_cue
-from claimledger.extract.quote_claims import (
-    Draft,
-    attach_quotes,
-    char_range,
-    colon_blocks,
-    covered,
+from claimledger.extract.quote_claims import attach_quotes, colon_blocks, transcript_lines
+from claimledger.extract.quote_repairs import (
     drop_unquoted_parts,
     end_at_closing_quote,
     quoted_share,
     repair_source,
     source_around,
-    strip_final,
-    token_at,
-    transcript_lines,
     widen_to_quotes,
 )
 from claimledger.extract.quotes import QuoteIndex, find_quotes
