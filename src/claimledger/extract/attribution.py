@@ -26,16 +26,18 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution_rules import (
     Sentences,
-    antecedent,
     cue_tokens,
-    inverted_subject,
     is_cue_verb,
-    subject_of,
-    trailing_cue_parts,
     trim_range,
     verb_content,
 )
 from claimledger.extract.cue_model import learned_cue
+from claimledger.extract.cue_sources import (
+    antecedent,
+    inverted_subject,
+    subject_of,
+    trailing_cue_parts,
+)
 from claimledger.extract.cues import (
     HEDGE_CUES,
     HEDGE_PHRASES,

@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from claimledger.extract.attribution_rules import is_cue_verb, subject_of
+from claimledger.extract.attribution_rules import is_cue_verb
+from claimledger.extract.cue_sources import subject_of
 from claimledger.extract.linear import LinearModel
 
 MODEL_FILE = "cue_model.json"

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimledger.extract.attribution_rules import RELATIVE, TokenRange, subject_of
+from claimledger.extract.attribution_rules import RELATIVE, TokenRange
+from claimledger.extract.cue_sources import subject_of
 from claimledger.extract.cues import ADJECTIVE_CUES, NOUN_CUES, SPEECH_VERBS
 from claimledger.extract.frame_cues import frame_cue
 

@@ -16,13 +16,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from claimledger.extract.attribution_rules import (
-    Sentences,
-    cue_tokens,
-    inverted_subject,
-    is_cue_verb,
-    subject_of,
-)
+from claimledger.extract.attribution_rules import Sentences, cue_tokens, is_cue_verb
+from claimledger.extract.cue_sources import inverted_subject, subject_of
 from claimledger.extract.cues import stance_of
 from claimledger.extract.drafts import (
     QUOTE_MARKS,

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.attribution_rules import inverted_subject
+from claimledger.extract.cue_sources import inverted_subject
 from claimledger.extract.drafts import QUOTE_MARKS, Draft
 from claimledger.extract.quotes import QuoteIndex
 from claimledger.models import Span as CharSpan
