@@ -5,24 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from attribution_helpers import content as _content
+from attribution_helpers import holding as _holding
+from attribution_helpers import run as _run
 
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.quotes import find_quotes
-from claimledger.extract.types import Attribution
-
-
-def _run(nlp: Any, text: str) -> list[Attribution]:
-    return find_attributions(nlp(text))
-
-
-def _content(text: str, a: Attribution) -> str:
-    return " ".join(text[s:e] for s, e in a.content_spans)
-
-
-def _holding(text: str, found: list[Attribution], words: str) -> Attribution:
-    hits = [a for a in found if words in _content(text, a)]
-    assert hits, f"no attribution holds {words!r}: {[_content(text, a) for a in found]}"
-    return hits[0]
 
 
 def test_find_quotes_joins_multi_paragraph_quotation() -> None:

@@ -5,23 +5,11 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from claimledger.extract.attribution import find_attributions
+from attribution_helpers import content as _content
+from attribution_helpers import flat as _flat
+from attribution_helpers import holding as _holding
+
 from claimledger.extract.quotes import speaker_lines
-from claimledger.extract.types import Attribution
-
-
-def _flat(nlp: Any, text: str) -> list[Attribution]:
-    return [a for a in find_attributions(nlp(text), nested=False) if a.mode != "unattributed"]
-
-
-def _content(text: str, a: Attribution) -> str:
-    return " ".join(text[s:e] for s, e in a.content_spans)
-
-
-def _holding(text: str, found: list[Attribution], words: str) -> Attribution:
-    hits = [a for a in found if words in _content(text, a)]
-    assert hits, f"no attribution holds {words!r}: {[_content(text, a) for a in found]}"
-    return hits[0]
 
 
 def test_quotation_then_name_and_an_unlisted_verb(nlp: Any) -> None:
