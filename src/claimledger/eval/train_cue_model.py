@@ -32,13 +32,7 @@ from claimledger.eval.polnear import Score, add_document, gold_items, pair, pred
 from claimledger.extract import cue_model
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.attribution_rules import is_cue_verb, verb_content
-from claimledger.extract.cue_model import (
-    RULED_OUT,
-    CueModel,
-    as_unseen,
-    counts_its_object,
-    verb_features,
-)
+from claimledger.extract.cue_model import CueModel, as_unseen, judged_by_model, verb_features
 from claimledger.extract.pipeline import load_nlp
 from claimledger.extract.quotes import QuoteIndex, find_quotes
 
@@ -70,14 +64,8 @@ def parse_articles(articles: list[dict[str, Any]], cache: Path | None) -> list[D
 
 
 def candidate(tok: Any) -> bool:
-    """A verb the lexicon misses and that has content the rules could take."""
-    if tok.pos_ != "VERB" or not tok.lemma_.isalpha():
-        return False
-    if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
-        return False
-    if tok.lemma_.lower() in RULED_OUT or is_cue_verb(tok, negated=True):
-        return False
-    return not counts_its_object(tok) and bool(verb_content(tok))
+    """A verb the model judges and that has content the rules could take."""
+    return judged_by_model(tok) and bool(verb_content(tok))
 
 
 def samples(article: dict[str, Any], doc: Doc) -> list[Sample]:

@@ -72,9 +72,8 @@ def as_unseen(feats: list[str]) -> list[str]:
     """The features of a verb whose lemma training saw too rarely to weigh: its lemma features
     become those of an unseen lemma, whose weights were learned from all the rare ones (rare
     verbs in news are more often stance verbs than common ones, and the model should know)."""
-    lemma = feats[0]
-    own = (lemma, lemma + "|")
-    return [UNSEEN + f[len(lemma) :] if f.startswith(own) else f for f in feats]
+    lemma = feats[0]  # "l=<lemma>"; its conjunctions start with it too ("l=<lemma>|p=at")
+    return [UNSEEN + f[len(lemma) :] if f.startswith(lemma) else f for f in feats]
 
 
 def _subject_kind(tok: Token | None) -> str:
@@ -102,15 +101,8 @@ class CueModel(LinearModel):
         return self.score(feats)
 
     def is_cue(self, tok: Token, negated: bool = False) -> bool:
-        """Whether a verb outside the lexicon should be read as a cue.
-
-        The same guards as the lexicon apply: participles modifying a noun ("the declared
-        independence") and, unless `negated`, negated verbs claim nothing.
-        """
-        if tok.pos_ != "VERB" or not tok.lemma_.isalpha():
-            return False
-        if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
-            return False
+        """Whether a verb the model may judge (`judged_by_model`) should be read as a cue;
+        unless `negated`, a negated verb claims nothing, as with the lexicon."""
         if not negated and any(c.dep_ == "neg" for c in tok.children):
             return False
         return self.probability(tok) >= self.threshold
@@ -135,12 +127,21 @@ def activate(model: CueModel | None) -> CueModel | None:
     return previous
 
 
-def learned_cue(tok: Token, negated: bool = False) -> bool:
-    """A verb the lexicon's rules do not take but the model reads as a cue: an unlisted verb
-    ("bristled at"), or a listed one in a shape its rule leaves out ("called Oz a quack")."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() in RULED_OUT or is_cue_verb(tok, negated=True):
+def judged_by_model(tok: Token) -> bool:
+    """Whether the model decides this verb: the lexicon's rules do not take it (an unlisted
+    verb, "bristled at", or a listed one in a shape its rule leaves out, "called Oz a quack"),
+    and it is no participle modifying a noun ("the declared independence"), no ruled-out light
+    verb and no act on a counted object. The trainer draws its samples from the same verbs."""
+    if tok.pos_ != "VERB" or not tok.lemma_.isalpha() or tok.lemma_.lower() in RULED_OUT:
         return False
-    if counts_its_object(tok):
+    if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
+        return False
+    return not is_cue_verb(tok, negated=True) and not counts_its_object(tok)
+
+
+def learned_cue(tok: Token, negated: bool = False) -> bool:
+    """A verb the model may judge and reads as a cue."""
+    if not judged_by_model(tok):
         return False
     model = _active if _active is not None else shipped_model()
     return model.is_cue(tok, negated=negated)

@@ -7,6 +7,7 @@ Each repair works on one `Draft` and the quotations found over the raw text (`qu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -52,18 +53,16 @@ def end_at_closing_quote(d: Draft, quotes: QuoteIndex, text: str) -> None:
     """'said the plan was "dead," adding that ...': a quotation closing on a comma or full stop
     ends the quoted claim; the unquoted words running on after it are the writer's. A transcript
     line ('PENCE: ... "Shark Tank." But ...') is the labelled speaker's to its end."""
-    cut: list[CharSpan] = []
-    for s, e in d.content:
-        inside = quotes.overlapping(s, e)
-        if inside and d.cue_lemma != ":" and s <= inside[-1][0] and inside[-1][1] < e:
-            qe = inside[-1][1]
-            rest = text[qe:e]
-            mark = text[qe - 2 : qe - 1]
-            closed = mark in (".", "!", "?") or (mark == "," and bool(_AFTERWORD.match(rest)))
-            if len(rest.strip()) > 1 and (closed or _RUN_ON.match(rest)):
-                e = qe
-        cut.append((s, e))
-    d.content = cut
+    if d.cue_lemma == ":":
+        return
+
+    def runs_on(s: int, e: int, qs: int, qe: int) -> bool:
+        rest = text[qe:e]
+        mark = text[qe - 2 : qe - 1]
+        closed = mark in (".", "!", "?") or (mark == "," and bool(_AFTERWORD.match(rest)))
+        return len(rest.strip()) > 1 and (closed or bool(_RUN_ON.match(rest)))
+
+    _cut_after_last_quote(d, quotes, runs_on)
 
 
 def drop_verb_adjuncts(doc: Doc, text: str, d: Draft, quotes: QuoteIndex) -> None:
@@ -73,22 +72,34 @@ def drop_verb_adjuncts(doc: Doc, text: str, d: Draft, quotes: QuoteIndex) -> Non
     only part of ('said he had "even died" while volunteering') they stay with its verb."""
     if d.verb is None or d.cue_lemma == ":":
         return
-    cut: list[CharSpan] = []
+
+    def occasion(s: int, e: int, qs: int, qe: int) -> bool:
+        if not _OCCASION.match(text, qe, e):
+            return False
+        return not (s < qs and _clause_adjunct(doc, qe, (s, e)))
+
+    _cut_after_last_quote(d, quotes, occasion)
+
+
+def _cut_after_last_quote(
+    d: Draft, quotes: QuoteIndex, cut: Callable[[int, int, int, int], bool]
+) -> None:
+    """End each content span at the last quotation inside it when words follow that quotation
+    and `cut(span start, span end, quote start, quote end)` says they are not the claim."""
+    out: list[CharSpan] = []
     for s, e in d.content:
         inside = quotes.overlapping(s, e)
-        if inside and s <= inside[-1][0] and inside[-1][1] < e:
-            qs, qe = inside[-1]
-            own = s < qs and _clause_adjunct(doc, qe, (s, e))
-            if _OCCASION.match(text, qe, e) and not own:
-                e = qe
-        cut.append((s, e))
-    d.content = cut
+        if inside and s <= inside[-1][0] and inside[-1][1] < e and cut(s, e, *inside[-1]):
+            e = inside[-1][1]
+        out.append((s, e))
+    d.content = out
 
 
 def _clause_adjunct(doc: Doc, qe: int, span: CharSpan) -> bool:
     """Whether the first word after `qe` hangs on a verb of `span` before `qe` (the reported
     clause's own verb), rather than on the cue or on a noun."""
-    tok = next((t for t in doc if t.idx >= qe and not t.is_space and not t.is_punct), None)
+    after = doc.char_span(qe, span[1], alignment_mode="expand")
+    tok = next((t for t in after or [] if not t.is_space and not t.is_punct), None)
     if tok is None:
         return False
     node = tok
