@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.eval.polnear import Score, add_document, gold_items, predicted_items
-from claimledger.extract.attribution import find_attributions
+from claimledger.extract.attribution.cascade import find_attributions
 from claimledger.extract.pipeline import load_nlp
 
 

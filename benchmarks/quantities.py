@@ -48,10 +48,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
 
-    from claimledger.extract.amounts import parse_amount
-    from claimledger.extract.dates import parse_date, resolve_stated_on
-    from claimledger.extract.numbers import find_quantities
+    from claimledger.extract.figures.amounts import parse_amount
+    from claimledger.extract.figures.quantities import find_quantities
     from claimledger.extract.pipeline import load_nlp
+    from claimledger.extract.when import parse_date, resolve_stated_on
 
     nlp = load_nlp()
     texts = _texts(args.paths)

@@ -21,11 +21,11 @@ from typing import Any
 from spacy.tokens import Doc
 
 from claimledger.eval.polnear import gold_items, pair, predicted_items
-from claimledger.extract import attribution_rules
-from claimledger.extract.attribution import find_attributions
-from claimledger.extract.cues import SPEECH_VERBS, TUNED_VERBS
+from claimledger.extract.attribution import verb_cues as attribution_rules
+from claimledger.extract.attribution.cascade import find_attributions
+from claimledger.extract.attribution.cue_words import SPEECH_VERBS, TUNED_VERBS
+from claimledger.extract.attribution.quotes import QuoteIndex, find_quotes
 from claimledger.extract.pipeline import load_nlp
-from claimledger.extract.quotes import QuoteIndex, find_quotes
 
 
 def _articles(path: Path) -> list[dict[str, Any]]:

@@ -7,10 +7,10 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from claimledger.extract.attribution import find_attributions
-from claimledger.extract.dates import Resolution, cue_date
-from claimledger.extract.numbers import find_quantities
-from claimledger.extract.types import Attribution
+from claimledger.extract.attribution.cascade import find_attributions
+from claimledger.extract.attribution.found import Attribution
+from claimledger.extract.figures.quantities import find_quantities
+from claimledger.extract.when import Resolution, cue_date
 from claimledger.models import Claim, ClaimantType, Document, Quantity, Span
 from claimledger.reconcile.claimants import canonicalize, outlet_claimant, refine_claimants
 

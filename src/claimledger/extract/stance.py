@@ -19,7 +19,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from claimledger.extract.cues import DENY_PHRASES
+from claimledger.extract.attribution.cue_words import DENY_PHRASES
 from claimledger.models import Stance
 
 __all__ = ["refine_stance"]

@@ -9,8 +9,8 @@ from attribution_helpers import content as _content
 from attribution_helpers import holding as _holding
 from attribution_helpers import run as _run
 
-from claimledger.extract.attribution import find_attributions
-from claimledger.extract.quotes import find_quotes
+from claimledger.extract.attribution.cascade import find_attributions
+from claimledger.extract.attribution.quotes import find_quotes
 
 
 def test_find_quotes_joins_multi_paragraph_quotation() -> None:
@@ -221,7 +221,7 @@ def test_sees_as_is_a_cue_with_object_and_judgement(nlp: Any) -> None:
 
 
 def test_see_without_as_and_maintain_with_an_object_are_not_cues(nlp: Any) -> None:
-    from claimledger.extract.attribution_rules import is_cue_verb
+    from claimledger.extract.attribution.verb_cues import is_cue_verb
 
     # The lexicon's rules take neither; the learned model may still read "saw X" as a stance
     # in context (in news it often is: "voters saw a rigged race").

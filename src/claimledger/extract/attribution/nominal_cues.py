@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimledger.extract.attribution_rules import RELATIVE, TokenRange
-from claimledger.extract.cue_sources import subject_of
-from claimledger.extract.cues import ADJECTIVE_CUES, NOUN_CUES, SPEECH_VERBS
-from claimledger.extract.frame_cues import frame_cue
+from claimledger.extract.attribution.cue_words import ADJECTIVE_CUES, NOUN_CUES, SPEECH_VERBS
+from claimledger.extract.attribution.frame_cues import frame_cue
+from claimledger.extract.attribution.sources import subject_of
+from claimledger.extract.attribution.verb_cues import RELATIVE, TokenRange
 
 # Adjectives of stance whose prepositional object is what they judge: "critical of the deal",
 # "was upfront about her distaste", "is bearish on the sector". The later ones were kept where

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimledger.extract.attribution_rules import TokenRange
+from claimledger.extract.attribution.verb_cues import TokenRange
 
 # Sources that report findings: "In a new survey, ...". "study", "report" and "interview" open
 # background more often than findings on PolNeAR train ("In a 2012 report, the agency ...").

@@ -24,31 +24,24 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.attribution_rules import (
-    Sentences,
-    cue_tokens,
-    is_cue_verb,
-    trim_range,
-    verb_content,
-)
-from claimledger.extract.cue_model import learned_cue
-from claimledger.extract.cue_sources import (
-    antecedent,
-    inverted_subject,
-    subject_of,
-    trailing_cue_parts,
-)
-from claimledger.extract.cues import (
+from claimledger.extract.attribution.cue_model import learned_cue
+from claimledger.extract.attribution.cue_words import (
     HEDGE_CUES,
     HEDGE_PHRASES,
     HEDGE_WORDS,
     RAISING_VERBS,
     stance_of,
 )
-from claimledger.extract.drafts import Draft, char_range, covered, strip_final, token_at
-from claimledger.extract.nominal_cues import nominal_cue
-from claimledger.extract.quote_claims import attach_quotes, colon_blocks, transcript_lines
-from claimledger.extract.quote_repairs import (
+from claimledger.extract.attribution.drafts import Draft, char_range, covered, strip_final, token_at
+from claimledger.extract.attribution.found import Attribution
+from claimledger.extract.attribution.nominal_cues import nominal_cue
+from claimledger.extract.attribution.quote_claims import (
+    attach_quotes,
+    colon_blocks,
+    transcript_lines,
+)
+from claimledger.extract.attribution.quotes import QuoteIndex, find_quotes
+from claimledger.extract.attribution.repairs import (
     drop_unquoted_parts,
     end_at_closing_quote,
     quoted_share,
@@ -56,10 +49,21 @@ from claimledger.extract.quote_repairs import (
     source_around,
     widen_to_quotes,
 )
-from claimledger.extract.quotes import QuoteIndex, find_quotes
-from claimledger.extract.speakers import SpeakerResolver
+from claimledger.extract.attribution.sources import (
+    antecedent,
+    inverted_subject,
+    subject_of,
+    trailing_cue_parts,
+)
+from claimledger.extract.attribution.speakers import SpeakerResolver
+from claimledger.extract.attribution.verb_cues import (
+    Sentences,
+    cue_tokens,
+    is_cue_verb,
+    trim_range,
+    verb_content,
+)
 from claimledger.extract.stance import refine_stance
-from claimledger.extract.types import Attribution
 from claimledger.models import Span as CharSpan
 
 CONTINUATIONS = ("in addition", "additionally", "moreover", "furthermore")

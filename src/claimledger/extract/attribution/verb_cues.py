@@ -11,7 +11,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.cues import (
+from claimledger.extract.attribution.cue_words import (
     AS_VERBS,
     CONTENT_PREPS,
     CUE_MEDIA,

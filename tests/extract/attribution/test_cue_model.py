@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from claimledger.extract import cue_model
-from claimledger.extract.attribution import find_attributions
-from claimledger.extract.cue_model import CueModel, learned_cue, shipped_model, verb_features
+from claimledger.extract.attribution import cue_model
+from claimledger.extract.attribution.cascade import find_attributions
+from claimledger.extract.attribution.cue_model import (
+    CueModel,
+    learned_cue,
+    shipped_model,
+    verb_features,
+)
 
 
 def _verb(nlp: Any, text: str, word: str) -> Any:
@@ -88,7 +93,7 @@ def test_activate_swaps_the_model_and_restores_it(nlp: Any) -> None:
 
 
 def test_rare_lemmas_share_the_unseen_lemma_weights(nlp: Any) -> None:
-    from claimledger.extract.cue_model import as_unseen
+    from claimledger.extract.attribution.cue_model import as_unseen
 
     verb = _verb(nlp, "The senator chastised the agency for its slow response.", "chastised")
     feats = verb_features(verb)
@@ -106,7 +111,7 @@ def test_rare_lemmas_share_the_unseen_lemma_weights(nlp: Any) -> None:
 
 
 def test_a_verb_acting_on_a_counted_object_is_an_event_not_a_claim(nlp: Any) -> None:
-    from claimledger.extract.cue_model import counts_its_object
+    from claimledger.extract.attribution.cue_model import counts_its_object
 
     taken = _verb(nlp, "The army has taken captive four enemy soldiers.", "taken")
     laid = _verb(nlp, "The mayor laid out a plan to hire 500 more teachers.", "laid")

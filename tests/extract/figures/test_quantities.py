@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimledger.extract.amounts import Amount, parse_amount
-from claimledger.extract.numbers import find_quantities
+from claimledger.extract.figures.amounts import Amount, parse_amount
+from claimledger.extract.figures.quantities import find_quantities
 from claimledger.models import Quantity
 
 # --- parse_amount -------------------------------------------------------------------------

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimledger.extract.attribution_rules import (
+from claimledger.extract.attribution.cue_words import CUE_MEDIA
+from claimledger.extract.attribution.verb_cues import (
     FINITE_TAGS,
     QUOTE_CHARS,
     RELATIVE,
@@ -18,7 +19,6 @@ from claimledger.extract.attribution_rules import (
     TokenRange,
     reporting_conj,
 )
-from claimledger.extract.cues import CUE_MEDIA
 
 # Things a source issues, which then speak for it ("released a statement confirming").
 MEDIUM_NOUNS = frozenset(

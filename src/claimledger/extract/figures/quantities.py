@@ -15,7 +15,7 @@ from dataclasses import asdict
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.amounts import LEFT_QUALIFIERS, RIGHT_WORDS, Amount, parse_amount
+from claimledger.extract.figures.amounts import LEFT_QUALIFIERS, RIGHT_WORDS, Amount, parse_amount
 from claimledger.models import Kind, Quantity
 
 __all__ = ["Amount", "find_quantities", "parse_amount"]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimledger.extract.dates import (
+from claimledger.extract.when import (
     VAGUE,
     WEEKDAYS,
     parse_date,

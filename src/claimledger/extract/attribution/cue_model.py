@@ -19,9 +19,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from claimledger.extract.attribution_rules import is_cue_verb
-from claimledger.extract.cue_sources import subject_of
-from claimledger.extract.linear import LinearModel
+from claimledger.extract.attribution.linear import LinearModel
+from claimledger.extract.attribution.sources import subject_of
+from claimledger.extract.attribution.verb_cues import is_cue_verb
 
 MODEL_FILE = "cue_model.json"
 # Subjects the model sees by kind rather than by word: a named person or body is a likelier

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from claimledger.extract.attribution import find_attributions
+from claimledger.extract.attribution.cascade import find_attributions
 
 
 def _found(nlp: Any, text: str) -> list[tuple[str, str]]:
@@ -245,7 +245,7 @@ def test_object_the_parser_read_as_a_second_predicate(nlp: Any) -> None:
     # names and the label hang on the verb as predicates. The parse is set by hand here.
     from spacy.tokens import Doc
 
-    from claimledger.extract.attribution_rules import verb_content
+    from claimledger.extract.attribution.verb_cues import verb_content
 
     words = ["Reyes", "called", "both", "Ortiz", "and", "Lee", "“", "reckless", "”", "."]
     heads = [1, 1, 1, 1, 3, 3, 7, 1, 7, 1]

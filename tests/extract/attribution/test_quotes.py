@@ -9,7 +9,7 @@ from attribution_helpers import content as _content
 from attribution_helpers import flat as _flat
 from attribution_helpers import holding as _holding
 
-from claimledger.extract.quotes import speaker_lines
+from claimledger.extract.attribution.quotes import speaker_lines
 
 
 def test_quotation_then_name_and_an_unlisted_verb(nlp: Any) -> None:

@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.cue_sources import inverted_subject
-from claimledger.extract.drafts import QUOTE_MARKS, Draft
-from claimledger.extract.quotes import QuoteIndex
+from claimledger.extract.attribution.drafts import QUOTE_MARKS, Draft
+from claimledger.extract.attribution.quotes import QuoteIndex
+from claimledger.extract.attribution.sources import inverted_subject
 from claimledger.models import Span as CharSpan
 
 _AFTERWORD = re.compile(r"\s*(?:\w+ing|as|while|but|and|though|although|after|before)\b")

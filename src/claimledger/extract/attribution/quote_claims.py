@@ -16,10 +16,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from claimledger.extract.attribution_rules import Sentences, cue_tokens, is_cue_verb
-from claimledger.extract.cue_sources import inverted_subject, subject_of
-from claimledger.extract.cues import stance_of
-from claimledger.extract.drafts import (
+from claimledger.extract.attribution.cue_words import stance_of
+from claimledger.extract.attribution.drafts import (
     QUOTE_MARKS,
     Draft,
     char_range,
@@ -27,8 +25,15 @@ from claimledger.extract.drafts import (
     strip_final,
     token_at,
 )
-from claimledger.extract.quote_repairs import clause_like, drop_verb_adjuncts
-from claimledger.extract.quotes import QuoteIndex, block_after, byline_after, speaker_lines
+from claimledger.extract.attribution.quotes import (
+    QuoteIndex,
+    block_after,
+    byline_after,
+    speaker_lines,
+)
+from claimledger.extract.attribution.repairs import clause_like, drop_verb_adjuncts
+from claimledger.extract.attribution.sources import inverted_subject, subject_of
+from claimledger.extract.attribution.verb_cues import Sentences, cue_tokens, is_cue_verb
 from claimledger.models import Span as CharSpan
 
 # How far (characters) a cue sentence may run on before a quotation that continues its claim.

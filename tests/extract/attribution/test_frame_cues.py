@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimledger.extract.attribution import find_attributions
+from claimledger.extract.attribution.cascade import find_attributions
 
 
 def _found(nlp: Any, text: str) -> list[tuple[str, str]]:
