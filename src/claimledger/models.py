@@ -93,6 +93,9 @@ class Claim(BaseModel):
     content_spans: list[Span] = Field(default_factory=list)
     # Canonical affiliation of the claimant (Lavrov -> Russia), filled by reconcile.
     affiliation: str | None = None
+    # The name of the extraction rule that found the claim (extract/attribution/cascade.RULES);
+    # None for claims read back from a store or file that does not keep it.
+    rule: str | None = None
 
     @staticmethod
     def make_id(doc_id: str, content_spans: list[Span], cue_spans: list[Span]) -> str:

@@ -10,9 +10,10 @@ from spacy.tokens import Doc
 from claimledger.extract.attribution.cascade import find_attributions
 from claimledger.extract.attribution.found import Attribution
 from claimledger.extract.figures.quantities import find_quantities
+from claimledger.extract.stance import is_estimate
 from claimledger.extract.when import Resolution, cue_date
-from claimledger.models import Claim, ClaimantType, Document, Quantity, Span
-from claimledger.reconcile.claimants import canonicalize, outlet_claimant, refine_claimants
+from claimledger.models import Claim, ClaimantType, Document, Span
+from claimledger.names.claimants import canonicalize, outlet_claimant, refine_claimants
 
 
 def _join(text: str, spans: list[Span]) -> str:
@@ -108,7 +109,7 @@ def _claim(
     # No date expression: the publication day (the convention in extract.dates).
     stated_on = document.published if said_on is None else _day(said_on)
     stance = a.stance
-    if stance == "assert" and a.hedged is False and _is_estimate(a, quantities):
+    if stance == "assert" and a.hedged is False and is_estimate(quantities):
         stance = "estimate"
     return Claim(
         claim_id=Claim.make_id(document.doc_id, a.content_spans, a.cue_spans),
@@ -131,6 +132,7 @@ def _claim(
         cue_spans=list(a.cue_spans),
         content_spans=list(a.content_spans),
         affiliation=affiliation,
+        rule=a.rule,
     )
 
 
@@ -144,8 +146,3 @@ def _who(document: Document, a: Attribution) -> tuple[str, ClaimantType, str | N
     name = a.speaker or a.mention
     info = canonicalize(name, a.speaker_label) if name else outlet_claimant(document.outlet)
     return info.name, info.claimant_type, info.affiliation
-
-
-def _is_estimate(a: Attribution, quantities: list[Quantity]) -> bool:
-    """A claim whose figures are all approximate ("about 2,000", "some 145,000") is an estimate."""
-    return bool(quantities) and all(q.approximate for q in quantities)

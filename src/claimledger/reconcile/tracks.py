@@ -17,9 +17,9 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 from claimledger.models import Claim, Kind, Quantity, content_hash
-from claimledger.reconcile.aliases import alias_table, key_of, word_set
+from claimledger.names.aliases import alias_table, key_of, word_set
+from claimledger.names.claimants import refine_claimants
 from claimledger.reconcile.bulk import gc_paused
-from claimledger.reconcile.claimants import refine_claimants
 
 __all__ = [
     "EVENT_WORDS",

@@ -6,8 +6,6 @@ tuned (on PolNeAR train) without touching logic. Everything is matched on spaCy 
 
 from __future__ import annotations
 
-from claimledger.models import Stance
-
 # Verbs of saying and reporting whose clausal complement is what is claimed.
 SAYING_VERBS = frozenset(
     [
@@ -471,15 +469,6 @@ ORG_ROLES = frozenset(
         "commission",
     ]
 )
-
-
-def stance_of(lemma: str, particle: str | None = None) -> Stance:
-    """The stance a cue lends its content: deny, call or assert."""
-    if lemma in DENY_VERBS and (lemma != "rule" or particle == "out"):
-        return "deny"
-    if lemma in CALL_VERBS:
-        return "call"
-    return "assert"
 
 
 # Nouns that carry a claim their possessor makes: "Trump's claim that ...", "her support for".

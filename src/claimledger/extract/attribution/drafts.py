@@ -29,6 +29,8 @@ class Draft:
     stance: Stance = "assert"
     cue_lemma: str = ""
     verb: int | None = None
+    # The name of the rule that found it (see `cascade.RULES`); kept when others extend it.
+    rule: str = ""
 
 
 def char_range(doc: Doc, first: int, last: int) -> CharSpan | None:

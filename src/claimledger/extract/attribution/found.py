@@ -29,3 +29,5 @@ class Attribution:
     speaker: str | None = None
     # spaCy entity label of the resolved speaker when known: PERSON, ORG, GPE, NORP, or None.
     speaker_label: str | None = None
+    # The name of the rule that found it (see `cascade.RULES`).
+    rule: str | None = None

@@ -16,7 +16,6 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from claimledger.extract.attribution.cue_words import stance_of
 from claimledger.extract.attribution.drafts import (
     QUOTE_MARKS,
     Draft,
@@ -34,7 +33,12 @@ from claimledger.extract.attribution.quotes import (
 from claimledger.extract.attribution.repairs import clause_like, drop_verb_adjuncts
 from claimledger.extract.attribution.sources import inverted_subject, subject_of
 from claimledger.extract.attribution.verb_cues import Sentences, cue_tokens, is_cue_verb
+from claimledger.extract.context import DocContext
+from claimledger.extract.stance import stance_of
 from claimledger.models import Span as CharSpan
+
+# The claims the quotation rule makes, by how it found the speaker.
+QUOTATION_RULES = ("quote_cue", "quote_signed", "quote_governed")
 
 # How far (characters) a cue sentence may run on before a quotation that continues its claim.
 MAX_CONTINUATION_GAP = 300
@@ -46,17 +50,20 @@ _SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\b
 _QUOTED_BREAK = re.compile(r"[.!?][\"”’']+\s")
 
 
-def transcript_lines(doc: Doc, text: str, drafts: list[Draft]) -> list[Draft]:
+def transcript_lines(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
     """ "PENCE: Well, look, ..." lines of an interview transcript: the label said the line.
 
     Drafts the parse made inside those lines (a colon headline on the same label) give way."""
+    doc = ctx.doc
     out: list[Draft] = []
-    for label, colon, words in speaker_lines(text):
+    for label, colon, words in speaker_lines(ctx.text):
         source = doc.char_span(label[0], label[1], alignment_mode="expand")
         if source is None:
             continue
         drafts[:] = [d for d in drafts if not (words[0] <= min(d.content)[0] < words[1])]
-        out.append(Draft(content=[words], cue=[colon], source=source, cue_lemma=":"))
+        line = Draft(content=[words], cue=[colon], source=source, cue_lemma=":")
+        line.rule = "transcript_line"
+        out.append(line)
     return out
 
 
@@ -65,18 +72,11 @@ def _labelled(span: CharSpan, drafts: list[Draft]) -> bool:
     return any(d.cue_lemma == ":" and d.cue and span[0] <= d.cue[0][0] < span[1] for d in drafts)
 
 
-def attach_quotes(
-    doc: Doc,
-    quotes: QuoteIndex,
-    starts: list[int],
-    drafts: list[Draft],
-    by_verb: dict[int, Draft],
-    sents: Sentences,
-    text: str,
-) -> None:
-    """Tie each quotation no cue has claimed to a cue right after or right before it.
-
-    `text` is `doc.text`, passed in because spaCy rebuilds it on every access."""
+def attach_quotes(ctx: DocContext, drafts: list[Draft], by_verb: dict[int, Draft]) -> None:
+    """Tie each quotation no cue has claimed to a cue right after or right before it (rule
+    `quote_cue`), a name signing it (`quote_signed`) or a verb governing it (`quote_governed`);
+    failing those, to the quoted claim it continues."""
+    doc, text, quotes, starts, sents = ctx.doc, ctx.text, ctx.quotes, ctx.starts, ctx.sents
     for qs, qe in quotes.quotes:
         inner = qs + 1
         if qe - qs < 4 or covered(inner, drafts) or covered(qe - 2, drafts):
@@ -89,10 +89,18 @@ def attach_quotes(
         verb = _cue_after(doc, text, starts, qe) or _cue_before(doc, starts, qs)
         if verb is None:
             verb = _any_verb_after(doc, text, starts, qs, qe) or _any_verb_before(doc, starts, qs)
-        if verb is None and (signed := _signed(doc, text, qs, qe)) is not None:
+        if (
+            verb is None
+            and ctx.enabled("quote_signed")
+            and (signed := _signed(doc, text, qs, qe)) is not None
+        ):
             drafts.append(signed)
             continue
-        if verb is None and (governed := _governed(doc, starts, sents, qs, qe)) is not None:
+        if (
+            verb is None
+            and ctx.enabled("quote_governed")
+            and (governed := _governed(doc, starts, sents, qs, qe)) is not None
+        ):
             drafts.append(governed)
             continue
         if verb is None:
@@ -107,18 +115,25 @@ def attach_quotes(
                 draft.content.append((qs, qe))
                 draft.content.sort()
             continue
-        new = _new_quote_draft(verb, (qs, qe))
+        if not ctx.enabled("quote_cue"):
+            continue
+        new = _new_quote_draft(verb, (qs, qe), "quote_cue")
         if new.source is None and "\n" in text[qe : new.cue[0][0]]:
             continue
         drafts.append(new)
         by_verb[verb.i] = new
-    hand_back_leads(doc, text, quotes, drafts, by_verb)
+    hand_back_leads(doc, text, quotes, drafts, by_verb, new_cues=ctx.enabled("quote_cue"))
     for d in drafts:
         drop_verb_adjuncts(doc, text, d, quotes)
 
 
 def hand_back_leads(
-    doc: Doc, text: str, quotes: QuoteIndex, drafts: list[Draft], by_verb: dict[int, Draft]
+    doc: Doc,
+    text: str,
+    quotes: QuoteIndex,
+    drafts: list[Draft],
+    by_verb: dict[int, Draft],
+    new_cues: bool = True,
 ) -> None:
     """'The senator scolded him: "A," she said. "B."' and 'Lee said she felt the bill was
     flawed because "A," she said. "B."': when the parser hangs a whole clause ending in a
@@ -137,7 +152,7 @@ def hand_back_leads(
             gap = text[qe:cue_start]
             if not s < qs or qe < e - 1 or len(gap) > 60 or any(ch in gap for ch in ".!?\n"):
                 continue
-            if not _lead_handed_back(doc, text, drafts, by_verb, d, (s, qs, qe)):
+            if not _lead_handed_back(doc, text, drafts, by_verb, d, (s, qs, qe), new_cues):
                 continue
             del d.content[k]
             break
@@ -150,9 +165,11 @@ def _lead_handed_back(
     by_verb: dict[int, Draft],
     d: Draft,
     lead: tuple[int, int, int],
+    new_cues: bool,
 ) -> bool:
     """Give the quotation closing `lead` (start, quote start, quote end) to the claim it goes
-    with: an earlier content running right into it, or the verb of a clause ending in a colon."""
+    with: an earlier content running right into it, or the verb of a clause ending in a colon
+    (a new claim of rule quote_cue, unless `new_cues` is false)."""
     s, qs, qe = lead
     for o in drafts:
         if o is d or not o.cue or o.cue[0][0] >= s:
@@ -175,7 +192,9 @@ def _lead_handed_back(
     if host is not None:
         host.content.append((qs, qe))
         return True
-    new = _new_quote_draft(verb, (qs, qe))
+    if not new_cues:
+        return False  # rule quote_cue is switched off
+    new = _new_quote_draft(verb, (qs, qe), "quote_cue")
     drafts.append(new)
     by_verb[verb.i] = new
     return True
@@ -196,7 +215,7 @@ def _claim_before_colon(drafts: list[Draft], text: str, qs: int) -> Draft | None
     return None
 
 
-def _new_quote_draft(verb: Token, content: CharSpan) -> Draft:
+def _new_quote_draft(verb: Token, content: CharSpan, rule: str) -> Draft:
     """A draft for a quotation or block tied to `verb` from outside its clause."""
     doc = verb.doc
     return Draft(
@@ -206,14 +225,14 @@ def _new_quote_draft(verb: Token, content: CharSpan) -> Draft:
         stance=stance_of(verb.lemma_.lower()),
         cue_lemma=verb.lemma_.lower(),
         verb=verb.i,
+        rule=rule,
     )
 
 
-def colon_blocks(
-    doc: Doc, text: str, quotes: QuoteIndex, drafts: list[Draft], by_verb: dict[int, Draft]
-) -> None:
+def colon_blocks(ctx: DocContext, drafts: list[Draft], by_verb: dict[int, Draft]) -> None:
     """ "He said:" closing a line: the next paragraph (or the quotation opening it) is content;
     so is a quotation opening it after any short clause ("The mayor issued this statement:")."""
+    doc, text, quotes = ctx.doc, ctx.text, ctx.quotes
     for tok in doc:
         if tok.text != ":" or quotes.covering(tok.idx) is not None:
             continue
@@ -235,7 +254,7 @@ def colon_blocks(
         if draft is not None:
             draft.content.append(block)
             continue
-        new = _new_quote_draft(verb, block)
+        new = _new_quote_draft(verb, block, "colon_block")
         drafts.append(new)
         by_verb[verb.i] = new
 
@@ -249,7 +268,14 @@ def _signed(doc: Doc, text: str, qs: int, qe: int) -> Draft | None:
     source = doc.char_span(name[0], name[1], alignment_mode="expand")
     if source is None or not any(t.pos_ == "PROPN" for t in source):
         return None
-    return Draft(content=[(qs, qe)], cue=[dash], source=source, mode="direct", cue_lemma="-")
+    return Draft(
+        content=[(qs, qe)],
+        cue=[dash],
+        source=source,
+        mode="direct",
+        cue_lemma="-",
+        rule="quote_signed",
+    )
 
 
 def _host_before(drafts: list[Draft], text: str, qs: int, qe: int) -> Draft | None:
@@ -389,6 +415,7 @@ def _governed(doc: Doc, starts: list[int], sents: Sentences, qs: int, qe: int) -
         source=subject,
         cue_lemma=head.lemma_.lower(),
         verb=head.i,
+        rule="quote_governed",
     )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution.cue_words import ORG_ROLES, PERSON_ROLES
-from claimledger.reconcile.claimants import canonicalize
+from claimledger.names.claimants import canonicalize
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})

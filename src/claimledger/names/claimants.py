@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from claimledger.models import Claim, ClaimantType
-from claimledger.reconcile.aliases import (
+from claimledger.names.aliases import (
     AliasTable,
     Key,
     alias_table,
