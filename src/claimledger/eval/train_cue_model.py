@@ -93,10 +93,9 @@ def added_precision(
     model: CueModel, pairs: list[tuple[dict[str, Any], Doc]]
 ) -> tuple[int, int, Score]:
     """(matched, predicted) among attributions the model's cues head, and the overall score."""
-    previous = cue_model.activate(model)
     score = Score()
     matched = predicted = 0
-    try:
+    with cue_model.using_cue_model(model):
         for article, doc in pairs:
             found = [
                 a
@@ -114,8 +113,6 @@ def added_precision(
                 if _learned(doc, a.cue_spans):
                     predicted += 1
                     matched += index in hits
-    finally:
-        cue_model.activate(previous)
     return matched, predicted, score
 
 

@@ -19,40 +19,15 @@ not be independently verified") or a hedging word ("reportedly", "may", "might")
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
-from claimledger.extract.attribution.cue_words import (
-    CALL_VERBS,
-    DENY_PHRASES,
-    DENY_VERBS,
-    HEDGE_CUES,
-    HEDGE_PHRASES,
-    HEDGE_WORDS,
-)
+from claimledger.lexicon import active_lexicon, words
 from claimledger.models import Quantity, Stance
 
 __all__ = ["hedged", "is_estimate", "refine_stance", "stance_of"]
 
 CharSpan = tuple[int, int]
 
-# Words that, in a claim's content, reject what was said before.
-REBUTTALS = (
-    *DENY_PHRASES,
-    "untrue",
-    "not true",
-    "disinformation",
-    "misinformation",
-    "fabricated",
-    "fabrication",
-    "a lie",
-    "lies",
-    "slander",
-    "absurd",
-    "unfounded",
-)
-_REBUTTAL = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in REBUTTALS) + r")\b")
 # Modal verbs of obligation: the content asks for something.
 OBLIGATION = frozenset({"should", "must", "ought"})
 # Cues that direct someone to act when followed by "X to <verb>".
@@ -60,14 +35,13 @@ DIRECTIVE_CUES = frozenset({"tell", "ask", "order", "instruct", "warn", "advise"
 APPEALS = tuple(
     f"{who} {verb}" for who in ("we", "i") for verb in ("call", "urge", "demand", "appeal", "ask")
 )
-_HEDGE_WORD = re.compile(r"\b(?:" + "|".join(sorted(HEDGE_WORDS)) + r")\b")
 
 
 def stance_of(lemma: str, particle: str | None = None) -> Stance:
     """The stance a cue lends its content: deny, call or assert."""
-    if lemma in DENY_VERBS and (lemma != "rule" or particle == "out"):
+    if lemma in words("deny_verbs") and (lemma != "rule" or particle == "out"):
         return "deny"
-    if lemma in CALL_VERBS:
+    if lemma in words("call_verbs"):
         return "call"
     return "assert"
 
@@ -89,7 +63,7 @@ def refine_stance(
     if cue_stance != "assert":
         return cue_stance
     said = " ".join(text[s:e] for s, e in content).lower().lstrip("“\"' ")
-    if _REBUTTAL.search(said):
+    if active_lexicon().pattern("rebuttals").search(said):
         return "deny"
     if said.startswith(APPEALS):
         return "call"
@@ -167,19 +141,19 @@ def _has_figure(doc: Doc, content: list[CharSpan]) -> bool:
 def hedged(doc: Doc, text: str, start: int, end: int, cue_lemma: str) -> bool:
     """Whether the sentence [start, end) hedges its claim: a hedging cue ("claimed"), a
     phrase ("could not be independently verified") or word ("reportedly", "may")."""
-    if cue_lemma in HEDGE_CUES:
+    if cue_lemma in words("hedge_cues"):
         return True
     sentence = text[start:end].lower()
-    if any(p in sentence for p in HEDGE_PHRASES):
+    if any(p in sentence for p in words("hedge_phrases")):
         return True
-    if _HEDGE_WORD.search(sentence) is None:
+    if active_lexicon().pattern("hedge_words").search(sentence) is None:
         return False  # most sentences: no need to look at their tokens' tags
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     for tok in span:
         low = tok.lower_
-        if low in HEDGE_WORDS and (tok.tag_ != "MD" or low in ("may", "might")):
+        if low in words("hedge_words") and (tok.tag_ != "MD" or low in ("may", "might")):
             return True
     return False
 

@@ -81,14 +81,11 @@ def test_lexicon_verbs_and_plain_actions_are_left_to_the_rules(nlp: Any) -> None
     assert not learned_cue(built)
 
 
-def test_activate_swaps_the_model_and_restores_it(nlp: Any) -> None:
+def test_a_model_passed_in_holds_for_the_call_only(nlp: Any) -> None:
     verb = _verb(nlp, "The company built a new factory in Ohio.", "built")
     eager = CueModel(weights={"l=build": 9.0}, threshold=0.5)
-    previous = cue_model.activate(eager)
-    try:
+    with cue_model.using_cue_model(eager):
         assert learned_cue(verb)
-    finally:
-        cue_model.activate(previous)
     assert not learned_cue(verb)
 
 

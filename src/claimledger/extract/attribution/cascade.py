@@ -27,6 +27,7 @@ from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc, Token
 
+from claimledger.extract.attribution.cue_model import CueModel, using_cue_model
 from claimledger.extract.attribution.cue_rules import (
     according_to,
     colon_headlines,
@@ -55,6 +56,7 @@ from claimledger.extract.attribution.speakers import SpeakerResolver
 from claimledger.extract.attribution.unattributed import unattributed
 from claimledger.extract.context import DocContext
 from claimledger.extract.stance import hedged, refine_stance
+from claimledger.lexicon import Lexicon, using_lexicon
 from claimledger.models import Span as CharSpan
 
 TokenRule = Callable[[Token, DocContext], Draft | None]
@@ -87,7 +89,12 @@ RULES: tuple[str, ...] = (
 
 
 def find_attributions(
-    doc: Doc, nested: bool = True, negated: bool = False, disabled: Collection[str] = ()
+    doc: Doc,
+    nested: bool = True,
+    negated: bool = False,
+    disabled: Collection[str] = (),
+    lexicon: Lexicon | None = None,
+    cue_model: CueModel | None = None,
 ) -> list[Attribution]:
     """Every attribution in a parsed document, in text order, then unattributed figures.
 
@@ -98,6 +105,8 @@ def find_attributions(
         negated: report negated cues too ("did not say whether X"). The ledger records no
             claim from them; PolNeAR annotates them.
         disabled: names of rules (`RULES`) that do not run.
+        lexicon, cue_model: the word lists and learned cue model to read (None: those in use,
+            the shipped ones unless an `Extractor` set its own).
 
     Returns:
         Attributions with character offsets into ``doc.text``, each naming its rule.
@@ -107,10 +116,20 @@ def find_attributions(
         >>> [(a.speaker, a.rule) for a in found]  # doctest: +SKIP
         [('Aliyev', 'quote_cue')]
     """
-    unknown = set(disabled) - set(RULES)
+    check_rule_names(disabled)
+    with using_lexicon(lexicon), using_cue_model(cue_model):
+        return _cascade(DocContext.of(doc, negated=negated, disabled=disabled), nested)
+
+
+def check_rule_names(names: Collection[str]) -> None:
+    """Raise ValueError naming any rule that does not exist."""
+    unknown = set(names) - set(RULES)
     if unknown:
         raise ValueError(f"unknown rule(s) {sorted(unknown)}; the rules are {list(RULES)}")
-    ctx = DocContext.of(doc, negated=negated, disabled=disabled)
+
+
+def _cascade(ctx: DocContext, nested: bool) -> list[Attribution]:
+    doc = ctx.doc
     drafts: list[Draft] = []
     by_verb: dict[int, Draft] = {}
     token_rules = [(name, rule) for name, rule in TOKEN_RULES if ctx.enabled(name)]

@@ -1,20 +1,23 @@
 """A learned second opinion on verbs the cue lexicon's rules do not take.
 
-The lexicon in `cues.py` holds the reporting verbs that pay their way on PolNeAR train, each with
-the shapes it is a cue in; the long tail ("is seizing on", "chastised", "pooh-poohed", "laid
-out") is too thin for word lists, and a listed verb sometimes reports in a shape its rule leaves
-out ("called Oz a quack"). This model scores such a verb by its parse context: its lemma, what
-hangs on it (a clause, an object, a preposition), who its subject is, what governs it. It is a
-logistic regression over sparse string features (`linear.LinearModel`), trained on PolNeAR
-train by `python -m claimledger.eval.train_cue_model`, shipped as plain JSON with the threshold
-that script chose on held-out train articles. Lemmas training saw too rarely share the weights
-of an unseen lemma.
+The lexicon (`data/lexicon/*.txt`) holds the reporting verbs that pay their way on PolNeAR train,
+each with the shapes it is a cue in; the long tail ("is seizing on", "chastised", "pooh-poohed",
+"laid out") is too thin for word lists, and a listed verb sometimes reports in a shape its rule
+leaves out ("called Oz a quack"). This model scores such a verb by its parse context: its lemma,
+what hangs on it (a clause, an object, a preposition), who its subject is, what governs it. It is a
+logistic regression over sparse string features (`linear.LinearModel`), trained on PolNeAR train by
+`python -m claimledger.eval.train_cue_model`, shipped as plain JSON with the threshold that script
+chose on held-out train articles. Lemmas training saw too rarely share the weights of an unseen
+lemma.
 
 Scoring a verb is a few dictionary lookups, so the model costs nothing next to parsing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -114,17 +117,23 @@ def shipped_model() -> CueModel:
     return CueModel.packaged(MODEL_FILE)
 
 
-_active: CueModel | None = None
+# The model extraction reads, set for the duration of a call by whoever passes one in
+# (`Extractor`, `find_attributions(cue_model=...)`, the trainer measuring a candidate); the
+# shipped one otherwise. A context variable, so that no caller changes another's model.
+_MODEL: ContextVar[CueModel | None] = ContextVar("claimledger_cue_model", default=None)
 
 
-def activate(model: CueModel | None) -> CueModel | None:
-    """Use `model` instead of the shipped one (None restores it); returns the previous choice.
-
-    For the training script, which measures candidate thresholds through the whole extractor.
-    """
-    global _active
-    previous, _active = _active, model
-    return previous
+@contextmanager
+def using_cue_model(model: CueModel | None) -> Iterator[None]:
+    """Run the enclosed extraction with `model` (None: leave the current one)."""
+    if model is None:
+        yield
+        return
+    token = _MODEL.set(model)
+    try:
+        yield
+    finally:
+        _MODEL.reset(token)
 
 
 def judged_by_model(tok: Token) -> bool:
@@ -143,7 +152,7 @@ def learned_cue(tok: Token, negated: bool = False) -> bool:
     """A verb the model may judge and reads as a cue."""
     if not judged_by_model(tok):
         return False
-    model = _active if _active is not None else shipped_model()
+    model = _MODEL.get() or shipped_model()
     return model.is_cue(tok, negated=negated)
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution.cue_model import learned_cue
-from claimledger.extract.attribution.cue_words import RAISING_VERBS
 from claimledger.extract.attribution.drafts import Draft, char_range, covered, strip_final
 from claimledger.extract.attribution.nominal_cues import nominal_cue
 from claimledger.extract.attribution.sources import (
@@ -33,6 +32,7 @@ from claimledger.extract.attribution.verb_cues import (
 )
 from claimledger.extract.context import DocContext
 from claimledger.extract.stance import stance_of
+from claimledger.lexicon import words
 
 
 def according_to(tok: Token, ctx: DocContext) -> Draft | None:
@@ -62,7 +62,7 @@ def _trivial(doc: Doc, ranges: list[tuple[int, int]]) -> bool:
 def _from_verb(verb: Token, sents: Sentences) -> Draft | None:
     """An attribution headed by a reporting verb, or None when it has no content."""
     doc = verb.doc
-    if verb.lemma_.lower() in RAISING_VERBS:
+    if verb.lemma_.lower() in words("raising_verbs"):
         return _from_raising(verb)
     ranges = verb_content(verb)
     subject = subject_of(verb)

@@ -1,16 +1,16 @@
 """Noun and adjective cues: "Trump's claim that ...", "his attack on X", "she is confident that
 ...", and nouns a light verb takes ("voiced criticism of X", "drew criticism from X", "took aim at
-X"). Split from `attribution_rules.py`, whose subject rule they reuse.
+X"). Split from `verb_cues.py`; the subject rule is in `sources.py`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimledger.extract.attribution.cue_words import ADJECTIVE_CUES, NOUN_CUES, SPEECH_VERBS
 from claimledger.extract.attribution.frame_cues import frame_cue
 from claimledger.extract.attribution.sources import subject_of
 from claimledger.extract.attribution.verb_cues import RELATIVE, TokenRange
+from claimledger.lexicon import words
 
 # Adjectives of stance whose prepositional object is what they judge: "critical of the deal",
 # "was upfront about her distaste", "is bearish on the sector". The later ones were kept where
@@ -51,7 +51,7 @@ def nominal_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
     clause = next(
         (c for c in children if c.dep_ in ("acl", "ccomp", "xcomp") and c.i > tok.i), None
     )
-    if tok.pos_ == "ADJ" and lemma in ADJECTIVE_CUES | STANCE_ADJECTIVES:
+    if tok.pos_ == "ADJ" and (lemma in words("adjective_cues") or lemma in STANCE_ADJECTIVES):
         if tok.dep_ != "acomp" or tok.head.pos_ not in ("AUX", "VERB"):
             return None
         source = subject_of(tok.head)
@@ -69,12 +69,12 @@ def nominal_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
         return framed
     if tok.dep_ == "attr" and lemma in ROLE_NOUNS:
         return _role_cue(tok)
-    if clause is not None and clause.left_edge.lower_ == "that" and lemma in NOUN_CUES:
+    if clause is not None and clause.left_edge.lower_ == "that" and lemma in words("noun_cues"):
         unowned = _unowned_claim(tok, clause)
         if unowned is not None:
             return unowned
     poss = next((c for c in children if c.dep_ == "poss"), None)
-    cue_noun = lemma in NOUN_CUES or lemma in INTENT_NOUNS
+    cue_noun = lemma in words("noun_cues") or lemma in INTENT_NOUNS
     if poss is None or poss.pos_ == "PRON" or not cue_noun:
         found = _light_verb_cue(tok)
         if found is not None or poss is None or not cue_noun:
@@ -190,7 +190,7 @@ def _light_verb_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
         if source is None:
             return None
         return (pobj.left_edge.i, pobj.right_edge.i), source
-    if tok.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in SPEECH_VERBS:
+    if tok.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in words("speech_verbs"):
         return None
     if verb.lemma_.lower() in RECEIVE_VERBS and lemma in RECEIVED_NOUNS:
         # "Clinton has the support of women", "the plan drew criticism from X": reversed.

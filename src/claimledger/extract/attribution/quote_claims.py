@@ -1,7 +1,7 @@
 """Quoted claims: quotations tied to a speaker (their bounds and sources are then repaired in
-`quote_repairs.py`).
+`repairs.py`).
 
-Drafts come from `attribution.py`'s cue rules; these rules then work on quotations found over the
+Drafts come from the cue rules (`cue_rules.py`); these rules then work on quotations found over the
 raw text (`quotes.py`): a verb's content touching a quotation is widened to the whole of it; a
 quotation no cue claimed yet is tied to a cue just after it (`"...," he said`) or just before
 (`he said: "..."`), to a clause of any verb that introduces it with a colon or follows it

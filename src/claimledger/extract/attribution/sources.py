@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimledger.extract.attribution.cue_words import CUE_MEDIA
 from claimledger.extract.attribution.verb_cues import (
     FINITE_TAGS,
     QUOTE_CHARS,
@@ -19,6 +18,7 @@ from claimledger.extract.attribution.verb_cues import (
     TokenRange,
     reporting_conj,
 )
+from claimledger.lexicon import words
 
 # Things a source issues, which then speak for it ("released a statement confirming").
 MEDIUM_NOUNS = frozenset(
@@ -217,6 +217,6 @@ def _subject_end(subject: Token) -> int:
     for c in subject.rights:
         if c.dep_ == "prep":
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lower_ in CUE_MEDIA:
+            if pobj is not None and pobj.lower_ in words("cue_media"):
                 return c.i - 1
     return subject.right_edge.i

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.attribution.cue_words import ORG_ROLES, PERSON_ROLES
+from claimledger.lexicon import words
 from claimledger.names.claimants import canonicalize
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -146,7 +146,7 @@ class SpeakerResolver:
                 if owner[0] is not None:
                     return owner
             return None, None  # "both parties", "officials": no single speaker
-        if lemma in ORG_ROLES:
+        if lemma in words("org_roles"):
             return self._organisation(source, head, lemma, own)
         own_label = self.label_of(_clean(own.text)) if own is not None else None
         if own is not None and own_label == "PERSON":
@@ -159,7 +159,7 @@ class SpeakerResolver:
         if own is not None:
             name = _clean(own.text)
             return name, self.label_of(name) or own.label_
-        if lemma in PERSON_ROLES:
+        if lemma in words("person_roles"):
             ent = self._preceding(source.start, frozenset({"PERSON"}))
             if ent is not None:
                 return self.full_name(_clean(ent.text)), "PERSON"
@@ -266,7 +266,7 @@ class SpeakerResolver:
         name = _clean(ent.text)
         label = self.label_of(name) or ent.label_
         root = ent.root
-        if root.lemma_.lower() in ORG_ROLES:
+        if root.lemma_.lower() in words("org_roles"):
             owner, _ = self._owner(root)
             if owner is not None and owner.lower() not in name.lower():
                 return f"{owner}'s {name}", "ORG"

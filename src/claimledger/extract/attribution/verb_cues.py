@@ -1,8 +1,8 @@
-"""Dependency rules around one reporting verb: is it a cue, and what is its content (who its
-source is lives in `cue_sources.py`).
+"""Dependency rules around one reporting verb: is it a cue, and what is its content (who its source
+is lives in `sources.py`).
 
-Pure functions over spaCy tokens; `attribution.py` strings them together. Token ranges are
-inclusive (first, last) pairs of token indices.
+Pure functions over spaCy tokens; `cue_rules.py` and `cascade.py` string them together. Token ranges
+are inclusive (first, last) pairs of token indices.
 """
 
 from __future__ import annotations
@@ -11,16 +11,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.attribution.cue_words import (
-    AS_VERBS,
-    CONTENT_PREPS,
-    CUE_MEDIA,
-    EVALUATION_VERBS,
-    NEEDS_PREP,
-    OBJECT_CONTENT_VERBS,
-    SPEECH_VERBS,
-    XCOMP_VERBS,
-)
+from claimledger.lexicon import active_lexicon, words
 
 TokenRange = tuple[int, int]
 # Cues only when a clause follows ("maintained that ..."), not with an object ("maintained
@@ -121,6 +112,11 @@ class Sentences:
         return self.spans[max(bisect_right(self._starts, i) - 1, 0)]
 
 
+def content_preps(lemma: str) -> tuple[str, ...]:
+    """The prepositions that carry a cue's content ("spoke of", "warned about")."""
+    return active_lexicon().mapping("content_preps").get(lemma, ())
+
+
 def is_cue_verb(tok: Token, loose: bool = False, negated: bool = False) -> bool:
     """Whether `tok` is a reporting verb. `loose` asks only "can it introduce a quotation?";
     `negated` lets a negated verb count ("did not say whether")."""
@@ -131,7 +127,7 @@ def is_cue_verb(tok: Token, loose: bool = False, negated: bool = False) -> bool:
         return _made_clear(tok) is not None and (
             negated or not any(c.dep_ == "neg" for c in tok.children)
         )
-    if lemma not in (QUOTE_VERBS if loose else SPEECH_VERBS):
+    if lemma not in (QUOTE_VERBS if loose else words("speech_verbs")):
         return False
     if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
         return False  # "the declared independence", "a report issued by"
@@ -139,8 +135,8 @@ def is_cue_verb(tok: Token, loose: bool = False, negated: bool = False) -> bool:
         return False  # "did not report": nothing is claimed
     if loose:
         return True
-    if lemma in NEEDS_PREP:
-        preps = CONTENT_PREPS.get(lemma, frozenset())
+    if lemma in words("needs_prep"):
+        preps = content_preps(lemma)
         return (
             any(
                 (c.dep_ == "prep" and c.lower_ in preps)
@@ -150,7 +146,7 @@ def is_cue_verb(tok: Token, loose: bool = False, negated: bool = False) -> bool:
                 for c in tok.children
             )
             or (lemma in FOR_CLAUSE_VERBS and _for_clause(tok) is not None)
-            or (lemma in AS_VERBS and _as_complement(tok) is not None)
+            or (lemma in words("as_verbs") and _as_complement(tok) is not None)
         )
     return True
 
@@ -214,12 +210,12 @@ def verb_content(verb: Token) -> list[TokenRange]:
         lo, hi = verb.left_edge.i, verb.right_edge.i
         out = [(head.left_edge.i, lo - 1), (hi + 1, head.right_edge.i)]
         return [(a, b) for a, b in out if a <= b]
-    preps = CONTENT_PREPS.get(lemma, frozenset())
+    preps = content_preps(lemma)
     xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
     dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
     if lemma in FOR_CLAUSE_VERBS and (for_clause := _for_clause(verb)) is not None:
         return [for_clause]
-    if lemma in AS_VERBS and (as_comp := _as_complement(verb)) is not None:
+    if lemma in words("as_verbs") and (as_comp := _as_complement(verb)) is not None:
         return [(as_comp[0].left_edge.i, as_comp[1].right_edge.i)]
     for c in children:
         if c.dep_ == "prep" and c.lower_ in preps:
@@ -231,16 +227,16 @@ def verb_content(verb: Token) -> list[TokenRange]:
                 last = max(last, xcomp.right_edge.i)
             first = (
                 dobj.left_edge.i
-                if (dobj is not None and (lemma == "accuse" or lemma in AS_VERBS))
+                if (dobj is not None and (lemma == "accuse" or lemma in words("as_verbs")))
                 else pobj.left_edge.i
             )
             return [(first, last)]
-    if xcomp is not None and lemma in XCOMP_VERBS:
+    if xcomp is not None and lemma in words("xcomp_verbs"):
         first = xcomp.left_edge.i
         if dobj is not None and dobj.i < xcomp.i and lemma not in ("tell",):
             first = dobj.left_edge.i
         return [(first, xcomp.right_edge.i)]
-    if dobj is not None and (lemma in OBJECT_CONTENT_VERBS or lemma == "call"):
+    if dobj is not None and (lemma in words("object_content_verbs") or lemma == "call"):
         last = _with_infinitive(verb, dobj)
         # "reported 19 civilians killed", "criticized Clinton for her emails": a trailing
         # predicate or reason belongs to the object.
@@ -248,7 +244,11 @@ def verb_content(verb: Token) -> list[TokenRange]:
             if c.i > dobj.i and (
                 c.dep_ in ("oprd", "xcomp", "ccomp")
                 or (c.dep_ == "conj" and not is_cue_verb(c) and not _second_predicate(c))
-                or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and lemma in EVALUATION_VERBS)
+                or (
+                    c.dep_ == "prep"
+                    and c.lower_ in OBJECT_PREPS
+                    and lemma in words("evaluation_verbs")
+                )
                 # "cited the remarks as proof of X", "painted him as out of touch"
                 or (c.dep_ == "prep" and c.lower_ == "as")
             ):
@@ -454,13 +454,13 @@ def cue_tokens(verb: Token) -> list[TokenRange]:
     ("wrote on Facebook", "said in a statement")."""
     lemma = verb.lemma_.lower()
     picked = [verb.i]
-    preps = CONTENT_PREPS.get(lemma, frozenset())
+    preps = content_preps(lemma)
     for c in verb.children:
         if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in preps):
             picked.append(c.i)
         elif c.dep_ == "prep" and c.i > verb.i:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lower_ in CUE_MEDIA:
+            if pobj is not None and pobj.lower_ in words("cue_media"):
                 picked.extend(range(c.i, pobj.i + 1))
     picked.sort()
     ranges: list[TokenRange] = []

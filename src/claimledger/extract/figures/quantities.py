@@ -16,6 +16,7 @@ from dataclasses import asdict
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.figures.amounts import LEFT_QUALIFIERS, RIGHT_WORDS, Amount, parse_amount
+from claimledger.lexicon import shipped_lexicon
 from claimledger.models import Kind, Quantity
 
 __all__ = ["Amount", "find_quantities", "parse_amount"]
@@ -46,30 +47,24 @@ _NAME_HEADS |= {"number", "item", "page", "room", "route", "flight", "point", "c
 _LONGEST_QUALIFIER = max(len(words) for words in LEFT_QUALIFIERS)
 _JOINERS = {"-", "–", "—", "to", "and", "or"}
 
-# The fixed event vocabulary: each normalised event and the lemmas (or words) that name it.
-_EVENTS = {
-    "killed": "kill die dead death eliminate slay perish murder execute fatality toll",
-    "injured": "wound injure hurt injury wounded injured",
-    "sent": "send deploy transfer arrive bring dispatch relocate recruit ship fly",
-    "captured": "capture seize abduct", "returned": "return repatriate", "escaped": "escape flee",
-    "displaced": "displace", "evacuated": "evacuate", "arrested": "arrest detain",
-    "missing": "missing disappear", "lost": "lose loss", "destroyed": "destroy",
-}  # fmt: skip
 # Nouns that hold a count of what their "of" object names: "the number of X rose to 60".
 _TALLY_NOUNS = {"number", "total", "toll", "list", "count", "tally", "figure"}
 # Counted nouns read as another word: "a population of 150,000" counts people.
 _COUNTED_AS = {"population": "people", "populations": "people"}
-_EVENT_WORDS = {word: event for event, words in _EVENTS.items() for word in words.split()}
+# The event vocabulary and running-total wording (data/lexicon/figure_events.txt and
+# running_total_phrases.txt), shared with reconcile through the one lexicon.
+_EVENT_WORDS = {
+    word: event
+    for event, words in shipped_lexicon().mapping("figure_events").items()
+    for word in words
+}
 _CIVILIANS = {"civilian", "resident", "family", "person", "people", "villager", "inhabitant"}
 _COPULAS = {"be", "remain", "go", "become", "stay"}
 _PEOPLE = _CIVILIANS | {"fighter", "militant", "soldier", "serviceman", "mercenary", "troop"}
 _PEOPLE |= {"recruit", "combatant", "jihadist", "servicemen", "officer", "man", "woman", "child"}
 _CAPTIVE = {"captive", "prisoner", "prisoners", "hostage", "hostages"}
 _INCREMENTAL = {"more", "new", "additional", "another", "further", "fresh"}
-_CUMULATIVE = re.compile(
-    r"\b(?:so far|thus far|to date|in total|total|overall|altogether|in all|cumulative|"
-    r"since|toll|risen to|rose to|rises to|climbed to|reached|has reached)\b"
-)
+_CUMULATIVE = shipped_lexicon().pattern("running_total_phrases")
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp"}
 _IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 
