@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from claimledger.errors import EXTRACT_FAILED
 from claimledger.extract import pipeline
+from claimledger.extract.extractor import Extractor
 from claimledger.models import Claim, Document
 from claimledger.scale import rows
 from claimledger.scale.ray_runner import ExtractClaims
@@ -43,14 +44,14 @@ def test_extract_actor_gives_the_local_claims() -> None:
 def test_extract_actor_reports_a_failing_document_and_keeps_the_others(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = pipeline.claims_from_parsed
+    real = Extractor.claims_from_parsed
 
-    def fragile(document: Document, parsed: Doc) -> list[Claim]:
+    def fragile(self: Extractor, document: Document, parsed: Doc) -> list[Claim]:
         if "POISON" in document.text:
             raise ValueError("boom")
-        return real(document, parsed)
+        return real(self, document, parsed)
 
-    monkeypatch.setattr(pipeline, "claims_from_parsed", fragile)
+    monkeypatch.setattr(Extractor, "claims_from_parsed", fragile)
     documents = _documents()
     out = ExtractClaims()(_batch(documents))
     assert out["kind"] == [rows.DOC, rows.ERROR, rows.DOC]

@@ -20,14 +20,19 @@ def _join(text: str, spans: list[Span]) -> str:
     return " … ".join(text[s:e].strip() for s, e in sorted(spans))
 
 
-def claims_from_parsed(document: Document, parsed: Doc) -> list[Claim]:
-    """Turn the attributions found in `parsed` into ledger claims for `document`."""
+def claims_from_parsed(
+    document: Document, parsed: Doc, found: list[Attribution] | None = None
+) -> list[Claim]:
+    """Turn the attributions found in `parsed` (`found`, else found now with the lexicon and
+    alias table in use) into ledger claims for `document`."""
+    if found is None:
+        found = find_attributions(parsed)
     text = document.text
     claims: list[Claim] = []
     # The day each claimant was last said to speak in this article: "Macron said on Thursday
     # that ... '...,' Macron said" -- the second statement was made that Thursday too.
     last_day: dict[str, date | None] = {}
-    for attribution in sorted(find_attributions(parsed), key=lambda a: a.sentence_span):
+    for attribution in sorted(found, key=lambda a: a.sentence_span):
         said_on = (
             cue_date(parsed, attribution.sentence_span, attribution.cue_spans, document.published)
             if attribution.cue_spans

@@ -2,8 +2,13 @@
 
 The table is plain data (see the header of ``data/aliases.yaml`` for its format); this module
 turns it into dictionaries keyed by normalised token tuples so that folding a mention costs a
-handful of dict lookups. Loading happens once per process (``alias_table()`` is cached);
-``reload_alias_table()`` drops the cache after the user file changes.
+handful of dict lookups.
+
+The user's additions are read at the edges: `read_user_aliases()` (``$CLAIMLEDGER_ALIASES``,
+else ``./claimledger-aliases.yaml``) is called by the CLI, the API and the runners when they
+build the extractor settings, which carry the file's contents (to Ray workers too). An
+`Extractor` installs its table (`use_aliases`) before extracting; a process that never built
+one (a CLI reading tracks) gets the bundled table plus the user's file on first use.
 """
 
 from __future__ import annotations
@@ -11,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -148,6 +152,15 @@ def user_alias_path() -> Path | None:
     return local if local.is_file() else None
 
 
+UserAliases = tuple[str, str]  # (YAML text, where it was read: named in errors)
+
+
+def read_user_aliases() -> UserAliases | None:
+    """The user's alias file as (text, path), read now; for the edges that build settings."""
+    path = user_alias_path()
+    return (path.read_text("utf-8"), str(path)) if path is not None else None
+
+
 def _read_yaml(text: str, where: str) -> dict[str, Any]:
     data = yaml.safe_load(text) or {}
     if not isinstance(data, dict):
@@ -155,13 +168,12 @@ def _read_yaml(text: str, where: str) -> dict[str, Any]:
     return data
 
 
-def load_raw() -> dict[str, Any]:
-    """Bundled table merged with the user's file, as plain YAML data."""
+def load_raw(user: UserAliases | None = None) -> dict[str, Any]:
+    """Bundled table merged with the user's additions (text, origin), as plain YAML data."""
     bundled = resources.files("claimledger").joinpath("data/aliases.yaml").read_text("utf-8")
     table = _read_yaml(bundled, "aliases.yaml")
-    path = user_alias_path()
-    if path is not None:
-        table = merge_tables(table, _read_yaml(path.read_text("utf-8"), str(path)))
+    if user is not None:
+        table = merge_tables(table, _read_yaml(*user))
     return table
 
 
@@ -213,12 +225,32 @@ def compile_table(raw: dict[str, Any]) -> AliasTable:
     return t
 
 
-@lru_cache(maxsize=1)
+@dataclass
+class _Installed:
+    user: UserAliases | None = None
+    table: AliasTable | None = None
+
+
+_installed = _Installed()
+
+
 def alias_table() -> AliasTable:
-    """The process-wide compiled table (bundled + user additions)."""
-    return compile_table(load_raw())
+    """The process-wide compiled table: the one installed, else bundled + the user's file."""
+    if _installed.table is None:
+        install_alias_table(read_user_aliases())
+    assert _installed.table is not None
+    return _installed.table
+
+
+def install_alias_table(user: UserAliases | None) -> bool:
+    """Make bundled + `user` the process-wide table; False when it already is (no work)."""
+    if _installed.table is not None and _installed.user == user:
+        return False
+    _installed.table = compile_table(load_raw(user))
+    _installed.user = user
+    return True
 
 
 def reload_alias_table() -> None:
     """Forget the compiled table, e.g. after `$CLAIMLEDGER_ALIASES` changed."""
-    alias_table.cache_clear()
+    _installed.table = None

@@ -19,7 +19,9 @@ from claimledger.models import Claim, ClaimantType
 from claimledger.names.aliases import (
     AliasTable,
     Key,
+    UserAliases,
     alias_table,
+    install_alias_table,
     key_of,
     reload_alias_table,
     word_set,
@@ -32,6 +34,7 @@ __all__ = [
     "outlet_claimant",
     "refine_claimants",
     "reload_aliases",
+    "use_aliases",
 ]
 
 
@@ -335,6 +338,16 @@ def _from_sentence(claimant: str, sentence: str, at: int) -> ClaimantInfo | None
 def reload_aliases() -> None:
     """Re-read the alias files and forget every cached answer (after editing the table)."""
     reload_alias_table()
+    _forget_answers()
+
+
+def use_aliases(user: UserAliases | None) -> None:
+    """Fold names with the bundled table plus `user` (text, origin) from now on."""
+    if install_alias_table(user):
+        _forget_answers()
+
+
+def _forget_answers() -> None:
     canonicalize.cache_clear()
     outlet_claimant.cache_clear()
     affiliation_of.cache_clear()

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     import ray.data
     from spacy.language import Language
 
+    from claimledger.extract.extractor import Extractor
+    from claimledger.extract.settings import ExtractorSettings
     from claimledger.ledger.store import Store
     from claimledger.runner import ErrorHook, IngestReport, ProgressHook
 
@@ -76,16 +78,20 @@ def mark_known(batch: rows.Batch, known: frozenset[str]) -> rows.Batch:
 
 
 class ExtractClaims:
-    """Ray actor: loads the spaCy model once, then extracts the claims of each batch it gets.
+    """Ray actor: builds the extractor of the settings it is shipped once (spaCy model, lexicon,
+    cue model, the user's alias table as its contents, rules off), then extracts each batch.
 
-    The core is the local one (`extract_many` -> `claims_from_parsed` over `nlp.pipe`), so a
-    document gives the same claims here as in `claimledger ingest` on one machine.
+    The core is the local one (`Extractor.many` over `nlp.pipe`), so a document gives the same
+    claims here as in `claimledger ingest` on one machine, wherever the worker runs.
     """
 
-    def __init__(self, model: str | None = None) -> None:
-        from claimledger.extract.pipeline import MODEL_NAME, load_nlp
+    def __init__(self, settings: dict[str, Any] | None = None) -> None:
+        from claimledger.extract.extractor import Extractor
+        from claimledger.extract.settings import ExtractorSettings
 
-        self.nlp: Language = load_nlp(model or MODEL_NAME)
+        shipped = ExtractorSettings.model_validate(settings or {})
+        self.extractor = Extractor(shipped)
+        self.nlp: Language = self.extractor.nlp
 
     def __call__(self, batch: rows.Batch) -> rows.Batch:
         """Fill the `claims` column of every document row; other rows pass through.
@@ -97,7 +103,7 @@ class ExtractClaims:
         documents = [rows.decode_document(r["document"]) for r in items if r["kind"] == DOC]
         results: list[tuple[Document, list[Claim]] | InputError]
         try:
-            results = list(_extract(documents, self.nlp))
+            results = list(_extract(documents, self.extractor))
         except Exception:  # one document's bug must not end the run: find it
             results = [self._one(document) for document in documents]
         extracted = iter(results)
@@ -115,16 +121,15 @@ class ExtractClaims:
     def _one(self, document: Document) -> tuple[Document, list[Claim]] | InputError:
         """One document's claims, or the error saying why there are none."""
         try:
-            return next(_extract([document], self.nlp))
+            return next(_extract([document], self.extractor))
         except Exception as exc:
             return extract_failed(document, exc)
 
 
-def _extract(documents: list[Document], nlp: Language) -> Iterator[tuple[Document, list[Claim]]]:
-    # Imported here: the read tasks load this module too, and need neither spaCy nor the core.
-    from claimledger.extract.pipeline import extract_many
-
-    return extract_many(documents, nlp, batch_size=max(1, len(documents)))
+def _extract(
+    documents: list[Document], extractor: Extractor
+) -> Iterator[tuple[Document, list[Claim]]]:
+    return extractor.many(documents, batch_size=max(1, len(documents)))
 
 
 def extract_failed(document: Document, exc: Exception) -> InputError:
@@ -145,10 +150,12 @@ def build_dataset(
     batch_size: int,
     default_date: date | None,
     known: frozenset[str] = frozenset(),
-    model: str | None = None,
+    settings: ExtractorSettings | None = None,
 ) -> ray.data.Dataset:
     """The lazy Ray Data pipeline from input files to rows with claims."""
     import ray.data
+
+    from claimledger.extract.settings import ExtractorSettings
 
     ds: ray.data.Dataset = ray.data.from_items([{"path": f} for f in files])
     ds = ds.map_batches(
@@ -165,9 +172,13 @@ def build_dataset(
         )
     return ds.map_batches(
         ExtractClaims,
-        # The default model unless another is asked for: constructor arguments would sit in
+        # Shipped as plain data, and only when not the defaults: constructor arguments sit in
         # the object store for the actors' lifetime (Ray warns about restarts then).
-        fn_constructor_kwargs={"model": model} if model else None,
+        fn_constructor_kwargs=(
+            {"settings": settings.model_dump(mode="json")}
+            if settings is not None and settings != ExtractorSettings()
+            else None
+        ),
         batch_size=batch_size,
         compute=ray.data.ActorPoolStrategy(size=workers),
         num_cpus=EXTRACT_CPUS,
@@ -186,6 +197,7 @@ def ray_ingest(
     on_error: ErrorHook | None = None,
     on_document: ProgressHook | None = None,
     reconcile: bool = True,
+    settings: ExtractorSettings | None = None,
 ) -> IngestReport:
     """Ingest `paths` on Ray into `store`, or into Parquet files under `out`.
 
@@ -201,6 +213,9 @@ def ray_ingest(
         default_date: publication date for inputs that carry none.
         on_error, on_document: progress hooks, as for `Ledger.ingest`.
         reconcile: link copies across documents afterwards, as `Ledger.ingest` does.
+        settings: the extractor every worker builds; by default the shipped one with the
+            user's alias file read here (`ExtractorSettings.from_environment()`), its contents
+            shipped to the workers.
 
     Returns:
         What the run did, as for a local ingest. With `out`, "added" counts rows written.
@@ -208,6 +223,7 @@ def ray_ingest(
     Raises:
         ValueError: neither a store nor `out` was given.
     """
+    from claimledger.extract.settings import ExtractorSettings
     from claimledger.runner import IngestReport  # the driver's side: the core comes with it
 
     if store is None and out is None:
@@ -225,7 +241,12 @@ def ray_ingest(
             return report
         known = frozenset(_known_ids(store, files, default_date)) if store else frozenset()
         ds = build_dataset(
-            files, workers=workers, batch_size=batch_size, default_date=default_date, known=known
+            files,
+            workers=workers,
+            batch_size=batch_size,
+            default_date=default_date,
+            known=known,
+            settings=settings if settings is not None else ExtractorSettings.from_environment(),
         )
         if out is not None:
             _write_parquet(ds, out, report, on_error)
