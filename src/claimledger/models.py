@@ -102,10 +102,3 @@ class Claim(BaseModel):
         """claim_id is stable across runs: same document, same spans, same id."""
         spans = ";".join(f"{s}-{e}" for s, e in [*content_spans, *cue_spans])
         return content_hash(doc_id, spans)
-
-
-class DocumentRecord(BaseModel):
-    """Document plus the metadata columns exported alongside each claim."""
-
-    document: Document
-    claims: list[Claim]

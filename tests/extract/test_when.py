@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
-from email.utils import format_datetime
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,10 @@ from hypothesis import strategies as st
 from claimledger.extract.when import (
     VAGUE,
     WEEKDAYS,
-    parse_date,
     resolve_expression,
     resolve_stated_on,
 )
+from claimledger.ingest.dates import parse_date
 
 FRIDAY = date(2020, 10, 2)
 TUESDAY = date(2020, 11, 3)
@@ -69,58 +68,7 @@ def test_resolve_weekday_is_within_the_week_up_to_the_dateline(
     assert resolved.weekday() == WEEKDAYS[name]
 
 
-# --- parse_date (metadata strings) --------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "2020-10-02",
-        "2020-10-02T10:00:00Z",
-        "October 2, 2020",
-        "2 Oct 2020",
-        "Fri, 02 Oct 2020 10:00:00 GMT",
-        "Friday, 2 October 2020",
-        "2020/10/02",
-        "02.10.2020",
-    ],
-)
-def test_parse_date_metadata_forms(text: str) -> None:
-    assert parse_date(text) == FRIDAY
-
-
-def test_parse_date_relative_needs_an_anchor() -> None:
-    assert parse_date("yesterday") is None
-    assert parse_date("yesterday", relative_to=FRIDAY) == date(2020, 10, 1)
-    assert parse_date("Sunday", relative_to=FRIDAY) == date(2020, 9, 27)
-
-
-@pytest.mark.parametrize("text", ["", "garbage", "2020-13-45", "Article 5", "31 February 2020"])
-def test_parse_date_rejects_non_dates(text: str) -> None:
-    assert parse_date(text) is None
-
-
-@given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
-def test_parse_date_round_trips_iso(d: date) -> None:
-    assert parse_date(d.isoformat()) == d
-
-
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
-def test_parse_date_round_trips_written_forms(d: date) -> None:
-    assert parse_date(f"{d:%B} {d.day}, {d.year}") == d
-    assert parse_date(f"{d.day} {d:%b} {d.year}") == d
-    stamp = datetime(d.year, d.month, d.day, 12, 30, tzinfo=UTC)
-    assert parse_date(format_datetime(stamp)) == d
-
-
 @settings(max_examples=150, deadline=None)
-@given(st.text(max_size=40))
-def test_parse_date_never_raises(text: str) -> None:
-    assert parse_date(text, relative_to=FRIDAY) is None or isinstance(
-        parse_date(text, relative_to=FRIDAY), date
-    )
-
-
 # --- resolve_stated_on with the real model ------------------------------------------------
 
 

@@ -8,14 +8,13 @@ dateline but its day is unknown. Dates inside the claim's content ("fighting tha
 Sunday", "killed since Sunday") describe what is claimed, not when it was said, and are ignored.
 
 The resolver is a small hand-written one (weekdays, today/yesterday, month-day, ISO), because it
-runs once per claim; dateparser is only a last resort in `parse_date` for metadata strings.
+runs once per claim. Metadata dates (a file's "published") are read by `ingest.dates`.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from datetime import date, timedelta
 from enum import Enum
 
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +24,6 @@ __all__ = [
     "VAGUE",
     "WEEKDAYS",
     "cue_date",
-    "parse_date",
     "resolve_expression",
     "resolve_stated_on",
 ]
@@ -260,88 +258,3 @@ def _attachment(span: Span, cue_tokens: list[Token]) -> int:
         if verb.i in {a.i for a in cue.ancestors} and cue.dep_ not in _CLAUSE_DEPS | {"advcl"}:
             return 2
     return 0
-
-
-def parse_date(text: str, *, relative_to: date | None = None) -> date | None:
-    """Parse a metadata date string; never raises.
-
-    Accepts ISO dates and datetimes ("2020-10-02", "2020-10-02T10:00:00Z"), RFC 2822
-    ("Fri, 02 Oct 2020 10:00:00 GMT"), written dates ("October 2, 2020", "2 Oct 2020"),
-    numeric forms ("2020/10/02", "02.10.2020") and, given `relative_to`, relative ones
-    ("Friday", "yesterday", "October 2"). dateparser is tried last, for odd strings.
-
-    Args:
-        text: the date as found in metadata.
-        relative_to: the anchor for relative expressions.
-
-    Returns:
-        The date, or None when the text is not a date.
-    """
-    if not isinstance(text, str):
-        return None
-    text = text.strip()
-    if not text or len(text) > 100:
-        return None
-    for parser in (_iso, _rfc2822, _numeric):
-        found = parser(text)
-        if found is not None:
-            return found
-    resolution = resolve_expression(text, relative_to, whole=True)
-    if isinstance(resolution, date):
-        return resolution
-    return _dateparser_fallback(text, relative_to)
-
-
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ])")
-
-
-def _iso(text: str) -> date | None:
-    match = _ISO.match(text)
-    if match:
-        return safe_date(int(match[1]), int(match[2]), int(match[3]))
-    return None
-
-
-def _rfc2822(text: str) -> date | None:
-    if "," not in text and not re.search(r"\d{2}:\d{2}", text):
-        return None
-    try:
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-
-
-_NUMERIC = re.compile(r"^(\d{1,4})([./])(\d{1,2})\2(\d{1,4})$")
-
-
-def _numeric(text: str) -> date | None:
-    """ "2020/10/02" (y/m/d), "02.10.2020" (d.m.y), "10/02/2020" (m/d/y unless day > 12)."""
-    match = _NUMERIC.match(text)
-    if not match:
-        return None
-    a, sep, b, c = int(match[1]), match[2], int(match[3]), int(match[4])
-    if len(match[1]) == 4:
-        return safe_date(a, b, c)
-    if len(match[4]) != 4:
-        return None
-    if sep == "." or a > 12:
-        return safe_date(c, b, a)
-    return safe_date(c, a, b)
-
-
-def _dateparser_fallback(text: str, relative_to: date | None) -> date | None:
-    # Only worth trying when the string has a digit or a month name; dateparser is slow.
-    lowered = text.lower()
-    if not re.search(r"\d", text) and not any(m in lowered for m in MONTHS):
-        return None
-    try:
-        import dateparser  # local import: heavy, and only needed for odd metadata
-
-        base = datetime.combine(relative_to, datetime.min.time()) if relative_to else None
-        settings: dict[str, object] = {"STRICT_PARSING": True}
-        if base is not None:
-            settings["RELATIVE_BASE"] = base
-        parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    except Exception:  # dateparser raises assorted errors on odd input; never propagate
-        return None
-    return parsed.date() if parsed is not None else None

@@ -30,7 +30,6 @@ PLACE_NOUNS = frozenset(
 # Plural nouns that speak for their owner: "Azerbaijani officials", "its officials", "its
 # sources" (a claimant's own sources: the claim stays the claimant's).
 OFFICIALS = frozenset({"official", "authority", "authorities", "officials", "source", "sources"})
-PLACE_LABELS = frozenset({"GPE"})
 BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # How far back (tokens) "the ministry" looks for a ministry written out with its owner.
 ROLE_WINDOW = 1500

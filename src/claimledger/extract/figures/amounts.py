@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-__all__ = ["LEFT_QUALIFIERS", "RIGHT_WORDS", "Amount", "parse_amount", "spelled_value"]
+__all__ = ["LEFT_QUALIFIERS", "RIGHT_WORDS", "Amount", "parse_amount"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,12 +132,6 @@ def parse_amount(text: str) -> Amount | None:
         return _parse(text)
     except (ValueError, OverflowError, IndexError, KeyError):  # pragma: no cover - defensive
         return None
-
-
-def spelled_value(words: list[str]) -> float | None:
-    """Value of spelled-out number words: ["twenty-two"] -> 22, ["a", "hundred"] -> 100."""
-    value, used = _spelled(words, 0)
-    return value if used == len(words) and used else None
 
 
 def _normalise(text: str) -> str:
