@@ -5,7 +5,8 @@
 Parses the given articles (default: the bundled demo corpus, else ../shared/seeds) once, then
 times, per sentence, `find_quantities` and `resolve_stated_on` (cue = the sentence's first
 reporting verb), and per call the pure `parse_amount` and `ingest.dates.parse_date`. Prints
-microseconds per call and the share of the parse time that figures and dates add (they should stay a few percent of spaCy's own cost).
+microseconds per call and the share of the parse time that figures and dates add (they should
+stay a few percent of spaCy's own cost).
 """
 
 from __future__ import annotations
