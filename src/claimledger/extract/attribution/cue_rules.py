@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.extract.attribution.cue_extent import cue_tokens, trim_range
 from claimledger.extract.attribution.cue_model import learned_cue
 from claimledger.extract.attribution.drafts import Draft, char_range, covered, strip_final
 from claimledger.extract.attribution.nominal_cues import nominal_cue
@@ -23,13 +24,7 @@ from claimledger.extract.attribution.sources import (
     subject_of,
     trailing_cue_parts,
 )
-from claimledger.extract.attribution.verb_cues import (
-    Sentences,
-    cue_tokens,
-    is_cue_verb,
-    trim_range,
-    verb_content,
-)
+from claimledger.extract.attribution.verb_cues import Sentences, is_cue_verb, verb_content
 from claimledger.extract.context import DocContext
 from claimledger.extract.stance import stance_of
 from claimledger.lexicon import words

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimledger.extract.attribution.cue_extent import QUOTE_CHARS
 from claimledger.extract.attribution.verb_cues import (
     FINITE_TAGS,
-    QUOTE_CHARS,
     RELATIVE,
     Sentences,
     TokenRange,
