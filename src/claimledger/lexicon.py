@@ -20,14 +20,16 @@ a changed copy with `Lexicon.with_words`, and passes the lexicon in; nothing pat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+
+from claimledger.scoped import scoped
 
 _KEY = re.compile(r"^([\w'-]+):\s*(.*)$")
 
@@ -168,17 +170,9 @@ def active_lexicon() -> Lexicon:
     return _ACTIVE.get() or shipped_lexicon()
 
 
-@contextmanager
-def using_lexicon(lexicon: Lexicon | None) -> Iterator[None]:
+def using_lexicon(lexicon: Lexicon | None) -> AbstractContextManager[None]:
     """Run the enclosed extraction with `lexicon` (None: leave the current one)."""
-    if lexicon is None:
-        yield
-        return
-    token = _ACTIVE.set(lexicon)
-    try:
-        yield
-    finally:
-        _ACTIVE.reset(token)
+    return scoped(_ACTIVE, lexicon)
 
 
 def words(name: str) -> frozenset[str]:

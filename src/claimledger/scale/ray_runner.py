@@ -330,36 +330,12 @@ def _write_ledger(
 ) -> None:
     """Stream extracted rows to the driver and write them to the ledger, one batch at a time."""
     for batch in ds.iter_batches(batch_size=batch_size, batch_format="numpy"):
-        pairs = list(_tally(batch, report, on_error, on_document))
+        pairs = list(rows.tally(batch, report, on_error, on_document))
         if pairs:
             result = store.write_batch(pairs)
             report.documents_added += result.documents_added
             report.documents_skipped += result.documents_skipped
             report.claims_added += result.claims_added
-
-
-def _tally(
-    batch: rows.Batch,
-    report: IngestReport,
-    on_error: ErrorHook | None,
-    on_document: ProgressHook | None,
-) -> Iterator[tuple[Document, list[Claim]]]:
-    """Count and report a batch's rows; yield its new documents with their claims."""
-    for row in rows.iter_rows(batch):
-        if row["kind"] == ERROR:
-            error = rows.decode_error(row["error"])
-            report.errors.append(error)
-            if on_error:
-                on_error(error)
-            continue
-        report.documents_read += 1
-        if row["kind"] == KNOWN:
-            report.documents_skipped += 1
-            continue
-        document, claims = rows.decode_document(row["document"]), rows.decode_claims(row["claims"])
-        if on_document:
-            on_document(document, len(claims))
-        yield document, claims
 
 
 def _write_parquet(

@@ -15,8 +15,7 @@ Scoring a verb is a few dictionary lookups, so the model costs nothing next to p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from functools import lru_cache
 
@@ -25,6 +24,7 @@ from spacy.tokens import Token
 from claimledger.extract.attribution.linear import LinearModel
 from claimledger.extract.attribution.sources import subject_of
 from claimledger.extract.attribution.verb_cues import is_cue_verb
+from claimledger.scoped import scoped
 
 MODEL_FILE = "cue_model.json"
 # Subjects the model sees by kind rather than by word: a named person or body is a likelier
@@ -123,17 +123,9 @@ def shipped_model() -> CueModel:
 _MODEL: ContextVar[CueModel | None] = ContextVar("claimledger_cue_model", default=None)
 
 
-@contextmanager
-def using_cue_model(model: CueModel | None) -> Iterator[None]:
+def using_cue_model(model: CueModel | None) -> AbstractContextManager[None]:
     """Run the enclosed extraction with `model` (None: leave the current one)."""
-    if model is None:
-        yield
-        return
-    token = _MODEL.set(model)
-    try:
-        yield
-    finally:
-        _MODEL.reset(token)
+    return scoped(_MODEL, model)
 
 
 def judged_by_model(tok: Token) -> bool:
