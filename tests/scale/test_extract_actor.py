@@ -65,3 +65,35 @@ def test_extract_actor_reports_a_failing_document_and_keeps_the_others(
 def real_claims(document: Document) -> list[Claim]:
     """Claims of `document` by the local core (the monkeypatched core passes it through)."""
     return pipeline.extract_claims(document)
+
+
+USER_ALIASES = (
+    "people:\n  - name: Olaf Example\n    aliases: [Example]\n    affiliation: Germany\n",
+    "team-aliases.yaml",
+)
+
+
+def test_extract_actor_folds_names_with_the_alias_contents_it_is_shipped() -> None:
+    """A worker on another machine has no alias file: the settings carry its contents."""
+    from claimledger.extract.settings import ExtractorSettings
+    from claimledger.names.claimants import reload_aliases
+
+    document = Document(
+        doc_id="d9", doc_path="d9.txt", text="Example said 12 soldiers were killed overnight."
+    )
+    settings = ExtractorSettings(user_aliases=USER_ALIASES, disabled_rules=("learned_verb",))
+    try:
+        actor = ExtractClaims(settings.model_dump(mode="json"))
+        assert actor.extractor.settings == settings
+        (claim,) = rows.decode_claims(
+            ExtractClaims(settings.model_dump(mode="json"))(_batch([document]))["claims"][0]
+        )
+        assert (claim.claimant, claim.affiliation, claim.rule) == (
+            "Olaf Example",
+            "Germany",
+            "reporting_verb",
+        )
+        bundled = Extractor().claims(document)
+        assert [c.claimant for c in bundled] != ["Olaf Example"]
+    finally:
+        reload_aliases()  # leave the process-wide table as the other tests expect it

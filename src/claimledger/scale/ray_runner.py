@@ -9,8 +9,9 @@ The pipeline, streamed end to end by Ray Data (nothing holds the whole corpus):
 2. `read_inputs_batch` tasks read each file into document rows (a JSONL or CSV file gives many),
    yielding small batches so a large feed never sits in memory at once;
 3. documents the ledger already holds become "known" rows and are not parsed again;
-4. a pool of `ExtractClaims` actors (one spaCy model per actor, loaded once) runs the pure core
-   `claims_from_parsed` over `nlp.pipe` of each batch (a document whose extraction raises is
+4. a pool of `ExtractClaims` actors, each building the `Extractor` of the settings the driver
+   ships (the user's alias file contents included; one spaCy model per actor, loaded once),
+   runs the pure core over `nlp.pipe` of each batch (a document whose extraction raises is
    reported as an input error, as locally, and the run goes on);
 5. the driver writes the results into the ledger batch by batch with `Store.write_batch`, or
    Ray writes them to Parquet (`out=`) for a later `load_parquet`.
