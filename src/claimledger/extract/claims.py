@@ -61,7 +61,7 @@ def _without_echoes(claims: list[Claim]) -> list[Claim]:
     """
     # Only claims whose sentences overlap can nest: compare each with its neighbours by start
     # (a claim starting more than the longest claim's length before another cannot reach it),
-    # which keeps a 10,000-sentence article linear rather than quadratic.
+    # which bounds the comparisons by the longest claim's reach instead of taking every pair.
     ordered = sorted(claims, key=lambda c: c.start)
     starts = [c.start for c in ordered]
     longest = max((c.end - c.start for c in ordered), default=0)
@@ -111,7 +111,7 @@ def _claim(
     quantities = []
     for c_start, c_end in sorted(a.content_spans):
         quantities.extend(find_quantities(parsed, c_start, c_end))
-    # No date expression: the publication day (the convention in extract.dates).
+    # No date expression: the publication day (the convention in extract.when).
     stated_on = document.published if said_on is None else _day(said_on)
     stance = a.stance
     if stance == "assert" and a.hedged is False and is_estimate(quantities):
