@@ -96,6 +96,9 @@ class Claim(BaseModel):
     # The name of the extraction rule that found the claim (extract/attribution/cascade.RULES);
     # None for claims read back from a store or file that does not keep it.
     rule: str | None = None
+    # Who passed the claim on when the text gives a chain ("X said Lavrov put it near 2,000":
+    # the claim is Lavrov's, relayed by X); None when the claimant spoke directly.
+    relayed_by: str | None = None
 
     @staticmethod
     def make_id(doc_id: str, content_spans: list[Span], cue_spans: list[Span]) -> str:

@@ -44,6 +44,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cue_spans",
     "content_spans",
     "rule",
+    "relayed_by",
 )
 FIELDS: tuple[str, ...] = CONTRACT_FIELDS + EXTENSIONS
 

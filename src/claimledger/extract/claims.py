@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 from datetime import date
 
 from spacy.tokens import Doc
 
 from claimledger.extract.attribution.cascade import find_attributions
 from claimledger.extract.attribution.found import Attribution
+from claimledger.extract.figures.owners import settle_figures
 from claimledger.extract.figures.quantities import find_quantities
 from claimledger.extract.stance import is_estimate
 from claimledger.extract.when import Resolution, cue_date
@@ -21,7 +23,10 @@ def _join(text: str, spans: list[Span]) -> str:
 
 
 def claims_from_parsed(
-    document: Document, parsed: Doc, found: list[Attribution] | None = None
+    document: Document,
+    parsed: Doc,
+    found: list[Attribution] | None = None,
+    disabled: Collection[str] = (),
 ) -> list[Claim]:
     """Turn the attributions found in `parsed` (`found`, else found now with the lexicon and
     alias table in use) into ledger claims for `document`."""
@@ -48,7 +53,8 @@ def claims_from_parsed(
         elif attribution.cue_spans and claim.claimant in last_day:
             claim.stated_on = last_day[claim.claimant]
         claims.append(claim)
-    return _without_echoes(claims)
+    outlet = outlet_claimant(document.outlet).name
+    return settle_figures(_without_echoes(claims), text, outlet, disabled)
 
 
 def _without_echoes(claims: list[Claim]) -> list[Claim]:

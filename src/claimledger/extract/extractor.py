@@ -24,7 +24,7 @@ from claimledger.extract.attribution.found import Attribution
 from claimledger.extract.claims import claims_from_parsed
 from claimledger.extract.nlp import load_nlp
 from claimledger.extract.settings import ExtractorSettings
-from claimledger.lexicon import Lexicon, load_lexicon, shipped_lexicon
+from claimledger.lexicon import Lexicon, load_lexicon, shipped_lexicon, using_lexicon
 from claimledger.models import Claim, Document
 from claimledger.names.claimants import use_aliases
 
@@ -67,7 +67,10 @@ class Extractor:
 
     def claims_from_parsed(self, document: Document, parsed: Doc) -> list[Claim]:
         """The claims of a document already parsed by `nlp`."""
-        return claims_from_parsed(document, parsed, self.attributions(parsed))
+        found = self.attributions(parsed)
+        # The claim-level rules read the same lexicon the attribution rules were given.
+        with using_lexicon(self.lexicon):
+            return claims_from_parsed(document, parsed, found, self.settings.disabled_rules)
 
     def claims(self, document: Document) -> list[Claim]:
         """Every attributed claim in one document, with its figures and dates."""

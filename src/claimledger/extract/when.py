@@ -187,6 +187,8 @@ def cue_date(
         return None
     best: tuple[int, int, Resolution] | None = None
     for span in _date_spans(doc, sentence_span):
+        if _bounds_a_period(span):
+            continue
         score = _attachment(span, cue_tokens)
         if score == 0:
             continue
@@ -198,6 +200,23 @@ def cue_date(
         if best is None or key > best[:2]:
             best = (score, -distance, resolution)
     return None if best is None else best[2]
+
+
+# A date after one of these bounds the period a figure counts ("since September 27", "as of
+# May 24", "from February 24 to the end of October"), not the day the claim was made.
+PERIOD_WORDS = frozenset({"since", "from", "until", "till", "through", "between", "to", "by"})
+
+
+def _bounds_a_period(span: Span) -> bool:
+    """The date opens or closes a counted period rather than dating the statement."""
+    doc = span.doc
+    first = span[0]
+    before = doc[first.i - 1] if first.i > 0 else None
+    if first.lower_ in PERIOD_WORDS or (before is not None and before.lower_ in PERIOD_WORDS):
+        return True
+    if before is not None and before.lower_ == "of" and first.i > 1:
+        return doc[first.i - 2].lower_ == "as"  # "as of May 24"
+    return first.lower_ == "as" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ == "of"
 
 
 def _tokens_in(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:

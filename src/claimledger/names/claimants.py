@@ -190,7 +190,9 @@ def _canonical_part(t: AliasTable, mention: str, label: str | None) -> ClaimantI
         return hit_e
     # 5. An office of a state with no name given: "Russia's foreign minister" -> its holder.
     office = _find(key, t.offices, t.longest)
-    if office is not None and state is not None and name is None:
+    # A deputy, acting or former holder is not the holder ("the deputy defence minister").
+    not_the_holder = bool(_NOT_HOLDER & set(key))
+    if office is not None and state is not None and name is None and not not_the_holder:
         holder = t.officeholders.get((state, office[0]))
         if holder is not None:
             return ClaimantInfo(holder, "person", state)
@@ -237,6 +239,9 @@ def _clean(mention: str) -> str:
     while words and words[0].lower() in ("the", "a", "an"):
         words.pop(0)
     return " ".join(words)
+
+
+_NOT_HOLDER = frozenset({"deputy", "vice", "acting", "former", "ex", "first-deputy", "assistant"})
 
 
 @lru_cache(maxsize=4096)

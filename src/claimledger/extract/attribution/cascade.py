@@ -55,6 +55,7 @@ from claimledger.extract.attribution.sources import antecedent
 from claimledger.extract.attribution.speakers import SpeakerResolver
 from claimledger.extract.attribution.unattributed import unattributed
 from claimledger.extract.context import DocContext
+from claimledger.extract.figures.owners import CLAIM_RULES
 from claimledger.extract.stance import hedged, refine_stance
 from claimledger.lexicon import Lexicon, using_lexicon
 from claimledger.models import Span as CharSpan
@@ -85,6 +86,7 @@ RULES: tuple[str, ...] = (
     *(name for name, _ in QUOTE_RULES),
     *QUOTATION_RULES,
     *FIGURE_RULES,
+    *CLAIM_RULES,
 )
 
 

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 from claimledger.extract.attribution.linear import LinearModel
 from claimledger.extract.attribution.sources import subject_of
 from claimledger.extract.attribution.verb_cues import is_cue_verb
+from claimledger.lexicon import words
 from claimledger.scoped import scoped
 
 MODEL_FILE = "cue_model.json"
@@ -133,8 +134,11 @@ def judged_by_model(tok: Token) -> bool:
     verb, "bristled at", or a listed one in a shape its rule leaves out, "called Oz a quack"),
     and it is no participle modifying a noun ("the declared independence"), no ruled-out light
     verb and no act on a counted object. The trainer draws its samples from the same verbs."""
-    if tok.pos_ != "VERB" or not tok.lemma_.isalpha() or tok.lemma_.lower() in RULED_OUT:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or not lemma.isalpha() or lemma in RULED_OUT:
         return False
+    if lemma in words("event_verbs"):
+        return False  # an act of war or disaster is reported, never a claim of its actor's
     if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
         return False
     return not is_cue_verb(tok, negated=True) and not counts_its_object(tok)

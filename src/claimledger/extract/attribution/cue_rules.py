@@ -19,6 +19,7 @@ from claimledger.extract.attribution.cue_extent import cue_tokens, trim_range
 from claimledger.extract.attribution.cue_model import learned_cue
 from claimledger.extract.attribution.drafts import Draft, char_range, covered, strip_final
 from claimledger.extract.attribution.nominal_cues import nominal_cue
+from claimledger.extract.attribution.relays import back_reference, quoted_speaker, what_someone_said
 from claimledger.extract.attribution.sources import (
     inverted_subject,
     subject_of,
@@ -61,15 +62,29 @@ def _from_verb(verb: Token, sents: Sentences) -> Draft | None:
         return _from_raising(verb)
     ranges = verb_content(verb)
     subject = subject_of(verb)
+    quoted = quoted_speaker(verb)
+    if quoted is not None:
+        # "RIA Novosti cited an official as saying ...", "Interfax quotes him": the one quoted
+        # is the source; the agency only passes the words on.
+        subject, said = quoted
+        if said is not None:
+            ranges = [said]
     if not ranges and subject is None:
         # "<clause>, the Syrian Observatory for Human Rights informed": the parser hung the
         # cue off the clause it reports.
         parts = trailing_cue_parts(verb, sents)
         if parts is not None:
             ranges, subject = [parts[0]], parts[1]
-    if not ranges or _trivial(doc, ranges):
+    back = back_reference(verb)
+    if back is not None:
+        # "This was announced by the deputy minister": the content is what came before; the
+        # claim assembly hands the outlet statements before it to this source.
+        pointer, named = back
+        ranges = [(pointer.left_edge.i, pointer.right_edge.i)]
+        subject = named or subject
+    elif not ranges or _trivial(doc, ranges):
         return None
-    ranges = [trim_range(doc, r, verb) for r in ranges]
+    ranges = [trim_range(doc, r, verb) for r in ranges] if back is None else ranges
     content = [s for a, b in ranges if (s := char_range(doc, a, b)) is not None]
     if not content:
         return None
@@ -140,7 +155,10 @@ def _from_according(tok: Token, sents: Sentences) -> Draft | None:
         return None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
-        return None
+        # "according to what the ministry revealed": a clause, not a noun, follows "to".
+        pobj = next((c for c in to.children if c.dep_ == "pcomp"), None)
+        if pobj is None or what_someone_said(pobj) is None:
+            return None
     # spaCy makes a new Token object on each access: compare indices, never identity.
     head = tok.head
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
@@ -159,10 +177,12 @@ def _from_according(tok: Token, sents: Sentences) -> Draft | None:
             content.append(s)
     if not content:
         return None
+    # "according to what the ministry revealed": the ministry.
+    said = what_someone_said(pobj)
     return Draft(
         content=content,
         cue=[(tok.idx, to.idx + len(to))],
-        source=doc[pobj.left_edge.i : pobj.right_edge.i + 1],
+        source=said if said is not None else doc[pobj.left_edge.i : pobj.right_edge.i + 1],
         mode="according_to",
         cue_lemma="according",
     )

@@ -20,6 +20,8 @@ STRAIGHT = '"'
 # Two apostrophes stand for a straight double quote in some wire and archive texts.
 DOUBLED = "''"
 QUOTE_CHARS = OPENERS | CLOSERS | {STRAIGHT}
+SINGLE_OPENERS = frozenset("'‘’‹")
+SINGLE_CLOSERS = frozenset("'’›")
 
 
 def _paragraphs(text: str) -> list[Span]:
@@ -46,12 +48,74 @@ def _opens_with_quote(text: str, span: Span) -> int | None:
 
 
 def find_quotes(text: str) -> list[Span]:
-    """Every quotation as [start, end) including its marks, in text order, non-overlapping.
+    """Every quotation as [start, end) including its marks, in text order, non-overlapping:
+    double marks (" “ ” « » „) first, then single ones (' ‘ ’) outside them.
 
     Example:
         >>> find_quotes('He said: "We will win." Then left.')
         [(9, 23)]
     """
+    double = _double_quotes(text)
+    single = [q for q in _single_quotes(text) if not any(a < q[1] and q[0] < b for a, b in double)]
+    return sorted(double + single)
+
+
+def _single_quotes(text: str) -> list[Span]:
+    """Quotations in single marks: 'We will win,' he said. An apostrophe is told apart by its
+    place: an opening mark follows a space, a colon or a dash and comes before a word; a closing
+    one follows a word or punctuation and comes before a space, punctuation or the line end, and
+    never sits between two letters (It’s, Azerbaijan’s)."""
+    quotes: list[Span] = []
+    paragraphs = _paragraphs(text)
+    open_at: int | None = None
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        if open_at is not None:
+            first = _opens_with_single(text, p_start, p_end)
+            i = first + 1 if first is not None else p_start
+        while i < p_end:
+            if open_at is None:
+                if _single_opener(text, i, p_start):
+                    open_at = i
+            elif _single_closer(text, i, p_end):
+                quotes.append((open_at, i + 1))
+                open_at = None
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
+            if nxt is None or _opens_with_single(text, *nxt) is None:
+                quotes.append((open_at, _rstrip(text, open_at, p_end)))
+                open_at = None
+    return quotes
+
+
+def _single_opener(text: str, i: int, p_start: int) -> bool:
+    ch = text[i]
+    if ch not in SINGLE_OPENERS or i + 1 >= len(text) or not text[i + 1].isalnum():
+        return False
+    if ch == "’" and not text[i + 1].isupper():
+        return False
+    return i == p_start or text[i - 1].isspace() or text[i - 1] in "(:—–-"
+
+
+def _single_closer(text: str, i: int, p_end: int) -> bool:
+    if text[i] not in SINGLE_CLOSERS or text[i - 1].isspace():
+        return False
+    after = text[i + 1] if i + 1 < p_end else " "
+    if text[i - 1].isalpha() and after.isalpha():
+        return False  # an apostrophe inside a word
+    return after.isspace() or after in ",.;:!?)—–-"
+
+
+def _opens_with_single(text: str, start: int, end: int) -> int | None:
+    i = start
+    while i < end and text[i].isspace():
+        i += 1
+    return i if i < end and _single_opener(text, i, i) else None
+
+
+def _double_quotes(text: str) -> list[Span]:
+    """Quotations in double marks; „…“ closes on its “."""
     quotes: list[Span] = []
     paragraphs = _paragraphs(text)
     open_at: int | None = None
@@ -69,7 +133,12 @@ def find_quotes(text: str) -> list[Span]:
                 leading = ch in CLOSERS and not text[p_start:i].strip()
                 if ch in OPENERS or ch == STRAIGHT or width == 2 or leading:
                     open_at = i
-            elif ch in CLOSERS or ch == STRAIGHT or width == 2:
+            elif (
+                ch in CLOSERS
+                or ch == STRAIGHT
+                or width == 2
+                or (ch == "“" and text[open_at] == "„")
+            ):
                 quotes.append((open_at, i + width))
                 open_at = None
             elif ch in OPENERS:

@@ -19,7 +19,10 @@ from claimledger.names.claimants import canonicalize
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-DOCUMENT_NOUNS = frozenset({"statement", "report", "communique", "release", "announcement"})
+DOCUMENT_NOUNS = frozenset(
+    {"statement", "report", "communique", "release", "announcement", "update", "bulletin"}
+    | {"analysis", "data", "statistics", "figures", "tally", "count", "briefing", "assessment"}
+)
 GENERIC_ORGS = frozenset({"organization", "organisation", "group", "monitor", "agency"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 # Owners that name no one themselves: "its ministry", "the enclave's defence ministry".
@@ -31,6 +34,9 @@ PLACE_NOUNS = frozenset(
 # sources" (a claimant's own sources: the claim stays the claimant's).
 OFFICIALS = frozenset({"official", "authority", "authorities", "officials", "source", "sources"})
 BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# Role nouns any person in office may be called ("the French leader" after "President
+# Macron"); a specific one ("the governor", "the spokeswoman") needs that word by the name.
+GENERIC_ROLES = frozenset({"leader", "politician", "head", "official", "chief"})
 # How far back (tokens) "the ministry" looks for a ministry written out with its owner.
 ROLE_WINDOW = 1500
 
@@ -55,7 +61,14 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.ents = [e for e in doc.ents if e.label_ in SPEAKER_LABELS]
+        # Time zones and clock words the small model tags ORG never speak ("as of 7 p.m.
+        # local time (15:00 GMT), it lists ..." must not read "it" as GMT).
+        never = words("never_speakers")
+        self.ents = [
+            e
+            for e in doc.ents
+            if e.label_ in SPEAKER_LABELS and e.text.strip("() ").upper() not in never
+        ]
         self._starts = [e.start for e in self.ents]
         # Longest written form of each surname: "Lavrov" -> "Sergei Lavrov".
         self._persons: dict[str, str] = {}
@@ -159,7 +172,11 @@ class SpeakerResolver:
             name = _clean(own.text)
             return name, self.label_of(name) or own.label_
         if lemma in words("person_roles"):
-            ent = self._preceding(source.start, frozenset({"PERSON"}))
+            # "the governor" is the person named as governor before, never just the last
+            # person named (a spokeswoman two paragraphs up is not the governor).
+            ent = self._person_with_role(lemma, source.start)
+            if ent is None and lemma in GENERIC_ROLES:
+                ent = self._preceding(source.start, frozenset({"PERSON"}))
             if ent is not None:
                 return self.full_name(_clean(ent.text)), "PERSON"
             return None, None
@@ -170,6 +187,20 @@ class SpeakerResolver:
             name = _clean(inside[0].text)
             return name, self.label_of(name) or inside[0].label_
         return None, None
+
+    def _person_with_role(self, lemma: str, before: int) -> Span | None:
+        """The nearest person named before `before` with `lemma` beside the name ("Governor
+        Vyacheslav Gladkov", "Gladkov, the governor of the region")."""
+        k = bisect_left(self._starts, before) - 1
+        while k >= 0:
+            ent = self.ents[k]
+            k -= 1
+            if ent.label_ != "PERSON" or before - ent.start > ROLE_WINDOW:
+                continue
+            near = self.doc[max(ent.start - 6, 0) : min(ent.end + 5, len(self.doc))]
+            if any(t.lemma_.lower() == lemma for t in near if t.i < before):
+                return ent
+        return None
 
     def _owner(self, head: Token) -> tuple[str | None, str | None]:
         """Who a role noun belongs to, when it says so: "its", "the enclave's", "of Armenia".

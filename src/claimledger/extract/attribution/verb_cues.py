@@ -11,6 +11,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.extract.attribution.cue_objects import clause_on_prep_object, figure_object
 from claimledger.lexicon import active_lexicon, words
 
 TokenRange = tuple[int, int]
@@ -126,6 +127,10 @@ def is_cue_verb(tok: Token, loose: bool = False, negated: bool = False) -> bool:
         return _made_clear(tok) is not None and (
             negated or not any(c.dep_ == "neg" for c in tok.children)
         )
+    if not loose and lemma in words("figure_object_verbs"):
+        return figure_object(tok) is not None and (
+            negated or not any(c.dep_ == "neg" for c in tok.children)
+        )
     if lemma not in (QUOTE_VERBS if loose else words("speech_verbs")):
         return False
     if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
@@ -198,6 +203,11 @@ def verb_content(verb: Token) -> list[TokenRange]:
                     end = max(end, c.right_edge.i)
             ranges[-1] = (ranges[-1][0], end)
         return ranges
+    if (on_noun := clause_on_prep_object(verb)) is not None:
+        return [on_noun]
+    if lemma in words("figure_object_verbs"):
+        counted = figure_object(verb)
+        return [] if counted is None else [_range(counted)]
     if lemma in CLAUSE_ONLY:
         return []
     if lemma in ANSWER_VERBS and (answer := _answer(verb)) is not None:

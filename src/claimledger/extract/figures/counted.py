@@ -41,8 +41,14 @@ _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp"}
 _IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 
 
+# Letters then digits in one token: a designation ("D-30", "Su-25", "TB2"), never an amount.
+_DESIGNATION = re.compile(r"^[A-Za-z]+-?\d+[A-Za-z]*$")
+
+
 def is_core(token: Token) -> bool:
     lower = token.lower_
+    if _DESIGNATION.match(token.text):
+        return False
     if _ORDINALS.match(lower):
         return False
     return (

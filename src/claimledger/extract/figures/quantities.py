@@ -32,6 +32,11 @@ from claimledger.models import Quantity
 __all__ = ["Amount", "find_quantities", "parse_amount"]
 
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)", re.I)
+# Letters and a hyphen right before the number: a designation, not a count.
+_MODEL_PREFIX = re.compile(r"\b[A-Z][A-Za-z]{0,3}-$")
+# Scales whose readings are measurements, not counts of anything.
+_MEASURES = frozenset({"magnitude", "richter", "scale", "degrees", "celsius", "fahrenheit"})
 _PHONE = re.compile(r"^\+?\(?\d[\d\s().-]{6,}\d$")
 # Entity labels whose numbers belong to a name or a date, not to a count.
 _SKIP_LABELS = {"DATE", "TIME", "ORDINAL", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"}
@@ -185,7 +190,11 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
     first = cores[0]
     before = doc[first.i - 1] if first.i > 0 else None
     text = "".join(t.text_with_ws for t in cores).strip()
-    if _DATE_LIKE.match(phrase.text):
+    if _DATE_LIKE.match(phrase.text) or _CLOCK.search(phrase.text):
+        return True  # a date or a time of day ("at around 14:00", "3:00 P.M.")
+    if _MODEL_PREFIX.search(doc.text[max(0, first.idx - 5) : first.idx]):
+        return True  # a weapon or model number: "D-30 howitzers", "Su-25", "S-300"
+    if _is_age(first, before) or _is_measure(first, phrase):
         return True
     if any(t.ent_type_ in _SKIP_LABELS for t in cores):
         # The NER reads "comes near 2000" as a year; a "number of" subject says it is a count.
@@ -216,6 +225,29 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
         return True  # "the second half": a share only when it has an "of" or a qualifier
     spelled = first.is_alpha
     return spelled and before is not None and before.lower_ in _REFERENTIAL and phrase[0] == first
+
+
+def _is_age(first: Token, before: Token | None) -> bool:
+    """ "Staff Sergeant Itay Levi, 20, and ...", "aged 64": a person's age beside the name."""
+    if before is not None and before.lower_ == "aged":
+        return True
+    doc = first.doc
+    after = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    return (
+        before is not None
+        and before.text == ","
+        and before.i > 0
+        and doc[before.i - 1].ent_type_ == "PERSON"
+        and after is not None
+        and after.text in (",", ")", "and", ".")
+    )
+
+
+def _is_measure(first: Token, phrase: Span) -> bool:
+    """ "a magnitude 7.2 quake", "a 5.1-magnitude aftershock": a reading on a scale."""
+    doc = first.doc
+    near = doc[max(first.i - 2, 0) : min(phrase.end + 3, len(doc))]
+    return any(t.lower_ in _MEASURES for t in near)
 
 
 def _count_after_date(cores: list[Token], before: Token | None) -> bool:
