@@ -11,7 +11,8 @@ gold document, a gold entry is matched by a quantity when
    `group` or `text`.
 
 Each quantity matches at most one entry: required entries first, then optional ones, greedily
-in gold order (a quantity from the entry's own sentence is preferred when several could match).
+in gold order (a quantity from the entry's own sentence, then one written with the entry's own
+digits, is preferred when several could match).
 Matching an optional entry is neither a hit nor a false positive: it adds nothing to recall
 and counts as a correct figure for precision (precision = figures that matched any entry / all).
 
@@ -20,6 +21,7 @@ This module holds only the matching and the counts; `realnews_errors.py` explain
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -116,6 +118,13 @@ def matches(entry: GoldEntry, figure: Figure) -> bool:
     )
 
 
+def _same_number(entry: GoldEntry, figure: Figure) -> bool:
+    """The figure is written with the entry's own digits (`at least 30` for gold `at least 30`),
+    so an open interval does not take a larger figure of the same sentence first."""
+    gold = re.sub(r"\D", "", str(entry.get("text") or ""))
+    return bool(gold) and gold == re.sub(r"\D", "", str(figure.quantity.get("text") or ""))
+
+
 def _from_its_sentence(entry: GoldEntry, figure: Figure) -> bool:
     prefix = (entry.get("sentence") or "").strip()
     return bool(prefix) and prefix[:40] in (figure.record.get("sentence") or "")
@@ -150,7 +159,9 @@ def match_document(doc: str, entries: Sequence[GoldEntry], figures: Sequence[Fig
         candidates = [f for f in figures if f.index not in used and matches(entry, f)]
         if not candidates:
             continue
-        candidates.sort(key=lambda f: (not _from_its_sentence(entry, f), f.index))
+        candidates.sort(
+            key=lambda f: (not _from_its_sentence(entry, f), not _same_number(entry, f), f.index)
+        )
         chosen = candidates[0]
         used.add(chosen.index)
         result.matched[ei] = chosen.index
