@@ -103,4 +103,5 @@ def claim_record(claim: Claim, meta: DocMeta) -> dict[str, Any]:
         "cue_spans": [list(s) for s in claim.cue_spans],
         "content_spans": [list(s) for s in claim.content_spans],
         "rule": claim.rule,
+        "relayed_by": claim.relayed_by,
     }

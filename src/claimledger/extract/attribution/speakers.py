@@ -75,12 +75,12 @@ class SpeakerResolver:
         votes: dict[str, Counter[str]] = {}
         for ent in self.ents:
             name = _clean(ent.text)
-            words = name.split()
-            if not words:
+            parts = name.split()
+            if not parts:
                 continue
             votes.setdefault(name.lower(), Counter())[ent.label_] += 1
-            if ent.label_ == "PERSON" and len(name) > len(self._persons.get(words[-1].lower(), "")):
-                self._persons[words[-1].lower()] = name
+            if ent.label_ == "PERSON" and len(name) > len(self._persons.get(parts[-1].lower(), "")):
+                self._persons[parts[-1].lower()] = name
         # The small model labels "Azerbaijan" GPE here and PERSON there: take the majority.
         self._label = {text: c.most_common(1)[0][0] for text, c in votes.items()}
         self._last_org: str | None = None

@@ -141,8 +141,6 @@ def sole_source(ordered: list[Claim], outlet_name: str) -> None:
         claim.stated_on = claim.stated_on if claim.start < source.start else source.stated_on
 
 
-
-
 def _partyless(mention: str) -> bool:
     found = re.findall(r"[a-z]+", mention.lower())
     return bool(found) and found[-1] in words("partyless_mentions")

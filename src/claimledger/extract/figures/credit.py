@@ -16,7 +16,11 @@ from claimledger.models import Claim
 UNNAMED_MENTIONS = frozenset({"they", "it", "he", "she", "we", "i", "you", "this", "one", "who"})
 # Belief verbs are cues of opinion, not of figures published.
 _BELIEFS = frozenset({"think", "believe", "know", "expect", "hope", "fear", "worry", "feel"})
-_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "written": "write", "put": "put"}
+# Irregular past forms of the verbs a figure is reported with.
+_IRREGULAR = {
+    "said": "say", "told": "tell", "wrote": "write", "written": "write", "put": "put",
+    "spoke": "speak", "spoken": "speak", "showed": "show", "shown": "show", "read": "read",
+}  # fmt: skip
 
 
 def reports_through(word: str) -> bool:
@@ -34,7 +38,14 @@ def _lemmas(word: str) -> list[str]:
     if word in _IRREGULAR:
         return [_IRREGULAR[word]]
     found = [word]
-    for suffix, repl in (("ing", ""), ("ies", "y"), ("ied", "y"), ("ed", ""), ("es", ""), ("s", "")):
+    for suffix, repl in (
+        ("ing", ""),
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: len(word) - len(suffix)] + repl
             found += [stem, stem + "e"]
