@@ -2,7 +2,7 @@
 
 Usage:
     python benchmarks/polnear.py ../shared/data/polnear/dev.jsonl \
-        --predictions out.jsonl [--limit N]
+        --predictions out.jsonl [--limit N] [--disable RULE ...]
 
 Runs the project's own extractor (`find_attributions` over `nlp.pipe`) on every article, writes one
 line per article ({"id", "attributions": [{"source", "cue", "content"}]}, offsets into that
@@ -10,6 +10,10 @@ article's text), and prints the scores. Unattributed figure statements are not s
 only annotates attributions, and never one inside another's content, so claims nested in another
 claim are dropped (`nested=False`); negated cues ("did not say whether") are reported
 (`negated=True`), as PolNeAR annotates them and the ledger does not.
+
+After the scores, the precision of each extraction rule (pair@0.5: of the attributions the rule
+found, how many match a gold one); `--disable RULE` (repeatable) runs without that rule, by the
+names in `claimledger.extract.attribution.cascade.RULES`.
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from claimledger.eval.polnear import Score, add_document, gold_items, predicted_items
-from claimledger.extract.attribution import find_attributions
+from claimledger.eval.polnear import Score, add_document, gold_items, pair, predicted_items
+from claimledger.extract.attribution.cascade import RULES, find_attributions
 from claimledger.extract.pipeline import load_nlp
 
 
@@ -36,7 +42,26 @@ def _read(path: Path, limit: int | None) -> list[dict[str, Any]]:
     return rows
 
 
-def run(path: Path, predictions: Path | None, limit: int | None) -> Score:
+class RuleTally:
+    """Per rule: attributions found and how many of them match gold (pair@0.5)."""
+
+    def __init__(self) -> None:
+        self.found: Counter[str] = Counter()
+        self.matched: Counter[str] = Counter()
+
+    def add(self, rules: Sequence[str | None], matched: set[int]) -> None:
+        for index, rule in enumerate(rules):
+            self.found[rule or "?"] += 1
+            self.matched[rule or "?"] += index in matched
+
+
+def run(
+    path: Path,
+    predictions: Path | None,
+    limit: int | None,
+    disabled: Sequence[str] = (),
+    by_rule: RuleTally | None = None,
+) -> Score:
     """Extract, write predictions, and return the score over the file's articles."""
     articles = _read(path, limit)
     nlp = load_nlp()
@@ -49,7 +74,7 @@ def run(path: Path, predictions: Path | None, limit: int | None) -> Score:
         t0 = time.perf_counter()
         found = [
             a
-            for a in find_attributions(doc, nested=False, negated=True)
+            for a in find_attributions(doc, nested=False, negated=True, disabled=disabled)
             if a.mode != "unattributed"
         ]
         extract_seconds += time.perf_counter() - t0
@@ -66,9 +91,12 @@ def run(path: Path, predictions: Path | None, limit: int | None) -> Score:
         }
         if out is not None:
             out.write(json.dumps(record) + "\n")
-        add_document(
-            score, gold_items(article), predicted_items(article["text"], record["attributions"])
-        )
+        gold = gold_items(article)
+        predicted = predicted_items(article["text"], record["attributions"])
+        add_document(score, gold, predicted)
+        if by_rule is not None:
+            hits = {p for _, p in pair("pair@0.5", gold, predicted)}
+            by_rule.add([a.rule for a in found], hits)
     elapsed = time.perf_counter() - started
     if out is not None:
         out.close()
@@ -86,8 +114,12 @@ def main() -> None:
     parser.add_argument("file", type=Path)
     parser.add_argument("--predictions", type=Path, default=None)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument(
+        "--disable", action="append", default=[], choices=RULES, metavar="RULE", help="repeatable"
+    )
     args = parser.parse_args()
-    score = run(args.file, args.predictions, args.limit)
+    by_rule = RuleTally()
+    score = run(args.file, args.predictions, args.limit, args.disable, by_rule)
     print(
         f"{'variant':10} {'P':>6} {'R':>6} {'F1':>6} {'R dir':>6} {'R ind':>6} "
         f"{'gold':>6} {'pred':>6}"
@@ -97,6 +129,14 @@ def main() -> None:
             f"{name:10} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} {t.recall_direct:6.3f} "
             f"{t.recall_indirect:6.3f} {t.gold:6d} {t.predicted:6d}"
         )
+    print(f"\n{'rule':20} {'found':>6} {'match':>6} {'P@0.5':>6}")
+    for rule in [*RULES, "?"]:
+        n = by_rule.found[rule]
+        if n:
+            m = by_rule.matched[rule]
+            print(f"{rule:20} {n:6d} {m:6d} {m / n:6.3f}")
+    if args.disable:
+        print(f"disabled: {', '.join(args.disable)}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 
 from claimledger.models import Claim, Quantity
-from claimledger.reconcile.claimants import canonicalize
+from claimledger.names.claimants import canonicalize
 from claimledger.reconcile.conflicts import find_conflicts
 from claimledger.reconcile.copies import find_copies, merge_copies
 from claimledger.reconcile.tracks import build_tracks

@@ -14,7 +14,8 @@ settings.register_profile("claimledger", deadline=None)
 settings.load_profile("claimledger")
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# A worktree outside the checkout names the shared folder with $CLAIMLEDGER_SHARED.
+SHARED = Path(os.environ.get("CLAIMLEDGER_SHARED", REPO.parent / "shared"))
 SEEDS = SHARED / "seeds"
 POLNEAR = SHARED / "data" / "polnear"
 DEMO = REPO / "src" / "claimledger" / "data" / "demo"

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from claimledger.extract.settings import ExtractorSettings
 from claimledger.ledger import records
 from claimledger.ledger.engine import open_store
 from claimledger.models import Claim
@@ -36,10 +37,13 @@ class Ledger:
         workers: int = 1,
         on_error: ErrorHook | None = None,
         on_document: ProgressHook | None = None,
+        settings: ExtractorSettings | None = None,
     ) -> IngestReport:
         """Read files, folders, globs or URLs; store every document and its claims.
 
         Re-ingesting the same input adds nothing. Copies across documents are linked afterwards.
+        `settings` choose the extractor (rules off, lexicon, aliases); by default the shipped
+        one with the user's alias file (`ExtractorSettings.from_environment()`).
         """
         # A run killed between its last batch and the copy linking leaves copies unlinked,
         # and a re-run adds nothing: link again when the previous run may have been cut short.
@@ -51,6 +55,7 @@ class Ledger:
             workers=workers,
             on_error=on_error,
             on_document=on_document,
+            settings=settings if settings is not None else ExtractorSettings.from_environment(),
         )
         if report.documents_added or stale:
             self.reconcile()

@@ -93,16 +93,15 @@ class Claim(BaseModel):
     content_spans: list[Span] = Field(default_factory=list)
     # Canonical affiliation of the claimant (Lavrov -> Russia), filled by reconcile.
     affiliation: str | None = None
+    # The name of the extraction rule that found the claim (extract/attribution/cascade.RULES);
+    # None for claims read back from a store or file that does not keep it.
+    rule: str | None = None
+    # Who passed the claim on when the text gives a chain ("X said Lavrov put it near 2,000":
+    # the claim is Lavrov's, relayed by X); None when the claimant spoke directly.
+    relayed_by: str | None = None
 
     @staticmethod
     def make_id(doc_id: str, content_spans: list[Span], cue_spans: list[Span]) -> str:
         """claim_id is stable across runs: same document, same spans, same id."""
         spans = ";".join(f"{s}-{e}" for s, e in [*content_spans, *cue_spans])
         return content_hash(doc_id, spans)
-
-
-class DocumentRecord(BaseModel):
-    """Document plus the metadata columns exported alongside each claim."""
-
-    document: Document
-    claims: list[Claim]

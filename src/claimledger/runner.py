@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from claimledger.errors import EXTRACT_FAILED, InputError
+from claimledger.extract.extractor import Extractor
 from claimledger.extract.parallel import extract_stream
-from claimledger.extract.pipeline import extract_many
+from claimledger.extract.settings import ExtractorSettings
 from claimledger.ingest import read_inputs
 from claimledger.ledger.store import Store
 from claimledger.models import Claim, Document
@@ -49,12 +50,16 @@ def ingest_paths(
     batch_size: int = 32,
     on_error: ErrorHook | None = None,
     on_document: ProgressHook | None = None,
+    settings: ExtractorSettings | None = None,
 ) -> IngestReport:
     """Read every input, extract its claims and write them to `store`.
+
+    `settings` default to `ExtractorSettings.from_environment()` (the user's alias file).
 
     Documents already in the ledger (same doc_id) are not parsed again, which makes re-ingesting
     idempotent and cheap and lets an interrupted run finish the rest.
     """
+    settings = settings if settings is not None else ExtractorSettings.from_environment()
     report = IngestReport()
     run_id = store.start_ingest([str(p) for p in paths])
     try:
@@ -63,7 +68,7 @@ def ingest_paths(
         )
         batch: list[tuple[Document, list[Claim]]] = []
         extracted = _extract_guarded(
-            new_docs, report, on_error, workers=workers, batch_size=batch_size
+            new_docs, report, on_error, workers=workers, batch_size=batch_size, settings=settings
         )
         for document, claims in extracted:
             batch.append((document, claims))
@@ -86,6 +91,7 @@ def _extract_guarded(
     *,
     workers: int,
     batch_size: int,
+    settings: ExtractorSettings,
 ) -> Iterator[tuple[Document, list[Claim]]]:
     """extract_stream, but an exception costs only the documents that cause it.
 
@@ -111,7 +117,10 @@ def _extract_guarded(
 
     while True:
         try:
-            for document, claims in extract_stream(feed(), workers=workers, batch_size=batch_size):
+            stream = extract_stream(
+                feed(), workers=workers, batch_size=batch_size, settings=settings
+            )
+            for document, claims in stream:
                 handed.popleft()  # results come back in input order
                 yield document, claims
             return
@@ -123,7 +132,7 @@ def _extract_guarded(
         handed.clear()
         for document in stuck:
             try:
-                results = list(extract_many([document], batch_size=1))
+                results = list(Extractor(settings).many([document], batch_size=1))
             except Exception as exc:
                 _extract_failed(document, exc, report, on_error)
                 continue

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimledger.extract.attribution import find_attributions
-from claimledger.extract.types import Attribution
+from claimledger.extract.attribution.cascade import find_attributions
+from claimledger.extract.attribution.found import Attribution
 
 
 def run(nlp: Any, text: str) -> list[Attribution]:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from claimledger.extract.attribution import find_attributions
+from claimledger.extract.attribution.cascade import find_attributions
 
 
 def _stance_of(nlp: Any, text: str, words: str) -> str:

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from claimledger.models import Claim, Quantity
-from claimledger.reconcile.claimants import canonicalize
+from claimledger.names.claimants import canonicalize
 
 
 def make_claim(

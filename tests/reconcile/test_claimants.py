@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.reconcile.claimants import (
+from claimledger.names.claimants import (
     ClaimantInfo,
     affiliation_of,
     canonicalize,
@@ -252,7 +252,7 @@ def test_claimants_apposition_role_gives_the_affiliation() -> None:
 def test_claimants_refined_from_mention_and_sentence() -> None:
     from datetime import date
 
-    from claimledger.reconcile.claimants import refine_claimants
+    from claimledger.names.claimants import refine_claimants
 
     from .factories import make_claim
 

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from robust_helpers import export_lines, ingest, messages
 
 from claimledger.errors import InputError
-from claimledger.extract.amounts import parse_amount
-from claimledger.extract.dates import VAGUE, WEEKDAYS, resolve_expression
+from claimledger.extract.figures.amounts import parse_amount
+from claimledger.extract.when import VAGUE, WEEKDAYS, resolve_expression
 from claimledger.ingest import read_file
 from claimledger.models import Document
 

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from claimledger.errors import EXTRACT_FAILED
 from claimledger.extract import pipeline
+from claimledger.extract.extractor import Extractor
 from claimledger.models import Claim, Document
 from claimledger.scale import rows
 from claimledger.scale.ray_runner import ExtractClaims
@@ -43,14 +44,14 @@ def test_extract_actor_gives_the_local_claims() -> None:
 def test_extract_actor_reports_a_failing_document_and_keeps_the_others(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = pipeline.claims_from_parsed
+    real = Extractor.claims_from_parsed
 
-    def fragile(document: Document, parsed: Doc) -> list[Claim]:
+    def fragile(self: Extractor, document: Document, parsed: Doc) -> list[Claim]:
         if "POISON" in document.text:
             raise ValueError("boom")
-        return real(document, parsed)
+        return real(self, document, parsed)
 
-    monkeypatch.setattr(pipeline, "claims_from_parsed", fragile)
+    monkeypatch.setattr(Extractor, "claims_from_parsed", fragile)
     documents = _documents()
     out = ExtractClaims()(_batch(documents))
     assert out["kind"] == [rows.DOC, rows.ERROR, rows.DOC]
@@ -64,3 +65,35 @@ def test_extract_actor_reports_a_failing_document_and_keeps_the_others(
 def real_claims(document: Document) -> list[Claim]:
     """Claims of `document` by the local core (the monkeypatched core passes it through)."""
     return pipeline.extract_claims(document)
+
+
+USER_ALIASES = (
+    "people:\n  - name: Olaf Example\n    aliases: [Example]\n    affiliation: Germany\n",
+    "team-aliases.yaml",
+)
+
+
+def test_extract_actor_folds_names_with_the_alias_contents_it_is_shipped() -> None:
+    """A worker on another machine has no alias file: the settings carry its contents."""
+    from claimledger.extract.settings import ExtractorSettings
+    from claimledger.names.claimants import reload_aliases
+
+    document = Document(
+        doc_id="d9", doc_path="d9.txt", text="Example said 12 soldiers were killed overnight."
+    )
+    settings = ExtractorSettings(user_aliases=USER_ALIASES, disabled_rules=("learned_verb",))
+    try:
+        actor = ExtractClaims(settings.model_dump(mode="json"))
+        assert actor.extractor.settings == settings
+        (claim,) = rows.decode_claims(
+            ExtractClaims(settings.model_dump(mode="json"))(_batch([document]))["claims"][0]
+        )
+        assert (claim.claimant, claim.affiliation, claim.rule) == (
+            "Olaf Example",
+            "Germany",
+            "reporting_verb",
+        )
+        bundled = Extractor().claims(document)
+        assert [c.claimant for c in bundled] != ["Olaf Example"]
+    finally:
+        reload_aliases()  # leave the process-wide table as the other tests expect it

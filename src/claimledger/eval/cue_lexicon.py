@@ -1,12 +1,14 @@
-"""Recompute `cues.TUNED_VERBS` from PolNeAR train: which extra verbs pay their way as cues.
+"""Recompute the lexicon's `tuned_verbs` from PolNeAR train: which extra verbs pay their way.
 
-    python -m claimledger.eval.cue_lexicon ../shared/data/polnear/train.jsonl
+    python -m claimledger.eval.cue_lexicon ../shared/data/polnear/train.jsonl [--write]
 
 Two passes over the train articles, nothing else: (1) every verb outside quotations is counted,
 and verbs heading a gold cue in at least `min_rate` of their uses (and `min_cues` times) become
 candidates; (2) the extractor runs with the candidates added, and a candidate is kept when at
-least `min_precision` of the attributions it heads match gold (pair@0.5). Prints the kept list,
-which is pasted into `cues.py` by hand so the shipped lexicon stays plain, reviewable data.
+least `min_precision` of the attributions it heads match gold (pair@0.5). The candidates run
+through a `Lexicon` built for the purpose and passed to the extractor (nothing is patched).
+Prints the kept list; `--write` puts it into `data/lexicon/tuned_verbs.txt` (its comment lines
+kept), so the shipped lexicon stays plain, reviewable data under version control.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from typing import Any
 from spacy.tokens import Doc
 
 from claimledger.eval.polnear import gold_items, pair, predicted_items
-from claimledger.extract import attribution_rules
-from claimledger.extract.attribution import find_attributions
-from claimledger.extract.cues import SPEECH_VERBS, TUNED_VERBS
+from claimledger.extract.attribution.cascade import find_attributions
+from claimledger.extract.attribution.quotes import QuoteIndex, find_quotes
 from claimledger.extract.pipeline import load_nlp
-from claimledger.extract.quotes import QuoteIndex, find_quotes
+from claimledger.lexicon import Lexicon, shipped_lexicon
+
+TUNED_FILE = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "tuned_verbs.txt"
 
 
 def _articles(path: Path) -> list[dict[str, Any]]:
@@ -43,7 +46,8 @@ def candidates(
     """Verbs outside the lexicon that head a gold cue often enough to try."""
     seen: Counter[str] = Counter()
     cued: Counter[str] = Counter()
-    base = SPEECH_VERBS - TUNED_VERBS
+    lexicon = shipped_lexicon()
+    base = lexicon.words("speech_verbs") - lexicon.words("tuned_verbs")
     for article, doc in pairs:
         quotes = QuoteIndex(find_quotes(article["text"]))
         cue_chars = _gold_cue_starts(article)
@@ -61,24 +65,27 @@ def candidates(
     )
 
 
-def _with_verbs(extra: frozenset[str]) -> None:
-    """Let the rules treat `extra` as cues heading a clause, an object or an infinitive."""
-    rules: Any = attribution_rules
-    rules.SPEECH_VERBS = SPEECH_VERBS | extra
-    rules.OBJECT_CONTENT_VERBS = rules.OBJECT_CONTENT_VERBS | extra
-    rules.XCOMP_VERBS = rules.XCOMP_VERBS | extra
+def with_verbs(lexicon: Lexicon, extra: frozenset[str]) -> Lexicon:
+    """The lexicon with `extra` as cues heading a clause, an object or an infinitive."""
+    for name in ("speech_verbs", "object_content_verbs", "xcomp_verbs"):
+        lexicon = lexicon.with_words(name, sorted(extra))
+    return lexicon
 
 
 def precision_by_verb(
     pairs: list[tuple[dict[str, Any], Doc]], verbs: frozenset[str]
 ) -> dict[str, tuple[int, int]]:
     """(matched, predicted) per verb in `verbs`, the extractor run with them as cues."""
-    _with_verbs(verbs)
+    lexicon = with_verbs(shipped_lexicon(), verbs)
     predicted: Counter[str] = Counter()
     matched: Counter[str] = Counter()
     for article, doc in pairs:
         text = article["text"]
-        found = [a for a in find_attributions(doc, nested=False) if a.mode != "unattributed"]
+        found = [
+            a
+            for a in find_attributions(doc, nested=False, lexicon=lexicon)
+            if a.mode != "unattributed"
+        ]
         items = predicted_items(
             text, [{"content": a.content_spans, "source": a.source_spans} for a in found]
         )
@@ -112,6 +119,9 @@ def main() -> None:
     parser.add_argument("--min-predicted", type=int, default=6)
     parser.add_argument("--min-precision", type=float, default=0.35)
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument(
+        "--write", action="store_true", help=f"write the kept verbs to {TUNED_FILE}"
+    )
     args = parser.parse_args()
     articles = [a for a in _articles(args.train) if a.get("split", "train") == "train"]
     articles = articles[: args.limit] if args.limit is not None else articles
@@ -124,7 +134,17 @@ def main() -> None:
     for verb in sorted(scores, key=lambda v: -scores[v][0] / scores[v][1]):
         m, n = scores[verb]
         print(f"{'+' if verb in kept else ' '} {verb:16} {m:4d}/{n:4d} {m / n:.2f}")
-    print(f"TUNED_VERBS ({len(kept)}): {' '.join(kept)}")
+    print(f"tuned_verbs ({len(kept)}): {' '.join(kept)}")
+    if args.write:
+        write_tuned(TUNED_FILE, kept)
+
+
+def write_tuned(path: Path, verbs: list[str]) -> None:
+    """Replace the verbs of a list file, keeping its comment lines (why the list is what it is)."""
+    comments = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")
+    ]
+    path.write_text("\n".join([*comments, *verbs]) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

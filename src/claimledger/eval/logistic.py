@@ -6,7 +6,7 @@ import math
 import random
 from collections import Counter
 
-from claimledger.extract.linear import LinearModel
+from claimledger.extract.attribution.linear import LinearModel
 
 # One training example: its sparse features and whether it is a positive (1) or not (0).
 Sample = tuple[list[str], int]

@@ -29,12 +29,17 @@ from spacy.tokens import Doc, DocBin
 
 from claimledger.eval.logistic import Sample, fit
 from claimledger.eval.polnear import Score, add_document, gold_items, pair, predicted_items
-from claimledger.extract import cue_model
-from claimledger.extract.attribution import find_attributions
-from claimledger.extract.attribution_rules import is_cue_verb, verb_content
-from claimledger.extract.cue_model import CueModel, as_unseen, judged_by_model, verb_features
+from claimledger.extract.attribution import cue_model
+from claimledger.extract.attribution.cascade import find_attributions
+from claimledger.extract.attribution.cue_model import (
+    CueModel,
+    as_unseen,
+    judged_by_model,
+    verb_features,
+)
+from claimledger.extract.attribution.quotes import QuoteIndex, find_quotes
+from claimledger.extract.attribution.verb_cues import is_cue_verb, verb_content
 from claimledger.extract.pipeline import load_nlp
-from claimledger.extract.quotes import QuoteIndex, find_quotes
 
 THRESHOLDS = [round(0.1 + 0.05 * k, 2) for k in range(15)]
 
@@ -88,10 +93,9 @@ def added_precision(
     model: CueModel, pairs: list[tuple[dict[str, Any], Doc]]
 ) -> tuple[int, int, Score]:
     """(matched, predicted) among attributions the model's cues head, and the overall score."""
-    previous = cue_model.activate(model)
     score = Score()
     matched = predicted = 0
-    try:
+    with cue_model.using_cue_model(model):
         for article, doc in pairs:
             found = [
                 a
@@ -109,8 +113,6 @@ def added_precision(
                 if _learned(doc, a.cue_spans):
                     predicted += 1
                     matched += index in hits
-    finally:
-        cue_model.activate(previous)
     return matched, predicted, score
 
 

@@ -38,7 +38,14 @@ CONTRACT_FIELDS: tuple[str, ...] = (
     "carriers",
 )
 # Appended after the contract fields; named as on models.Claim so a record validates back.
-EXTENSIONS: tuple[str, ...] = ("affiliation", "claimant_spans", "cue_spans", "content_spans")
+EXTENSIONS: tuple[str, ...] = (
+    "affiliation",
+    "claimant_spans",
+    "cue_spans",
+    "content_spans",
+    "rule",
+    "relayed_by",
+)
 FIELDS: tuple[str, ...] = CONTRACT_FIELDS + EXTENSIONS
 
 QUANTITY_CONTRACT: tuple[str, ...] = (
@@ -95,4 +102,6 @@ def claim_record(claim: Claim, meta: DocMeta) -> dict[str, Any]:
         "claimant_spans": [list(s) for s in claim.claimant_spans],
         "cue_spans": [list(s) for s in claim.cue_spans],
         "content_spans": [list(s) for s in claim.content_spans],
+        "rule": claim.rule,
+        "relayed_by": claim.relayed_by,
     }

@@ -3,30 +3,41 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 from datetime import date
 
 from spacy.tokens import Doc
 
-from claimledger.extract.attribution import find_attributions
-from claimledger.extract.dates import Resolution, cue_date
-from claimledger.extract.numbers import find_quantities
-from claimledger.extract.types import Attribution
-from claimledger.models import Claim, ClaimantType, Document, Quantity, Span
-from claimledger.reconcile.claimants import canonicalize, outlet_claimant, refine_claimants
+from claimledger.extract.attribution.cascade import find_attributions
+from claimledger.extract.attribution.found import Attribution
+from claimledger.extract.figures.owners import settle_figures
+from claimledger.extract.figures.quantities import find_quantities
+from claimledger.extract.stance import is_estimate
+from claimledger.extract.when import Resolution, cue_date
+from claimledger.models import Claim, ClaimantType, Document, Span
+from claimledger.names.claimants import canonicalize, outlet_claimant, refine_claimants
 
 
 def _join(text: str, spans: list[Span]) -> str:
     return " … ".join(text[s:e].strip() for s, e in sorted(spans))
 
 
-def claims_from_parsed(document: Document, parsed: Doc) -> list[Claim]:
-    """Turn the attributions found in `parsed` into ledger claims for `document`."""
+def claims_from_parsed(
+    document: Document,
+    parsed: Doc,
+    found: list[Attribution] | None = None,
+    disabled: Collection[str] = (),
+) -> list[Claim]:
+    """Turn the attributions found in `parsed` (`found`, else found now with the lexicon and
+    alias table in use) into ledger claims for `document`."""
+    if found is None:
+        found = find_attributions(parsed)
     text = document.text
     claims: list[Claim] = []
     # The day each claimant was last said to speak in this article: "Macron said on Thursday
     # that ... '...,' Macron said" -- the second statement was made that Thursday too.
     last_day: dict[str, date | None] = {}
-    for attribution in sorted(find_attributions(parsed), key=lambda a: a.sentence_span):
+    for attribution in sorted(found, key=lambda a: a.sentence_span):
         said_on = (
             cue_date(parsed, attribution.sentence_span, attribution.cue_spans, document.published)
             if attribution.cue_spans
@@ -42,7 +53,8 @@ def claims_from_parsed(document: Document, parsed: Doc) -> list[Claim]:
         elif attribution.cue_spans and claim.claimant in last_day:
             claim.stated_on = last_day[claim.claimant]
         claims.append(claim)
-    return _without_echoes(claims)
+    outlet = outlet_claimant(document.outlet).name
+    return settle_figures(_without_echoes(claims), text, outlet, disabled)
 
 
 def _without_echoes(claims: list[Claim]) -> list[Claim]:
@@ -55,7 +67,7 @@ def _without_echoes(claims: list[Claim]) -> list[Claim]:
     """
     # Only claims whose sentences overlap can nest: compare each with its neighbours by start
     # (a claim starting more than the longest claim's length before another cannot reach it),
-    # which keeps a 10,000-sentence article linear rather than quadratic.
+    # which bounds the comparisons by the longest claim's reach instead of taking every pair.
     ordered = sorted(claims, key=lambda c: c.start)
     starts = [c.start for c in ordered]
     longest = max((c.end - c.start for c in ordered), default=0)
@@ -105,10 +117,10 @@ def _claim(
     quantities = []
     for c_start, c_end in sorted(a.content_spans):
         quantities.extend(find_quantities(parsed, c_start, c_end))
-    # No date expression: the publication day (the convention in extract.dates).
+    # No date expression: the publication day (the convention in extract.when).
     stated_on = document.published if said_on is None else _day(said_on)
     stance = a.stance
-    if stance == "assert" and a.hedged is False and _is_estimate(a, quantities):
+    if stance == "assert" and a.hedged is False and is_estimate(quantities):
         stance = "estimate"
     return Claim(
         claim_id=Claim.make_id(document.doc_id, a.content_spans, a.cue_spans),
@@ -131,6 +143,7 @@ def _claim(
         cue_spans=list(a.cue_spans),
         content_spans=list(a.content_spans),
         affiliation=affiliation,
+        rule=a.rule,
     )
 
 
@@ -144,8 +157,3 @@ def _who(document: Document, a: Attribution) -> tuple[str, ClaimantType, str | N
     name = a.speaker or a.mention
     info = canonicalize(name, a.speaker_label) if name else outlet_claimant(document.outlet)
     return info.name, info.claimant_type, info.affiliation
-
-
-def _is_estimate(a: Attribution, quantities: list[Quantity]) -> bool:
-    """A claim whose figures are all approximate ("about 2,000", "some 145,000") is an estimate."""
-    return bool(quantities) and all(q.approximate for q in quantities)

@@ -1,6 +1,6 @@
-"""The stance of a claim: what the cue lends it, corrected by what the content says.
+"""The stance of a claim, whether it is hedged, and when it is an estimate: decided here only.
 
-The cue gives the first reading (`cues.stance_of`: "denied" -> deny, "urged" -> call). The content
+The cue gives the first reading (`stance_of`: "denied" -> deny, "urged" -> call). The content
 then corrects it, because news prose often reports a denial or an appeal with a plain "said":
 
 - deny: a rebuttal word in the content ("fake news", "untrue", "disinformation"), or a negated
@@ -11,37 +11,23 @@ then corrects it, because news prose often reports a denial or an appeal with a 
   first-person appeal ("We call for ..."), or a directive "told/asked X to <verb>".
 - assert: "called the attack a crime" names something; "call" is a call only with "for", "on" or
   an infinitive.
+- estimate: an assertion, unhedged, whose figures are all approximate (`is_estimate`).
+
+A claim is hedged (`hedged`) by its cue ("claimed", "alleged"), a phrase in its sentence ("could
+not be independently verified") or a hedging word ("reportedly", "may", "might").
 """
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
-from claimledger.extract.cues import DENY_PHRASES
-from claimledger.models import Stance
+from claimledger.lexicon import active_lexicon, words
+from claimledger.models import Quantity, Stance
 
-__all__ = ["refine_stance"]
+__all__ = ["hedged", "is_estimate", "refine_stance", "stance_of"]
 
 CharSpan = tuple[int, int]
 
-# Words that, in a claim's content, reject what was said before.
-REBUTTALS = (
-    *DENY_PHRASES,
-    "untrue",
-    "not true",
-    "disinformation",
-    "misinformation",
-    "fabricated",
-    "fabrication",
-    "a lie",
-    "lies",
-    "slander",
-    "absurd",
-    "unfounded",
-)
-_REBUTTAL = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in REBUTTALS) + r")\b")
 # Modal verbs of obligation: the content asks for something.
 OBLIGATION = frozenset({"should", "must", "ought"})
 # Cues that direct someone to act when followed by "X to <verb>".
@@ -49,7 +35,15 @@ DIRECTIVE_CUES = frozenset({"tell", "ask", "order", "instruct", "warn", "advise"
 APPEALS = tuple(
     f"{who} {verb}" for who in ("we", "i") for verb in ("call", "urge", "demand", "appeal", "ask")
 )
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def stance_of(lemma: str, particle: str | None = None) -> Stance:
+    """The stance a cue lends its content: deny, call or assert."""
+    if lemma in words("deny_verbs") and (lemma != "rule" or particle == "out"):
+        return "deny"
+    if lemma in words("call_verbs"):
+        return "call"
+    return "assert"
 
 
 def refine_stance(
@@ -69,7 +63,7 @@ def refine_stance(
     if cue_stance != "assert":
         return cue_stance
     said = " ".join(text[s:e] for s, e in content).lower().lstrip("“\"' ")
-    if _REBUTTAL.search(said):
+    if active_lexicon().pattern("rebuttals").search(said):
         return "deny"
     if said.startswith(APPEALS):
         return "call"
@@ -142,3 +136,28 @@ def _has_figure(doc: Doc, content: list[CharSpan]) -> bool:
         if span is not None and any(t.like_num for t in span):
             return True
     return False
+
+
+def hedged(doc: Doc, text: str, start: int, end: int, cue_lemma: str) -> bool:
+    """Whether the sentence [start, end) hedges its claim: a hedging cue ("claimed"), a
+    phrase ("could not be independently verified") or word ("reportedly", "may")."""
+    if cue_lemma in words("hedge_cues"):
+        return True
+    sentence = text[start:end].lower()
+    if any(p in sentence for p in words("hedge_phrases")):
+        return True
+    if active_lexicon().pattern("hedge_words").search(sentence) is None:
+        return False  # most sentences: no need to look at their tokens' tags
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span:
+        low = tok.lower_
+        if low in words("hedge_words") and (tok.tag_ != "MD" or low in ("may", "might")):
+            return True
+    return False
+
+
+def is_estimate(quantities: list[Quantity]) -> bool:
+    """A claim whose figures are all approximate ("about 2,000", "some 145,000") is an estimate."""
+    return bool(quantities) and all(q.approximate for q in quantities)

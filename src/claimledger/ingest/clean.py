@@ -78,6 +78,103 @@ LINE_JUNK: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|реклама)", _I),
     # Separator rules: "***", "---", "___", "• • •".
     re.compile(r"[-_*=•·~#\s]{3,}"),
+    # Page furniture: a bare number or counter ("23", "2 min read", "Read: 411", "1.2K views").
+    re.compile(
+        r"(?:(?:read|views?|comments?|shares?|likes?)\s*:?\s*)?[\d][\d,.:/kK]*"
+        r"(?:\s*(?:min(?:ute)?s? read|views?|comments?|shares?|likes?|reads?))?",
+        _I,
+    ),
+    # Upper-case caption labels, however long the caption: "IMAGE: A helicopter fires ...".
+    re.compile(r"(?:IMAGE|PHOTO|PICTURE|VIDEO|FILE PHOTO|WATCH|LISTEN)\s*:.*"),
+    # A caption that ends in its credit: "A ruined house. Stepanakert, 2020. Photo by J. Doe".
+    re.compile(r".{0,300}[.!?]\s+(?:photo|image|picture)s?\s+(?:by|credit|courtesy)\b.{0,120}", _I),
+)
+
+# Words a timestamp, byline date or live-blog stamp is made of ("Published - September 15,
+# 2024 02:57 am IST - KYIV", "Thu 01st October 2020 | 12:21 PM", "3 minutes ago").
+_STAMP_WORDS = frozenset(
+    [
+        "published",
+        "updated",
+        "posted",
+        "modified",
+        "last",
+        "date",
+        "time",
+        "at",
+        "on",
+        "ago",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "gmt",
+        "utc",
+        "ist",
+        "msk",
+        "eet",
+        "eest",
+        "cet",
+        "cest",
+        "bst",
+        "edt",
+        "est",
+        "pst",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+# A clock time closing a line after a separator: "Politics 18 October — 11:37", "... | 12:21 PM".
+_CLOCK_AT_END = re.compile(
+    r"[—–|,-]\s*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|utc|msk|ist))?\W*$", _I
+)
+_BYLINE = re.compile(r"by\s+(?P<rest>.{2,100})", _I)
+_BYLINE_WORDS = frozenset(
+    ["and", "the", "news", "desk", "staff", "reporter", "correspondent", "editor", "agency", "&"]
 )
 
 # A wire dateline opening the article: "STEPANAKERT, Oct 2 (Caucasus Wire) - ", "BRUSSELS — ",
@@ -136,8 +233,43 @@ def strip_dateline(paragraph: str) -> str:
 
 
 def is_junk_line(line: str) -> bool:
-    """True when a whole (already stripped) line is boilerplate per LINE_JUNK."""
-    return any(p.fullmatch(line) for p in LINE_JUNK)
+    """True when a whole (already stripped) line is boilerplate per LINE_JUNK, a timestamp or
+    a byline."""
+    return any(p.fullmatch(line) for p in LINE_JUNK) or is_stamp(line) or is_byline(line)
+
+
+def is_stamp(line: str) -> bool:
+    """A line that only dates the page: made of date and time words and numbers (a place in
+    capitals may close it), or a short unpunctuated line ending in a clock time ("Politics
+    18 October — 11:37"). Such a line is never a statement, and its numbers are no figures."""
+    if len(line) > 90 or line.endswith((".", "!", "?", "”", '"')):
+        return False
+    if _CLOCK_AT_END.search(line) and len(line.split()) <= 12:
+        return True
+    words = [w for w in re.split(r"[\s|,/()\-–—:]+", line.lower()) if w]
+    if not words or not any(ch.isdigit() for ch in line):
+        return False
+    for i, word in enumerate(words):
+        numeric = re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?(?:[:.]\d{2})?(?:[+-]\d{1,2})?", word)
+        place = i == len(words) - 1 and line.rstrip().split()[-1].isupper()
+        if not (numeric or word.strip(".") in _STAMP_WORDS or place):
+            return False
+    return True
+
+
+def is_byline(line: str) -> bool:
+    """ "By Jane Doe", "By AFP Published: Sun 22 Oct 2023, 4:40 PM", "by The Kyiv Independent
+    news desk July 28, 2024": the author line, not a sentence (no closing full stop, every word
+    a name, a staff word or part of a date)."""
+    found = _BYLINE.fullmatch(line)
+    if found is None or line.endswith((".", "!", "?")):
+        return False
+    rest = re.split(r"\b(?:published|updated|posted)\b", found.group("rest"), maxsplit=1, flags=_I)
+    words = [w for w in re.split(r"[\s,|]+", rest[0]) if w]
+    return bool(words) and all(
+        w[0].isupper() or w.lower() in _BYLINE_WORDS or w.lower() in _STAMP_WORDS or w.isdigit()
+        for w in words
+    )
 
 
 def _clean_line(raw: str) -> str:

@@ -28,8 +28,8 @@ from datetime import date
 from typing import Literal
 
 from claimledger.models import Claim
+from claimledger.names.claimants import refine_claimants
 from claimledger.reconcile.bulk import gc_paused
-from claimledger.reconcile.claimants import refine_claimants
 from claimledger.reconcile.topics import GENERIC, TopicIndex, claim_terms, state_terms
 from claimledger.reconcile.tracks import EVENT_WORDS, SUBJECT_NOUNS, Track, TrackPoint, track_key
 

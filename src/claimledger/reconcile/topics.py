@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from claimledger.models import Claim
-from claimledger.reconcile.aliases import alias_table, word_set
+from claimledger.names.aliases import alias_table, word_set
 from claimledger.reconcile.tracks import EVENT_WORDS, SUBJECT_NOUNS, fold_word, track_key
 
 __all__ = ["GENERIC", "TopicIndex", "claim_terms", "state_terms"]

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 
+from claimledger.lexicon import shipped_lexicon
 from claimledger.models import Claim, Kind, Quantity, content_hash
-from claimledger.reconcile.aliases import alias_table, key_of, word_set
+from claimledger.names.aliases import alias_table, key_of, word_set
+from claimledger.names.claimants import refine_claimants
 from claimledger.reconcile.bulk import gc_paused
-from claimledger.reconcile.claimants import refine_claimants
 
 __all__ = [
     "EVENT_WORDS",
@@ -47,15 +48,7 @@ _COUNTED = {
     "prisoners": "prisoners pows captives prisoner pow captive",
 }
 _EVENTS = {
-    "killed": "killed died dead deaths death lost perished fallen eliminated neutralized "
-    "neutralised slain casualties fatalities",
-    "injured": "injured wounded hurt",
-    "sent": "sent transferred deployed relocated moved brought arrived left recruited "
-    "recruiting recruit transported dispatched moving",
-    "captured": "captured detained taken",
-    "missing": "missing",
-    "displaced": "displaced fled evacuated",
-    "destroyed": "destroyed downed",
+    event: " ".join(forms) for event, forms in shipped_lexicon().mapping("track_events").items()
 }
 # Who is counted, in the sense that makes two statements about the same people ("people" is
 # too generic for that).
@@ -73,11 +66,7 @@ _INCIDENT = re.compile(
     r"bombing|blasts?|explosions?|hit|raids?|airstrikes?|drone strikes?)\b",
     re.IGNORECASE,
 )
-_TOTAL = re.compile(
-    r"\b(?:since|so far|in total|total|toll|overall|altogether|to date|in all|number of|"
-    r"tally|raised|rose|risen|bringing|taking)\b",
-    re.IGNORECASE,
-)
+_TOTAL = shipped_lexicon().pattern("track_total_words", re.IGNORECASE)
 _PLACE = re.compile(
     r"\b(?:in|on|at|near|hit|struck|of)\s+(?:the\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w-]+)?)"

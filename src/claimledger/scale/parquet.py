@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from claimledger.runner import ErrorHook, IngestReport
 from claimledger.scale import rows
-from claimledger.scale.rows import ERROR, KNOWN
 
 if TYPE_CHECKING:
     from claimledger.ledger.store import Store
@@ -64,20 +63,7 @@ def load_parquet(
     try:
         dataset = pads.dataset([str(f) for f in files], format="parquet")
         for record_batch in dataset.to_batches(columns=list(rows.COLUMNS), batch_size=batch_size):
-            pairs = []
-            for row in rows.iter_rows(record_batch.to_pydict()):
-                if row["kind"] == ERROR:
-                    error = rows.decode_error(row["error"])
-                    report.errors.append(error)
-                    if on_error:
-                        on_error(error)
-                    continue
-                report.documents_read += 1
-                if row["kind"] == KNOWN:
-                    report.documents_skipped += 1
-                    continue
-                document = rows.decode_document(row["document"])
-                pairs.append((document, rows.decode_claims(row["claims"])))
+            pairs = list(rows.tally(record_batch.to_pydict(), report, on_error, None))
             if pairs:
                 result = store.write_batch(pairs)
                 report.documents_added += result.documents_added

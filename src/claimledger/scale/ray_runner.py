@@ -9,8 +9,9 @@ The pipeline, streamed end to end by Ray Data (nothing holds the whole corpus):
 2. `read_inputs_batch` tasks read each file into document rows (a JSONL or CSV file gives many),
    yielding small batches so a large feed never sits in memory at once;
 3. documents the ledger already holds become "known" rows and are not parsed again;
-4. a pool of `ExtractClaims` actors (one spaCy model per actor, loaded once) runs the pure core
-   `claims_from_parsed` over `nlp.pipe` of each batch (a document whose extraction raises is
+4. a pool of `ExtractClaims` actors, each building the `Extractor` of the settings the driver
+   ships (the user's alias file contents included; one spaCy model per actor, loaded once),
+   runs the pure core over `nlp.pipe` of each batch (a document whose extraction raises is
    reported as an input error, as locally, and the run goes on);
 5. the driver writes the results into the ledger batch by batch with `Store.write_batch`, or
    Ray writes them to Parquet (`out=`) for a later `load_parquet`.
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     import ray.data
     from spacy.language import Language
 
+    from claimledger.extract.extractor import Extractor
+    from claimledger.extract.settings import ExtractorSettings
     from claimledger.ledger.store import Store
     from claimledger.runner import ErrorHook, IngestReport, ProgressHook
 
@@ -76,16 +79,20 @@ def mark_known(batch: rows.Batch, known: frozenset[str]) -> rows.Batch:
 
 
 class ExtractClaims:
-    """Ray actor: loads the spaCy model once, then extracts the claims of each batch it gets.
+    """Ray actor: builds the extractor of the settings it is shipped once (spaCy model, lexicon,
+    cue model, the user's alias table as its contents, rules off), then extracts each batch.
 
-    The core is the local one (`extract_many` -> `claims_from_parsed` over `nlp.pipe`), so a
-    document gives the same claims here as in `claimledger ingest` on one machine.
+    The core is the local one (`Extractor.many` over `nlp.pipe`), so a document gives the same
+    claims here as in `claimledger ingest` on one machine, wherever the worker runs.
     """
 
-    def __init__(self, model: str | None = None) -> None:
-        from claimledger.extract.pipeline import MODEL_NAME, load_nlp
+    def __init__(self, settings: dict[str, Any] | None = None) -> None:
+        from claimledger.extract.extractor import Extractor
+        from claimledger.extract.settings import ExtractorSettings
 
-        self.nlp: Language = load_nlp(model or MODEL_NAME)
+        shipped = ExtractorSettings.model_validate(settings or {})
+        self.extractor = Extractor(shipped)
+        self.nlp: Language = self.extractor.nlp
 
     def __call__(self, batch: rows.Batch) -> rows.Batch:
         """Fill the `claims` column of every document row; other rows pass through.
@@ -97,7 +104,7 @@ class ExtractClaims:
         documents = [rows.decode_document(r["document"]) for r in items if r["kind"] == DOC]
         results: list[tuple[Document, list[Claim]] | InputError]
         try:
-            results = list(_extract(documents, self.nlp))
+            results = list(_extract(documents, self.extractor))
         except Exception:  # one document's bug must not end the run: find it
             results = [self._one(document) for document in documents]
         extracted = iter(results)
@@ -115,16 +122,15 @@ class ExtractClaims:
     def _one(self, document: Document) -> tuple[Document, list[Claim]] | InputError:
         """One document's claims, or the error saying why there are none."""
         try:
-            return next(_extract([document], self.nlp))
+            return next(_extract([document], self.extractor))
         except Exception as exc:
             return extract_failed(document, exc)
 
 
-def _extract(documents: list[Document], nlp: Language) -> Iterator[tuple[Document, list[Claim]]]:
-    # Imported here: the read tasks load this module too, and need neither spaCy nor the core.
-    from claimledger.extract.pipeline import extract_many
-
-    return extract_many(documents, nlp, batch_size=max(1, len(documents)))
+def _extract(
+    documents: list[Document], extractor: Extractor
+) -> Iterator[tuple[Document, list[Claim]]]:
+    return extractor.many(documents, batch_size=max(1, len(documents)))
 
 
 def extract_failed(document: Document, exc: Exception) -> InputError:
@@ -145,10 +151,12 @@ def build_dataset(
     batch_size: int,
     default_date: date | None,
     known: frozenset[str] = frozenset(),
-    model: str | None = None,
+    settings: ExtractorSettings | None = None,
 ) -> ray.data.Dataset:
     """The lazy Ray Data pipeline from input files to rows with claims."""
     import ray.data
+
+    from claimledger.extract.settings import ExtractorSettings
 
     ds: ray.data.Dataset = ray.data.from_items([{"path": f} for f in files])
     ds = ds.map_batches(
@@ -165,9 +173,13 @@ def build_dataset(
         )
     return ds.map_batches(
         ExtractClaims,
-        # The default model unless another is asked for: constructor arguments would sit in
+        # Shipped as plain data, and only when not the defaults: constructor arguments sit in
         # the object store for the actors' lifetime (Ray warns about restarts then).
-        fn_constructor_kwargs={"model": model} if model else None,
+        fn_constructor_kwargs=(
+            {"settings": settings.model_dump(mode="json")}
+            if settings is not None and settings != ExtractorSettings()
+            else None
+        ),
         batch_size=batch_size,
         compute=ray.data.ActorPoolStrategy(size=workers),
         num_cpus=EXTRACT_CPUS,
@@ -186,6 +198,7 @@ def ray_ingest(
     on_error: ErrorHook | None = None,
     on_document: ProgressHook | None = None,
     reconcile: bool = True,
+    settings: ExtractorSettings | None = None,
 ) -> IngestReport:
     """Ingest `paths` on Ray into `store`, or into Parquet files under `out`.
 
@@ -201,6 +214,9 @@ def ray_ingest(
         default_date: publication date for inputs that carry none.
         on_error, on_document: progress hooks, as for `Ledger.ingest`.
         reconcile: link copies across documents afterwards, as `Ledger.ingest` does.
+        settings: the extractor every worker builds; by default the shipped one with the
+            user's alias file read here (`ExtractorSettings.from_environment()`), its contents
+            shipped to the workers.
 
     Returns:
         What the run did, as for a local ingest. With `out`, "added" counts rows written.
@@ -208,6 +224,7 @@ def ray_ingest(
     Raises:
         ValueError: neither a store nor `out` was given.
     """
+    from claimledger.extract.settings import ExtractorSettings
     from claimledger.runner import IngestReport  # the driver's side: the core comes with it
 
     if store is None and out is None:
@@ -225,7 +242,12 @@ def ray_ingest(
             return report
         known = frozenset(_known_ids(store, files, default_date)) if store else frozenset()
         ds = build_dataset(
-            files, workers=workers, batch_size=batch_size, default_date=default_date, known=known
+            files,
+            workers=workers,
+            batch_size=batch_size,
+            default_date=default_date,
+            known=known,
+            settings=settings if settings is not None else ExtractorSettings.from_environment(),
         )
         if out is not None:
             _write_parquet(ds, out, report, on_error)
@@ -309,36 +331,12 @@ def _write_ledger(
 ) -> None:
     """Stream extracted rows to the driver and write them to the ledger, one batch at a time."""
     for batch in ds.iter_batches(batch_size=batch_size, batch_format="numpy"):
-        pairs = list(_tally(batch, report, on_error, on_document))
+        pairs = list(rows.tally(batch, report, on_error, on_document))
         if pairs:
             result = store.write_batch(pairs)
             report.documents_added += result.documents_added
             report.documents_skipped += result.documents_skipped
             report.claims_added += result.claims_added
-
-
-def _tally(
-    batch: rows.Batch,
-    report: IngestReport,
-    on_error: ErrorHook | None,
-    on_document: ProgressHook | None,
-) -> Iterator[tuple[Document, list[Claim]]]:
-    """Count and report a batch's rows; yield its new documents with their claims."""
-    for row in rows.iter_rows(batch):
-        if row["kind"] == ERROR:
-            error = rows.decode_error(row["error"])
-            report.errors.append(error)
-            if on_error:
-                on_error(error)
-            continue
-        report.documents_read += 1
-        if row["kind"] == KNOWN:
-            report.documents_skipped += 1
-            continue
-        document, claims = rows.decode_document(row["document"]), rows.decode_claims(row["claims"])
-        if on_document:
-            on_document(document, len(claims))
-        yield document, claims
 
 
 def _write_parquet(

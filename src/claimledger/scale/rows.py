@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
 from claimledger.errors import InputError
 from claimledger.models import Claim, Document
+
+if TYPE_CHECKING:
+    from claimledger.runner import ErrorHook, IngestReport, ProgressHook
 
 COLUMNS = ("kind", "doc_id", "document", "claims", "error")
 DOC, KNOWN, ERROR = "doc", "known", "error"
@@ -91,3 +94,28 @@ def iter_rows(batch: Batch) -> Iterator[Row]:
     columns = [batch[c] for c in COLUMNS]
     for values in zip(*columns, strict=True):
         yield {c: str(v) for c, v in zip(COLUMNS, values, strict=True)}
+
+
+def tally(
+    batch: Batch,
+    report: IngestReport,
+    on_error: ErrorHook | None,
+    on_document: ProgressHook | None,
+) -> Iterator[tuple[Document, list[Claim]]]:
+    """Count and report a batch's rows; yield its new documents with their claims (the
+    same tally for rows from Ray workers and rows read back from Parquet)."""
+    for row in iter_rows(batch):
+        if row["kind"] == ERROR:
+            error = decode_error(row["error"])
+            report.errors.append(error)
+            if on_error:
+                on_error(error)
+            continue
+        report.documents_read += 1
+        if row["kind"] == KNOWN:
+            report.documents_skipped += 1
+            continue
+        document, claims = decode_document(row["document"]), decode_claims(row["claims"])
+        if on_document:
+            on_document(document, len(claims))
+        yield document, claims

@@ -1,0 +1,220 @@
+"""Noun and adjective cues: "Trump's claim that ...", "his attack on X", "she is confident that
+...", and nouns a light verb takes ("voiced criticism of X", "drew criticism from X", "took aim at
+X"). Split from `verb_cues.py`; the subject rule is in `sources.py`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimledger.extract.attribution.frame_cues import frame_cue
+from claimledger.extract.attribution.sources import subject_of
+from claimledger.extract.attribution.verb_cues import RELATIVE, TokenRange
+from claimledger.lexicon import words
+
+# Adjectives of stance whose prepositional object is what they judge: "critical of the deal",
+# "was upfront about her distaste", "is bearish on the sector". The later ones were kept where
+# at least 35% of the attributions they head on PolNeAR train match ("hostile", "tired", "right",
+# "committed" fell short: "tired of travel", "right about the timing" are the writer's words).
+STANCE_ADJECTIVES = frozenset(
+    {"critical", "supportive", "wary", "dismissive", "fond", "appreciative", "enthusiastic"}
+    | {"devoted", "pleased", "nervous", "unhappy", "upbeat", "enamored", "unified", "divided"}
+    | {"satisfied", "frustrated", "angry", "furious", "sick", "comfortable", "uncomfortable"}
+    | {"sympathetic", "loyal", "passionate", "outspoken", "shy", "honest", "upfront", "vague"}
+    | {"impressed", "hungry", "vocal", "lukewarm", "irritated", "bearish", "bullish"}
+)
+ADJECTIVE_PREPS = frozenset({"of", "about", "over", "toward", "towards", "on", "with", "in", "at"})
+# People defined by a stance, as a copula's complement: "she is an outspoken supporter of X",
+# "he has been a critic of Y". "friend", "ally" and "voice" fell under 35% on PolNeAR train.
+ROLE_NOUNS = frozenset(
+    {"supporter", "proponent", "advocate", "defender", "champion", "fan", "backer", "booster"}
+    | {"critic", "opponent", "skeptic", "sceptic", "surrogate", "architect", "detractor"}
+)
+ROLE_PREPS = frozenset({"of", "for", "on", "against"})
+# Prepositions naming who holds a cue noun's claim: "claims by aides that ...".
+AGENT_PREPS = frozenset({"by", "from"})
+# Nouns whose possessor's infinitive is a stance they took: "the board's decision to close the
+# pier", "his refusal to testify". Kept where at least 35% of them match on PolNeAR train ("plan",
+# "proposal", "effort" and "attempt" fell short: "his plan to fly home" is logistics).
+INTENT_NOUNS = frozenset(
+    {"decision", "promise", "pledge", "vow", "refusal", "desire", "reluctance", "unwillingness"}
+)
+NOUN_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "over"})
+
+
+def nominal_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
+    """A noun or adjective cue's content and source: "Trump's claim that ...", "his attack on
+    X", "she is confident that ..."; None when `tok` is no such cue."""
+    doc = tok.doc
+    lemma = tok.lemma_.lower()
+    children = list(tok.children)
+    clause = next(
+        (c for c in children if c.dep_ in ("acl", "ccomp", "xcomp") and c.i > tok.i), None
+    )
+    if tok.pos_ == "ADJ" and (lemma in words("adjective_cues") or lemma in STANCE_ADJECTIVES):
+        if tok.dep_ != "acomp" or tok.head.pos_ not in ("AUX", "VERB"):
+            return None
+        source = subject_of(tok.head)
+        if clause is not None:
+            return (clause.left_edge.i, clause.right_edge.i), source
+        # "is proud of the record", "was critical of the deal"
+        pobj = _prep_object(tok, ADJECTIVE_PREPS, tok.i)
+        if pobj is not None and source is not None and source[0].lower_ not in RELATIVE:
+            return (pobj.left_edge.i, pobj.right_edge.i), source
+        return None
+    if tok.pos_ != "NOUN":
+        return None
+    framed = frame_cue(tok)
+    if framed is not None:
+        return framed
+    if tok.dep_ == "attr" and lemma in ROLE_NOUNS:
+        return _role_cue(tok)
+    if clause is not None and clause.left_edge.lower_ == "that" and lemma in words("noun_cues"):
+        unowned = _unowned_claim(tok, clause)
+        if unowned is not None:
+            return unowned
+    poss = next((c for c in children if c.dep_ == "poss"), None)
+    cue_noun = lemma in words("noun_cues") or lemma in INTENT_NOUNS
+    if poss is None or poss.pos_ == "PRON" or not cue_noun:
+        found = _light_verb_cue(tok)
+        if found is not None or poss is None or not cue_noun:
+            return found
+    source = doc[poss.left_edge.i : poss.right_edge.i + 1]
+    if clause is not None and (
+        clause.left_edge.lower_ == "that" or (lemma in INTENT_NOUNS and _infinitive(clause))
+    ):
+        return (clause.left_edge.i, clause.right_edge.i), source
+    for c in children:
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in NOUN_PREPS:
+            pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return (pobj.left_edge.i, pobj.right_edge.i), source
+    return None
+
+
+# Nouns that carry a stance when a verb makes them its object, the verb's subject holding it:
+# "leveled criticism at X", "took a stance against X", "made no mention of X". Kept where at least
+# 35% of the attributions they head match PolNeAR train ("attack", "question", "case" fell short).
+LIGHT_NOUNS = frozenset(
+    {
+        "criticism",
+        "allegation",
+        "stance",
+        "statement",
+        "view",
+        "mention",
+        "complaint",
+        "doubt",
+        "comment",
+        "position",
+        "support",
+        "opposition",
+        "praise",
+    }
+)
+# Objects of "take" that make it a stance, with the preposition naming the target.
+TAKE_NOUNS: dict[str, frozenset[str]] = {
+    "aim": frozenset({"at"}),
+    "issue": frozenset({"with"}),
+    "swipe": frozenset({"at"}),
+    "shot": frozenset({"at"}),
+    "exception": frozenset({"to"}),
+}
+LIGHT_PREPS = frozenset({"of", "against", "on", "about", "for", "behind", "to", "toward", "over"})
+# Verbs whose subject is the target and whose "from"/"of" phrase the source: "drew criticism from".
+RECEIVE_VERBS = frozenset(
+    {"have", "draw", "receive", "win", "get", "earn", "attract", "garner", "gain", "enjoy", "lock"}
+    | {"face", "endure"}
+)
+RECEIVE_PREPS = frozenset({"from", "of", "among", "within"})
+RECEIVED_NOUNS = frozenset(
+    {"support", "criticism", "endorsement", "praise", "opposition", "attack"}
+)
+# "in support of X", "in opposition to X": the phrase reports its host verb's subject's stance.
+IN_NOUNS = frozenset({"support", "opposition", "favor", "favour", "defense", "defence"})
+
+
+def _unowned_claim(tok: Token, clause: Token) -> tuple[TokenRange, Span | None] | None:
+    """A cue noun with no possessor and a "that" clause: "claims by aides that ..." names its
+    source after it; "complaints that ..." stand with none (PolNeAR marks no source). Other bare
+    nouns ("the belief that", "hopes that") match under 20% on PolNeAR train: left out."""
+    if any(c.dep_ == "poss" for c in tok.children):
+        return None
+    content = (clause.left_edge.i, clause.right_edge.i)
+    agent = _prep_object(tok, AGENT_PREPS, tok.i)
+    if agent is not None and agent.i < clause.i:
+        return content, tok.doc[agent.left_edge.i : agent.right_edge.i + 1]
+    if tok.lemma_.lower() == "complaint":
+        return content, None
+    return None
+
+
+def _infinitive(clause: Token) -> bool:
+    """Whether a clause is a "to" infinitive: "decision to close", not "decision made today"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i < clause.i for c in clause.children)
+
+
+def _prep_object(head: Token, preps: frozenset[str], after: int) -> Token | None:
+    """The object of the first of `preps` hanging on `head` after token `after`."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.i > after and c.lower_ in preps:
+            pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _role_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
+    """ "X is a staunch opponent of Y": the copula's subject holds a stance toward the object of
+    the role noun; "X is a supporter" with no object says nothing about what is supported."""
+    pobj = _prep_object(tok, ROLE_PREPS, tok.i)
+    if pobj is None or tok.head.lemma_.lower() != "be":
+        return None
+    source = subject_of(tok.head)
+    if source is None or source[0].lower_ in ("it", "this", "that", "there"):
+        return None
+    return (pobj.left_edge.i, pobj.right_edge.i), source
+
+
+def _light_verb_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
+    """A cue noun whose verb names the source: "X voiced criticism of Y", "X has come out in
+    support of Y", and reversed, "Y drew criticism from X"."""
+    lemma = tok.lemma_.lower()
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.lower_ == "in" and lemma in IN_NOUNS:
+        pobj = _prep_object(tok, frozenset({"of", "to"}), tok.i)
+        host = verb.head
+        if pobj is None or host.pos_ not in ("VERB", "AUX"):
+            return None
+        source = subject_of(host)
+        if source is None:
+            return None
+        return (pobj.left_edge.i, pobj.right_edge.i), source
+    if tok.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in words("speech_verbs"):
+        return None
+    if verb.lemma_.lower() in RECEIVE_VERBS and lemma in RECEIVED_NOUNS:
+        # "Clinton has the support of women", "the plan drew criticism from X": reversed.
+        giver = _prep_object(tok, RECEIVE_PREPS, tok.i) or _prep_object(verb, RECEIVE_PREPS, tok.i)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if giver is None or subj is None or subj.lower_ in RELATIVE:
+            return None
+        source = verb.doc[giver.left_edge.i : giver.right_edge.i + 1]
+        return (subj.left_edge.i, subj.right_edge.i), source
+    if verb.lemma_.lower() == "take" and lemma in TAKE_NOUNS:
+        # "took aim at X", "took issue with X", "took a swipe at X"
+        target = _prep_object(tok, TAKE_NOUNS[lemma], tok.i) or _prep_object(
+            verb, TAKE_NOUNS[lemma], tok.i
+        )
+        source = subject_of(verb)
+        if target is None or source is None or source[0].lower_ in RELATIVE:
+            return None
+        return (target.left_edge.i, target.right_edge.i), source
+    if lemma not in LIGHT_NOUNS:
+        return None
+    pobj = _prep_object(tok, LIGHT_PREPS, tok.i) or _prep_object(verb, LIGHT_PREPS, tok.i)
+    if pobj is None:
+        return None
+    source = subject_of(verb)
+    if source is None or source[0].lower_ in RELATIVE:
+        return None
+    return (pobj.left_edge.i, pobj.right_edge.i), source

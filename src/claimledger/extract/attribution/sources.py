@@ -1,0 +1,222 @@
+"""Who holds a cue: the source of an attribution read off the parse.
+
+The verb's subject, or its host's for "..., adding that" and "but said"; the agent of a passive;
+a count the parser left as a modifier ("About 4 in 10 say"); the name right after an inverted
+cue ("said Lavrov"); the noun phrase before a cue the parser left subjectless. Pure functions
+over spaCy tokens, used by every cue rule.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimledger.extract.attribution.cue_extent import QUOTE_CHARS
+from claimledger.extract.attribution.verb_cues import (
+    FINITE_TAGS,
+    RELATIVE,
+    Sentences,
+    TokenRange,
+    reporting_conj,
+)
+from claimledger.lexicon import words
+
+# Things a source issues, which then speak for it ("released a statement confirming").
+MEDIUM_NOUNS = frozenset(
+    {
+        "statement",
+        "story",
+        "letter",
+        "ad",
+        "video",
+        "report",
+        "tweet",
+        "post",
+        "release",
+        "memo",
+        "message",
+        "op-ed",
+        "column",
+        "editorial",
+        "article",
+        "interview",
+        "speech",
+        "email",
+        "note",
+        "book",
+        "essay",
+        "commercial",
+        "remark",
+        "comment",
+    }
+)
+# Dependencies through which a cue inherits its host's subject: "adding that", "but said",
+# "began by saying" (pcomp under prep).
+INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"})
+COUNT_WORDS = frozenset({"half", "third", "quarter", "quarters", "thirds", "percent", "majority"})
+
+
+def trailing_cue_parts(verb: Token, sents: Sentences) -> tuple[TokenRange, Span] | None:
+    """ "<content>, <noun phrase> <verb>" read off the surface when the parse has no subject.
+
+    Returns the content token range and the source span, or None when the shape differs.
+    """
+    doc = verb.doc
+    sent = sents.of(verb.i)
+    k = verb.i - 1
+    while k > sent.start and doc[k].text != "," and verb.i - k <= 12:
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in '"“”':
+            return None
+        k -= 1
+    if k <= sent.start or doc[k].text != "," or k + 1 >= verb.i:
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN") for t in doc[k + 1 : verb.i]):
+        return None
+    return (sent.start, k - 1), doc[k + 1 : verb.i]
+
+
+def inverted_subject(verb: Token) -> Span | None:
+    """The proper name right after a verb the parser left subjectless: '"...," said Lavrov'."""
+    doc = verb.doc
+    i = verb.i + 1
+    start = i
+    while i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].tag_ == "POS"):
+        i += 1
+    return doc[start:i] if i > start else None
+
+
+def subject_of(verb: Token) -> Span | None:
+    """The source: the verb's subject, or its host's for "..., adding that"/"but said"."""
+    doc = verb.doc
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("nsubj", "aux", "auxpass", "agent") for c in verb.children)
+    ):
+        return None  # "Asked about the vote, she ...": the asker is nobody named
+    cur = verb
+    for _ in range(6):
+        for c in cur.children:
+            if c.dep_ == "nsubj":
+                if c.lower_ in RELATIVE and cur.dep_ == "relcl":
+                    # PolNeAR marks the relative pronoun itself; `antecedent` names it.
+                    return doc[c.i : c.i + 1]
+                if c.lower_ in ("there",):
+                    return None
+                return doc[c.left_edge.i : _subject_end(c) + 1]
+            if c.dep_ == "agent":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+        if any(c.dep_ == "nsubjpass" for c in cur.children):
+            return None
+        count = _count_subject(cur)
+        if count is not None:
+            return count
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.i != cur.i:
+            noun = cur.head
+            if noun.lemma_.lower() not in MEDIUM_NOUNS:
+                # "a super PAC backing Bush": the modified noun holds the position.
+                return doc[noun.left_edge.i : noun.i + 1]
+            # "issued a statement condemning the attack": whoever issued it.
+            cur = noun.head if noun.head.i != noun.i else noun
+            if cur.pos_ not in ("VERB", "AUX"):
+                return None
+            continue
+        if cur.dep_ in INHERIT_DEPS and cur.head.i != cur.i:
+            cc = next((c for c in cur.head.children if c.dep_ == "cc" and c.i < cur.i), None)
+            if cc is not None and reporting_conj(cc) is not None and cur.head.head.i != cur.i:
+                cur = cur.head.head  # "said [X] and called for Y": the first cue's subject
+            else:
+                cur = cur.head
+            continue
+        break
+    return _stranded_subject(verb) if cur.i == verb.i else None
+
+
+# Words that may stand between a stranded subject and its verb: "X, the club's manager, also said".
+BRIDGE_DEPS = frozenset({"aux", "neg", "advmod", "punct"})
+
+
+def _stranded_subject(verb: Token) -> Span | None:
+    """The noun phrase right before a finite verb the parser left without a subject, having
+    hung the phrase on an earlier word: "At the club, Jay Ortiz, its manager, suggested ..."."""
+    doc = verb.doc
+    finite = verb.tag_ in FINITE_TAGS or any(
+        c.dep_ == "aux" and c.tag_ in FINITE_TAGS | {"MD"} for c in verb.children
+    )
+    if not finite or verb.dep_ not in ("ROOT", "dep", "advcl"):
+        return None
+    k = verb.i - 1
+    while k >= 0 and (
+        doc[k].text == "," or (doc[k].head.i == verb.i and doc[k].dep_ in BRIDGE_DEPS)
+    ):
+        if doc[k].text in QUOTE_CHARS or (doc[k].is_punct and doc[k].text != ","):
+            return None
+        k -= 1
+    if k < 0 or doc[k].pos_ not in ("NOUN", "PROPN") or "\n" in doc[k].whitespace_:
+        return None
+    tok = doc[k]
+    # climb from the phrase's last word to its head, through titles and appositions
+    while tok.head.i < tok.i and tok.dep_ in ("compound", "appos", "conj", "pobj", "prep"):
+        comma = any(t.text == "," for t in doc[tok.head.i : tok.i])
+        if comma and (tok.dep_ == "conj" or (tok.dep_ == "appos" and tok.head.dep_ == "pobj")):
+            break  # "In Nevada, Senator Harry Reid": a place, not the same name
+        tok = tok.head
+        if tok.pos_ not in ("NOUN", "PROPN", "ADP"):
+            return None
+    if tok.pos_ == "ADP" or _under_complement(tok, verb):
+        return None
+    first = tok.left_edge.i
+    if first >= verb.i or any(t.pos_ in ("VERB", "AUX") and t.i > tok.i for t in doc[first:k]):
+        return None
+    return doc[first : k + 1]
+
+
+def _under_complement(tok: Token, verb: Token) -> bool:
+    """Whether `tok` sits in one of the verb's complements (then it is part of what is said,
+    not who says it): '"Kasich offered him a job," says the man'."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.head.i == verb.i:
+            return cur.dep_ in ("ccomp", "parataxis", "dobj", "xcomp", "conj") or cur.i > verb.i
+        cur = cur.head
+    return False
+
+
+def _count_subject(verb: Token) -> Span | None:
+    """ "About 4 in 10 say ...", "Less than a third agreed ...": a count the parser left as a
+    number or adverbial modifier instead of the subject."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in verb.lefts:
+        if (
+            c.dep_ in ("nummod", "npadvmod")
+            and c.left_edge.i == verb.left_edge.i
+            and any(t.pos_ == "NUM" or t.lower_ in COUNT_WORDS for t in c.subtree)
+        ):
+            return verb.doc[c.left_edge.i : c.right_edge.i + 1]
+    return None
+
+
+def antecedent(source: Span) -> Span:
+    """The noun phrase a relative-pronoun source stands for ("officials who said" -> officials);
+    any other source stands for itself."""
+    if len(source) != 1:
+        return source
+    tok = source[0]
+    clause = tok.head
+    if tok.lower_ not in RELATIVE or clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return source
+    host = clause.head
+    return source.doc[host.left_edge.i : host.i + 1]
+
+
+def _subject_end(subject: Token) -> int:
+    """Right edge of a subject, cutting a medium phrase the parser hung on it
+    ("Harutyunyan in a social media post on Tuesday")."""
+    for c in subject.rights:
+        if c.dep_ == "prep":
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ in words("cue_media"):
+                return c.i - 1
+    return subject.right_edge.i

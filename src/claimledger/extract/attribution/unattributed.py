@@ -1,0 +1,99 @@
+"""Figures nobody is said to have claimed: the outlet's own statements, or a continued claim."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.extract.attribution.drafts import char_range
+from claimledger.extract.attribution.found import Attribution
+from claimledger.extract.context import DocContext
+from claimledger.extract.stance import hedged
+from claimledger.models import Span as CharSpan
+
+CONTINUATIONS = ("in addition", "additionally", "moreover", "furthermore")
+SKIP_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
+
+
+def unattributed(ctx: DocContext, found: list[Attribution]) -> list[Attribution]:
+    """Sentences with a figure outside any attributed content: the outlet's own statements
+    (rule `unattributed_figure`); one opening with "In addition" carries the previous claim's
+    source over (rule `continued_source`)."""
+    doc, text = ctx.doc, ctx.text
+    covered = sorted(s for a in found for s in a.content_spans)
+    out: list[Attribution] = []
+    previous: Attribution | None = None
+    for sent in _lines(doc):
+        figures = [t for t in sent if _is_figure(t)]
+        if not figures or all(_inside(t.idx, covered) for t in figures):
+            previous = _ending_in(found, sent) or previous
+            continue
+        span = char_range(doc, sent.start, sent.end - 1)
+        if span is None:
+            continue
+        span = (span[0], _rstrip_text(text, span))
+        opening = text[span[0] : span[0] + 20].lower()
+        carried = previous is not None and opening.startswith(CONTINUATIONS)
+        if carried and previous is not None and ctx.enabled("continued_source"):
+            out.append(
+                Attribution(
+                    content_spans=[span],
+                    source_spans=list(previous.source_spans),
+                    mode="indirect",
+                    hedged=previous.hedged,
+                    sentence_span=(sent.start_char, sent.end_char),
+                    mention=previous.mention,
+                    speaker=previous.speaker,
+                    speaker_label=previous.speaker_label,
+                    rule="continued_source",
+                )
+            )
+        elif ctx.enabled("unattributed_figure"):
+            out.append(
+                Attribution(
+                    content_spans=[span],
+                    mode="unattributed",
+                    hedged=hedged(doc, text, sent.start_char, sent.end_char, ""),
+                    sentence_span=(sent.start_char, sent.end_char),
+                    rule="unattributed_figure",
+                )
+            )
+        previous = None
+    return out
+
+
+def _lines(doc: Doc) -> list[Span]:
+    """Sentences, cut again at line breaks the splitter ran over (headline + first line)."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                if tok.i + 1 > start:
+                    out.append(doc[start : tok.i + 1])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return [s for s in out if s.text.strip()]
+
+
+def _is_figure(tok: Token) -> bool:
+    return (tok.like_num or tok.pos_ == "NUM") and tok.ent_type_ not in SKIP_FIGURE_ENTS
+
+
+def _rstrip_text(text: str, span: CharSpan) -> int:
+    end = span[1]
+    while end > span[0] and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _inside(pos: int, spans: list[CharSpan]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _ending_in(found: list[Attribution], sent: Span) -> Attribution | None:
+    """An attributed claim with a source whose content ends in this sentence."""
+    for a in found:
+        if a.source_spans and any(sent.start_char < e <= sent.end_char for _, e in a.content_spans):
+            return a
+    return None

@@ -1,0 +1,175 @@
+"""Sources given by the sentences around a figure statement with no reporting words of its own.
+
+- `share_sentence`: a sentence that also holds one named source's report is that source's
+  ("Russia has lost 574,690 troops ..., the General Staff reported" where the parse left the
+  figure outside the reported content);
+- `refer_back`: a statement pointing back ("This was announced by X", "This is what X told
+  reporters", "X reported this") makes the outlet statements just before it X's;
+- `continue_statements`: a paragraph that goes on reporting a named source ("The ministry said
+  54 more were killed. 23 of them were officers."), or a paragraph opening on what was just
+  reported ("This number includes ..."), keeps that source;
+- `sole_source`: in an article where a single named source reports figures, the outlet's own
+  figure sentences retell it, unless they turn to the past or to another matter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimledger.extract.figures.credit import credit, named, reports
+from claimledger.lexicon import words
+from claimledger.models import Claim
+
+# A sentence opening like this turns to another matter: it does not go on with the last source.
+TOPIC_SHIFTS = re.compile(
+    r"^\W*(?:meanwhile|separately|elsewhere|earlier|previously|in other|on the other hand|"
+    r"by contrast|in contrast|at the same time|also on|on (?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
+# A sentence crediting what came before it: "This was announced by X", "These figures were
+# released by X", "This is what X told ...", "X reported this on Telegram".
+BACK_REFERENCES = re.compile(
+    r"^\W*(?:(?:this|that|these|those)(?:\s+(?:figures?|data|information|numbers?|toll|news))?"
+    r"\s+(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:announced|reported|stated|"
+    r"said|confirmed|disclosed|revealed|published|released|told|noted)\b"
+    r"|this is what\b)"
+    r"|\b(?:reported|said|announced|stated|confirmed|wrote|posted|told \w+)\s+(?:this|that)\b"
+    r"(?!\s+\w+\s+(?:is|was|were|are|had|has|have|will|would)\b)",
+    re.IGNORECASE,
+)
+# A sentence opening on what was just reported: "This number includes ...", "The toll ...",
+# "Of them, ...", "Among the dead ...".
+ANAPHORA = re.compile(
+    r"^\W*(?:(?:this|that|these|those|the|its)\s+(?:number|figure|figures|toll|total|tally|"
+    r"count|data|list|report|update)\b|(?:of|among)\s+(?:them|those|these|the dead|the victims|"
+    r"the wounded|the injured)\b)",
+    re.IGNORECASE,
+)
+# Reporting stances a following figure sentence can go on with (a denial or a call does not).
+CONTINUED_STANCES = frozenset({"assert", "estimate"})
+
+
+def share_sentence(ordered: list[Claim], outlet_name: str) -> None:
+    """An outlet statement of a sentence that also holds one named source's report is that
+    source's: "Russia has lost 574,690 troops ..., the General Staff reported" where the parse
+    left the figure outside the reported content."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in ordered:
+        by_sentence.setdefault(claim.start, []).append(claim)
+    for claims in by_sentence.values():
+        sources = [c for c in claims if named(c, outlet_name) and reports(c, by_cue=True)]
+        if len({c.claimant for c in sources}) != 1:
+            continue
+        for claim in claims:
+            if claim.mode == "unattributed" and claim.quantities and _scopes(sources[0], claim):
+                credit(claim, sources[0], "sentence_source")
+
+
+def _scopes(source: Claim, statement: Claim) -> bool:
+    """The source's report reaches the statement's figures: "according to X" covers its
+    sentence; a cue before every figure covers the clauses joined after it ("X added that A,
+    and B"); a source named after a comma behind every figure closes the sentence."""
+    if source.mode == "according_to":
+        return True
+    first_figure = min(q.start for q in statement.quantities)
+    if source.cue_spans and source.cue_spans[0][1] <= first_figure:
+        return True
+    return _trails(source, statement)
+
+
+def _trails(source: Claim, statement: Claim) -> bool:
+    """The source is named after a comma behind every figure, closing the sentence:
+    "..., the General Staff reported" (not "..., where the governor said the fighting ended")."""
+    if not source.claimant_spans:
+        return False
+    named_at = source.claimant_spans[0][0]
+    last_figure = max(q.end for q in statement.quantities)
+    before = statement.sentence[: max(0, named_at - statement.start)].rstrip()
+    return named_at > last_figure and before.endswith(",") and statement.end - named_at < 120
+
+
+def refer_back(ordered: list[Claim], text: str, outlet_name: str) -> None:
+    """Outlet statements right before a back-referring named claim take its source: those of its
+    own paragraph before it, or, when it opens its paragraph, those closing the paragraph before.
+    """
+    for k, claim in enumerate(ordered):
+        if not named(claim, outlet_name) or not BACK_REFERENCES.search(claim.sentence):
+            continue
+        opens_paragraph = "\n" in text[max(0, claim.start - 2) : claim.start] or claim.start == 0
+        j = k - 1
+        crossed = False
+        while j >= 0:
+            before = ordered[j]
+            if before.start == claim.start:
+                j -= 1
+                continue
+            if not _same_paragraph(text, before.end, claim.start):
+                if not opens_paragraph or crossed:
+                    break
+                crossed = True
+            if before.mode != "unattributed":
+                break
+            credit(before, claim, "back_reference")
+            j -= 1
+
+
+# A figure sentence about an earlier time is background, not the source's current report.
+_PAST = re.compile(r"\b(?:1[89]\d\d|200\d|201[0-5])s?\b|\bin the (?:19|20)\d0s\b", re.I)
+
+
+def sole_source(ordered: list[Claim], outlet_name: str) -> None:
+    """Outlet figure statements of an article with one named figure source become its."""
+    sources = [c for c in ordered if c.quantities and named(c, outlet_name) and reports(c)]
+    # An unresolved mention is another source ("the rebels"), unless it names a document or
+    # commentators rather than a party ("the proven data", "experts").
+    parties = {
+        c.claimant if c.claimant != "unknown" else (c.claimant_mention or "").lower()
+        for c in sources
+        if c.claimant != "unknown" or not _partyless(c.claimant_mention or "")
+    }
+    resolved = [c for c in sources if c.claimant != "unknown"]
+    if len(parties) != 1 or not resolved:
+        return
+    source = resolved[0]
+    for claim in ordered:
+        if claim.mode != "unattributed" or not claim.quantities:
+            continue
+        if TOPIC_SHIFTS.match(claim.sentence) or _PAST.search(claim.sentence):
+            continue
+        credit(claim, source, "sole_source")
+        claim.stated_on = claim.stated_on if claim.start < source.start else source.stated_on
+
+
+def _partyless(mention: str) -> bool:
+    found = re.findall(r"[a-z]+", mention.lower())
+    return bool(found) and found[-1] in words("partyless_mentions")
+
+
+def continue_statements(ordered: list[Claim], text: str, outlet_name: str) -> None:
+    """Outlet statements that go on with the last named source of their paragraph take it."""
+    last: Claim | None = None
+    for claim in ordered:
+        if claim.mode != "unattributed":
+            last = claim if named(claim, outlet_name) and reports(claim) else None
+            continue
+        if last is None or not (
+            _same_paragraph(text, last.end, claim.start)
+            or (_next_paragraph(text, last.end, claim.start) and ANAPHORA.match(claim.sentence))
+        ):
+            last = None
+            continue
+        if last.stance not in CONTINUED_STANCES or TOPIC_SHIFTS.match(claim.sentence):
+            last = None
+            continue
+        credit(claim, last, "continued_statement")
+
+
+def _next_paragraph(text: str, end: int, start: int) -> bool:
+    """`start` opens the paragraph right after the one `end` lies in."""
+    gap = text[min(end, start) : start]
+    return gap.count("\n\n") == 1 and not gap.replace("\n", "").strip(" .,;:\"'”’")
+
+
+def _same_paragraph(text: str, end: int, start: int) -> bool:
+    return "\n" not in text[min(end, start) : start]

@@ -1,0 +1,86 @@
+"""Who a figure statement can be credited to, and the crediting itself (`owners.py` runs it).
+
+A claim is *named* when it credits someone other than the outlet; it *reports* when its cue is
+a verb of saying or of publishing figures, not an act the parser or the cue model read as a
+cue ("Azerbaijan shelled the city", "rescuers found seven bodies").
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimledger.lexicon import words
+from claimledger.models import Claim
+
+# Mentions that name nobody by themselves.
+UNNAMED_MENTIONS = frozenset({"they", "it", "he", "she", "we", "i", "you", "this", "one", "who"})
+# Belief verbs are cues of opinion, not of figures published.
+_BELIEFS = frozenset({"think", "believe", "know", "expect", "hope", "fear", "worry", "feel"})
+# Irregular past forms of the verbs a figure is reported with.
+_IRREGULAR = {
+    "said": "say", "told": "tell", "wrote": "write", "written": "write", "put": "put",
+    "spoke": "speak", "spoken": "speak", "showed": "show", "shown": "show", "read": "read",
+}  # fmt: skip
+
+
+def reports_through(word: str) -> bool:
+    """A cue word a figure statement can be credited through: a verb of saying, counting or
+    publishing (`report_cues`), never an act of war or disaster (`event_verbs`) or a belief."""
+    known = words("report_cues")
+    for lemma in _lemmas(word):
+        if lemma in known:
+            return lemma not in words("event_verbs") and lemma not in _BELIEFS
+    return False
+
+
+def _lemmas(word: str) -> list[str]:
+    """The word and the stems it may be an inflection of ("reported" -> report, reporte)."""
+    if word in _IRREGULAR:
+        return [_IRREGULAR[word]]
+    found = [word]
+    for suffix, repl in (
+        ("ing", ""),
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)] + repl
+            found += [stem, stem + "e"]
+    return found
+
+
+def named(claim: Claim, outlet_name: str) -> bool:
+    """Credited to someone other than the outlet: a resolved claimant, or a mention that names
+    a source the resolver could not pin down ("the governor", not "they")."""
+    if claim.mode == "unattributed" or claim.claimant in ("unknown outlet", outlet_name):
+        return False
+    if claim.claimant != "unknown":
+        return True
+    mention = (claim.claimant_mention or "").strip().lower()
+    return bool(mention) and mention not in UNNAMED_MENTIONS
+
+
+def reports(claim: Claim, by_cue: bool = False) -> bool:
+    """The claim's cue is a verb of saying or publishing, not an action read as one (a
+    quotation counts as a report unless `by_cue` asks for the cue itself)."""
+    if claim.mode == "according_to" or (claim.mode == "direct" and not by_cue):
+        return True
+    if claim.content.lower().startswith("that "):
+        return True  # "the report found that ...": a finding published, whatever the verb
+    return any(reports_through(w) for w in re.findall(r"[a-z]+", (claim.cue or "").lower()))
+
+
+def credit(claim: Claim, source: Claim, rule: str) -> None:
+    """Give `claim` the source of `source` (an indirect statement of the same claimant)."""
+    claim.claimant = source.claimant
+    claim.claimant_mention = source.claimant_mention
+    claim.claimant_type = source.claimant_type
+    claim.affiliation = source.affiliation
+    claim.claimant_spans = list(source.claimant_spans)
+    claim.mode = "indirect"
+    claim.stated_on = source.stated_on
+    claim.hedged = claim.hedged or source.hedged
+    claim.rule = rule

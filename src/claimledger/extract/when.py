@@ -1,0 +1,279 @@
+"""When a claim was made: date expressions near the cue, resolved against the dateline.
+
+Convention: a claim is dated by a date expression that belongs to its reporting cue ("said on
+Friday", "reported Tuesday", "In a phone call on Wednesday night, ... expressed"); when none
+does, the claim counts as made by the publication date, so `resolve_stated_on` returns
+`published`. A vague past ("last week", "earlier this month") gives None: the claim predates the
+dateline but its day is unknown. Dates inside the claim's content ("fighting that broke out on
+Sunday", "killed since Sunday") describe what is claimed, not when it was said, and are ignored.
+
+The resolver is a small hand-written one (weekdays, today/yesterday, month-day, ISO), because it
+runs once per claim. Metadata dates (a file's "published") are read by `ingest.dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from enum import Enum
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "MONTHS",
+    "VAGUE",
+    "WEEKDAYS",
+    "cue_date",
+    "resolve_expression",
+    "resolve_stated_on",
+]
+
+_DATE_LABELS = {"DATE", "TIME"}
+_DATE_ENTS_KEY = "claimledger.date_entities"
+# Words that make a token a date expression even when the NER missed it.
+_DATE_WORDS = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$",
+    re.IGNORECASE,
+)
+_CLAUSE_DEPS = {"ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "parataxis", "conj"}
+
+
+class _Vague(Enum):
+    """Marker for a past that has no day: "last week", "earlier this month"."""
+
+    VAGUE = "vague"
+
+
+VAGUE = _Vague.VAGUE
+Resolution = date | _Vague
+
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
+    "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_SAME_DAY = (
+    "today", "tonight", "this morning", "this afternoon", "this evening", "earlier today",
+    "later today", "earlier in the day", "later in the day", "the same day", "on the same day",
+    "now", "this week",
+)  # fmt: skip
+_DAY_BEFORE = ("yesterday", "last night", "the day before", "the previous day", "overnight")
+_VAGUE_PAST = re.compile(
+    r"^(?:last|past|earlier this|earlier in the|previous|the previous|the past|recent)"
+    r" (?:week|month|year|weeks|months|days)\b"
+)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(
+    rf"\b(?P<m>{_MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>\d{{4}}))?"
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m>{_MONTH_NAMES})\b\.?(?:,? (?P<y>\d{{4}}))?"
+)
+_WEEKDAY_NAMES = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_WEEKDAY = re.compile(rf"\b(?P<last>last )?(?P<w>{_WEEKDAY_NAMES})\b")
+_ISO_IN = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """date(year, month, day) or None when the parts are out of range."""
+    try:
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def resolve_expression(text: str, anchor: date | None, *, whole: bool = False) -> Resolution | None:
+    """Resolve a date expression against `anchor` (the dateline).
+
+    A weekday is the most recent such day on or before the anchor ("last Friday" on a Friday
+    is a week back); a month-day without a year takes the anchor's year, or the year before
+    when that would fall after the anchor. Returns `VAGUE` for a past without a day
+    ("last week") and None for what is not a point in time ("for decades") or needs an
+    anchor that is missing. With `whole`, the text must be the date and nothing more.
+    """
+    norm = " ".join(text.lower().replace("’", "'").replace(",", ", ").split()).replace(" ,", ",")
+    norm = re.sub(r"^(?:on|at|in|by|from|since|during|until) ", "", norm)
+    if whole:  # "Tuesday, 3 November 2020": the weekday adds nothing to a full date
+        norm = re.sub(rf"^(?:{_WEEKDAY_NAMES}),? (?=\d|{_MONTH_NAMES})", "", norm)
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        match = pattern.search(norm)
+        if match and (not whole or match.group(0).strip(". ") == norm.strip(". ")):
+            return _month_day(int(match["d"]), MONTHS[match["m"]], match["y"], anchor)
+    match = _ISO_IN.search(norm)
+    if match:
+        return safe_date(int(match[1]), int(match[2]), int(match[3]))
+    if whole and norm not in _SAME_DAY + _DAY_BEFORE and not _WEEKDAY.fullmatch(norm):
+        return None
+    if _VAGUE_PAST.match(norm):
+        return VAGUE
+    if anchor is None:
+        return None
+    if norm.startswith(_SAME_DAY):
+        return anchor
+    if norm.startswith(_DAY_BEFORE):
+        return _days_before(anchor, 1)
+    match = _WEEKDAY.search(norm)
+    if match:
+        back = (anchor.weekday() - WEEKDAYS[match["w"]]) % 7
+        if match["last"] and back == 0:
+            back = 7
+        return _days_before(anchor, back)
+    return None
+
+
+def _days_before(anchor: date, days: int) -> date | None:
+    """`anchor` minus `days`, or None before 1 January of year 1 (a dateline of 0001-01-01)."""
+    try:
+        return anchor - timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _month_day(day: int, month: int, year: str | None, anchor: date | None) -> date | None:
+    if year is not None:
+        return safe_date(int(year), month, day)
+    if anchor is None:
+        return None
+    found = safe_date(anchor.year, month, day)
+    if found is not None and found > anchor:
+        found = safe_date(anchor.year - 1, month, day)
+    return found
+
+
+def resolve_stated_on(
+    doc: Doc,
+    sentence_span: tuple[int, int],
+    cue_spans: list[tuple[int, int]],
+    published: date | None,
+) -> date | None:
+    """The day the claimant made the claim.
+
+    Args:
+        doc: the parsed document.
+        sentence_span: [start, end) character offsets of the sentence(s) holding the claim.
+        cue_spans: character spans of the reporting words ("said", "according to").
+        published: the document's dateline, the anchor for relative expressions.
+
+    Returns:
+        The date of a date expression attached to the cue (its verb, its subject, or a clause
+        modifying it), resolved against `published`; `published` when no date expression belongs
+        to the cue (the default convention); None for a vague past or when a relative
+        expression has no dateline to resolve against.
+    """
+    if not cue_spans:
+        return published  # an unattributed statement is the outlet's, made on publication
+    resolution = cue_date(doc, sentence_span, cue_spans, published)
+    if resolution is None:
+        return published
+    return resolution if isinstance(resolution, date) else None
+
+
+def cue_date(
+    doc: Doc,
+    sentence_span: tuple[int, int],
+    cue_spans: list[tuple[int, int]],
+    published: date | None,
+) -> Resolution | None:
+    """The date expression that belongs to the cue, resolved (VAGUE for a vague past), or None
+    when no expression belongs to it (the claim then takes a default day)."""
+    cue_tokens = _tokens_in(doc, cue_spans)
+    if not cue_tokens:
+        return None
+    best: tuple[int, int, Resolution] | None = None
+    for span in _date_spans(doc, sentence_span):
+        if _bounds_a_period(span):
+            continue
+        score = _attachment(span, cue_tokens)
+        if score == 0:
+            continue
+        resolution = resolve_expression(span.text, published)
+        if resolution is None:
+            continue  # durations and decades ("for decades", "the 1990s") date nothing
+        distance = min(abs(span.start_char - t.idx) for t in cue_tokens)
+        key = (score, -distance)
+        if best is None or key > best[:2]:
+            best = (score, -distance, resolution)
+    return None if best is None else best[2]
+
+
+# A date after one of these bounds the period a figure counts ("since September 27", "as of
+# May 24", "from February 24 to the end of October"), not the day the claim was made.
+PERIOD_WORDS = frozenset({"since", "from", "until", "till", "through", "between", "to", "by"})
+
+
+def _bounds_a_period(span: Span) -> bool:
+    """The date opens or closes a counted period rather than dating the statement."""
+    doc = span.doc
+    first = span[0]
+    before = doc[first.i - 1] if first.i > 0 else None
+    if first.lower_ in PERIOD_WORDS or (before is not None and before.lower_ in PERIOD_WORDS):
+        return True
+    if before is not None and before.lower_ == "of" and first.i > 1:
+        return doc[first.i - 2].lower_ == "as"  # "as of May 24"
+    return first.lower_ == "as" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ == "of"
+
+
+def _tokens_in(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
+    tokens: list[Token] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            tokens.extend(span)
+    return tokens
+
+
+def _date_entities(doc: Doc) -> list[tuple[int, int, int]]:
+    """(start char, start token, end token) of the document's DATE/TIME entities, listed once
+    per document: `doc.ents` builds every entity anew on each access, once per claim was slow."""
+    found = doc.user_data.get(_DATE_ENTS_KEY)
+    if found is None:
+        found = [(e.start_char, e.start, e.end) for e in doc.ents if e.label_ in _DATE_LABELS]
+        doc.user_data[_DATE_ENTS_KEY] = found
+    return found
+
+
+def _date_spans(doc: Doc, sentence_span: tuple[int, int]) -> list[Span]:
+    """DATE/TIME entities in the sentence, plus weekday/today words the NER missed."""
+    start, end = sentence_span
+    spans = [doc[a:b] for s, a, b in _date_entities(doc) if start <= s < end]
+    covered = {t.i for e in spans for t in e}
+    window = doc.char_span(start, end, alignment_mode="expand")
+    if window is not None:
+        for token in window:
+            if token.i not in covered and _DATE_WORDS.match(token.text):
+                spans.append(doc[token.i : token.i + 1])
+    return spans
+
+
+def _attachment(span: Span, cue_tokens: list[Token]) -> int:
+    """3: the date hangs off the cue; 2: off a clause framing the cue; 0: not the cue's."""
+    cue_ids = {t.i for t in cue_tokens}
+    root = span.root
+    # Walk up until a verb: a cue token on the way ("said ... Lavrov Tuesday") counts.
+    current = root
+    for _ in range(12):
+        if current.i in cue_ids and current.i != root.i:
+            return 3
+        if current.pos_ in {"VERB", "AUX"} and current.i != root.i:
+            break
+        if current.head.i == current.i:
+            break
+        current = current.head
+    if current.i in cue_ids:
+        return 3
+    verb = current
+    cue_verbs = [t for t in cue_tokens if t.pos_ in {"VERB", "AUX"}] or cue_tokens
+    for cue in cue_verbs:
+        # A clause modifying the cue ("As fighting continued on Friday, X said").
+        if verb.head.i == cue.i and verb.dep_ == "advcl":
+            return 2
+        # The cue sits inside a clause this date frames ("It was X that reported last month").
+        if verb.i in {a.i for a in cue.ancestors} and cue.dep_ not in _CLAUSE_DEPS | {"advcl"}:
+            return 2
+    return 0

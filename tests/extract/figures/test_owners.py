@@ -1,0 +1,233 @@
+"""One figure, one claim: ownership, continuations and back-references on our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.pipeline import extract_claims
+from claimledger.models import Claim, Document
+
+
+def claims_of(text: str) -> list[Claim]:
+    return extract_claims(Document(doc_id="d", doc_path="d.txt", text=text, outlet="Harbour Times"))
+
+
+def owners(text: str) -> dict[str, list[str]]:
+    """Each figure as written -> the claimants holding it."""
+    out: dict[str, list[str]] = {}
+    for claim in claims_of(text):
+        for q in claim.quantities:
+            out.setdefault(q.text, []).append(claim.claimant_mention or claim.claimant)
+    return out
+
+
+def test_figure_in_speakers_sentence_is_stored_once() -> None:
+    held = owners(
+        "Shelling killed three people and wounded more than 80 in the port, the rebels said."
+    )
+    assert held == {"three": ["the rebels"], "more than 80": ["the rebels"]}
+
+
+def test_said_in_a_statement_that_reports_the_clause() -> None:
+    held = owners("The ministry said in a statement that 23 soldiers were killed overnight.")
+    assert held == {"23": ["The ministry"]}
+
+
+def test_counting_verb_with_a_figure_is_a_cue() -> None:
+    held = owners("The doctors' union recorded 19 deaths among medical staff since April.")
+    assert held == {"19": ["The doctors' union"]}
+    assert not [c for c in claims_of("The band recorded a new song in Yerevan.") if c.quantities]
+
+
+def test_back_reference_credits_the_sentence_before() -> None:
+    held = owners(
+        "Another 12 servicemen were killed, bringing the total to 140. This was announced by "
+        "the regional defence minister Aram Petrosyan at a briefing on Monday."
+    )
+    assert held["Another 12"] == held["140"]
+    assert "Aram Petrosyan" in held["140"][0]
+
+
+def test_paragraph_goes_on_with_its_reporting_source() -> None:
+    held = owners(
+        "The monitoring group said 40 civilians had been killed since May. 31 of them died in "
+        "air strikes.\n\nMeanwhile, 12 houses burned in the north."
+    )
+    assert held["40"] == ["The monitoring group"]
+    assert held["31"] == ["The monitoring group"]
+    assert held["12"] == ["Harbour Times"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops shelled the village on Monday. 14 houses were destroyed.",
+        "The army repelled the attack. Nine tanks were destroyed.",
+    ],
+)
+def test_action_verbs_lend_no_source(text: str) -> None:
+    figure_claims = [c for c in claims_of(text) if c.quantities]
+    assert [c.mode for c in figure_claims] == ["unattributed"]
+
+
+def test_role_noun_needs_its_role_before() -> None:
+    text = (
+        "Spokeswoman Ana Vardanyan said the talks would resume.\n\n"
+        "The governor said that 12 houses burned."
+    )
+    burned = next(c for c in claims_of(text) if c.quantities)
+    assert burned.claimant != "Ana Vardanyan"
+    text = "Governor Levon Sarkis visited the site. The governor said that 12 houses burned."
+    burned = next(c for c in claims_of(text) if c.quantities)
+    assert burned.claimant == "Levon Sarkis"
+
+
+def test_relayed_claim_keeps_the_relaying_speaker() -> None:
+    claims = claims_of(
+        "Petrosyan said the Red Cross reported that 230 detainees had been released."
+    )
+    holder = next(c for c in claims if c.quantities)
+    assert holder.claimant_mention == "the Red Cross"
+    assert holder.relayed_by == "Petrosyan"
+
+
+def test_deputy_is_not_the_officeholder() -> None:
+    from claimledger.names.claimants import canonicalize
+
+    assert canonicalize("Armenia's deputy foreign minister", None).name != "Zohrab Mnatsakanyan"
+    assert canonicalize("Armenia's foreign minister", None).name == "Zohrab Mnatsakanyan"
+
+
+def test_headline_credits_its_trailing_source_and_body_restatement_is_dropped() -> None:
+    text = (
+        "Seven more bodies of soldiers found in the hills, emergency service says\n\n"
+        "Rescuers found seven more bodies of soldiers on Tuesday, the emergency service said. "
+        "Four homes were also searched.\n\n"
+        "Village shelled: 30 houses lost, Kerim Aliyev says"
+    )
+    claims = claims_of(text)
+    headline = [c for c in claims if c.start == 0]
+    assert not any(c.quantities for c in headline), "the body restates the headline figure"
+    body = next(c for c in claims if any(q.text == "seven more" for q in c.quantities))
+    assert "emergency service" in (body.claimant_mention or "")
+
+
+def test_headline_names_its_source_after_a_colon() -> None:
+    claims = claims_of(
+        "Country lost 2,100 soldiers in the war: Defense Ministry\n\nFull text follows."
+    )
+    head = next(c for c in claims if c.quantities)
+    assert head.mode == "indirect" and "Defense Ministry" in (head.claimant_mention or "")
+
+
+def test_outlet_statement_sharing_a_sentence_with_a_report_is_the_reports() -> None:
+    held = owners(
+        "The enemy has lost 9,140 troops and 310 tanks since the invasion began, the General "
+        "Staff of the armed forces said"
+    )
+    assert held["9,140"] == held["310"] != ["Harbour Times"]
+    held = owners("The toll rose to 40 in Kharkiv, where the governor said the shelling stopped.")
+    assert held["40"] == ["Harbour Times"]
+
+
+def test_anaphoric_paragraph_goes_on_across_the_break() -> None:
+    held = owners(
+        "The enemy lost 9,140 troops since February, the General Staff reported.\n\n"
+        "This number includes 310 casualties over the past day."
+    )
+    assert held["310"] == held["9,140"]
+
+
+def test_agency_quoting_a_speaker_credits_the_speaker() -> None:
+    held = owners(
+        "Twelve civilians were killed in the past week, the agency cited an official in the "
+        "region as saying."
+    )
+    assert held["Twelve"] == ["an official in the region"]
+
+
+def test_single_quoted_statement_keeps_its_speaker_over_sentences() -> None:
+    text = (
+        "Minister Arif Guliyev said: 'It is not true. Our towns were shelled again. "
+        "9 civilians have been killed, and 30 were injured. And wounded more than 12.'"
+    )
+    held = owners(text)
+    assert {h for v in held.values() for h in v} == {"Minister Arif Guliyev"}
+
+
+def test_according_to_what_someone_revealed_names_them() -> None:
+    held = owners(
+        "A patrol walked into an ambush in which 14 soldiers were killed, according to what "
+        "the Ministry of Defence revealed on Friday."
+    )
+    assert held["14"] == ["the Ministry of Defence"]
+
+
+def test_an_act_read_as_a_cue_gives_its_figures_to_the_sentences_source() -> None:
+    held = owners(
+        "Rescuers found seven more bodies of soldiers on Tuesday, the emergency service said."
+    )
+    assert held["seven more"] == ["the emergency service"]
+
+
+def test_a_date_bounding_the_counted_period_is_not_the_day_of_the_claim() -> None:
+    from datetime import date
+
+    doc = Document(
+        doc_id="d",
+        doc_path="d.txt",
+        text="According to the ombudsman, since September 27 at least 40 civilians were killed.",
+        outlet="Harbour Times",
+        published=date(2020, 10, 5),
+    )
+    (claim,) = [c for c in extract_claims(doc) if c.quantities]
+    assert claim.stated_on == date(2020, 10, 5)
+    doc.text = "The ombudsman said on Saturday that at least 40 civilians were killed."
+    (claim,) = [c for c in extract_claims(doc) if c.quantities]
+    assert claim.stated_on == date(2020, 10, 3)
+
+
+def test_this_is_stated_in_the_report_of_credits_the_paragraph_before() -> None:
+    held = owners(
+        "In March, at least 85 civilians were killed and 310 injured in the region.\n\n"
+        "This is stated in the report of the regional monitoring mission."
+    )
+    assert held["at least 85"] == held["310"] == ["the regional monitoring mission"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("At around 14:00 the brigade repelled 3 attacks, the ministry said.", ["3"]),
+        ("The ministry said it destroyed four D-30 howitzers and two Su-25 jets.", ["four", "two"]),
+        ("The army said two soldiers, Aram Levi, 20, and Davit Sarkis, 21, were killed.", ["two"]),
+        ("Officials said a magnitude 5.1 aftershock killed 12 people at 3:00 p.m.", ["12"]),
+    ],
+)
+def test_times_models_ages_and_readings_are_no_figures(sentence: str, figures: list[str]) -> None:
+    assert [q.text for c in claims_of(sentence) for q in c.quantities] == figures
+
+
+def test_article_retelling_one_source_credits_its_figure_sentences() -> None:
+    text = (
+        "The regional ombudsman published a report on Monday.\n\n"
+        "The ombudsman said 64 civilians had been killed since the fighting began.\n\n"
+        "41 of them died in shelling of residential areas.\n\n"
+        "In the 1990s war, some 30,000 people were killed."
+    )
+    held = owners(text)
+    assert held["41"] == held["64"] == ["The ombudsman"]
+    assert held["some 30,000"] == ["Harbour Times"], "background stays the outlet's"
+
+
+def test_article_with_two_sources_leaves_outlet_sentences_alone() -> None:
+    text = (
+        "The army said 12 soldiers were killed. The rebels said 40 fighters died.\n\n"
+        "9 villages were evacuated."
+    )
+    assert owners(text)["9"] == ["Harbour Times"]
+
+
+def test_irregular_reporting_verbs_still_report() -> None:
+    held = owners("The ministry spoke of 4,000 fighters brought in from abroad.")
+    assert held["4,000"] == ["The ministry"]

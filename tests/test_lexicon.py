@@ -1,0 +1,69 @@
+"""The lexicon loader: word lists as data, one loader, duplicates refused with file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimledger.lexicon import LexiconError, load_lexicon, shipped_lexicon, using_lexicon, words
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_lists_includes_and_mappings_load_in_file_order(tmp_path: Path) -> None:
+    write(tmp_path, "saying", "# verbs of saying\nsay\ntell\n")
+    write(tmp_path, "judging", "criticize\nsay\n")
+    write(tmp_path, "speech", "@saying\n@judging\nwhisper\n")
+    write(tmp_path, "preps", "warn: of about\nspeak: of\n")
+    lexicon = load_lexicon(tmp_path)
+    # Lists taken in may overlap ("say" in both): the union keeps it once.
+    assert lexicon.entries("speech") == ("say", "tell", "criticize", "whisper")
+    assert lexicon.mapping("preps") == {"warn": ("of", "about"), "speak": ("of",)}
+    assert lexicon.pattern("speech").search("they whispered") is None
+    assert lexicon.pattern("speech").search("Did she tell you?") is not None
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"verbs": "say\nannounce\ntell\nannounce\n"}, r"verbs\.txt:4: 'announce' is listed twice"),
+        ({"base": "say\n", "more": "@base\nsay\n"}, r"more\.txt:2: 'say' is listed twice"),
+        ({"preps": "warn: of\nwarn: about\n"}, r"preps\.txt:2: key 'warn' given twice"),
+        ({"preps": "warn: of about of\n"}, r"preps\.txt:1: a word listed twice under 'warn'"),
+        ({"mixed": "warn: of\nsay\n"}, r"mixed\.txt:2: a list line in a file of `key: words`"),
+        ({"loop": "@loop\n"}, r"loop\.txt:1: no list 'loop'"),
+        ({"typo": "@sayings\n"}, r"typo\.txt:1: no list 'sayings'"),
+    ],
+)
+def test_the_loader_refuses_duplicates_naming_file_and_line(
+    tmp_path: Path, files: dict[str, str], message: str
+) -> None:
+    for name, text in files.items():
+        write(tmp_path, name, text)
+    with pytest.raises(LexiconError, match=message):
+        load_lexicon(tmp_path)
+
+
+def test_the_shipped_lexicon_loads_and_unites_the_verb_lists() -> None:
+    lexicon = shipped_lexicon()
+    speech = lexicon.words("speech_verbs")
+    for part in ("saying_verbs", "evaluation_verbs", "raising_verbs", "prep_verbs", "tuned_verbs"):
+        assert lexicon.words(part) <= speech
+    assert lexicon.entries("saying_verbs").count("announce") == 1
+    assert "killed" in lexicon.mapping("figure_events")
+    assert "killed" in lexicon.mapping("track_events")
+
+
+def test_a_lexicon_passed_in_holds_for_its_extraction_only() -> None:
+    tuned = shipped_lexicon().with_words("speech_verbs", ["grumble", "say"])
+    assert tuned.entries("speech_verbs").count("say") == 1
+    assert "grumble" not in words("speech_verbs")
+    with using_lexicon(tuned):
+        assert "grumble" in words("speech_verbs")
+    assert "grumble" not in words("speech_verbs")
+    assert "grumble" not in shipped_lexicon().words("speech_verbs")
