@@ -35,6 +35,10 @@ _COPULAS = {"be", "remain", "go", "become", "stay"}
 _PEOPLE = _CIVILIANS | {"fighter", "militant", "soldier", "serviceman", "mercenary", "troop"}
 _PEOPLE |= {"recruit", "combatant", "jihadist", "servicemen", "officer", "man", "woman", "child"}
 _CAPTIVE = {"captive", "prisoner", "prisoners", "hostage", "hostages"}
+# Nouns that count without saying who: a tally naming its counted says more.
+_GENERIC_COUNTED = {"people", "person", "persons", "individual"}
+# Verbs that report a state as their complement: "were reported wounded", "listed missing".
+_REPORTED_STATE = {"report", "confirm", "list", "declare", "record", "register"}
 _INCREMENTAL = {"more", "new", "additional", "another", "further", "fresh"}
 _CUMULATIVE = shipped_lexicon().pattern("running_total_phrases")
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp"}
@@ -75,7 +79,10 @@ def _of_object(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}:
+                if obj.dep_ == "pobj" and (
+                    obj.pos_ in {"NOUN", "PROPN"}
+                    or (obj.pos_ == "ADJ" and obj.lower_ in _EVENT_WORDS)  # "of the dead"
+                ):
                     return obj
     return None
 
@@ -98,6 +105,11 @@ def counted_token(root: Token, phrase: Span) -> Token | None:
             for child in head.children:
                 if child.dep_ == "compound" and child.tag_ in {"NNS", "NNPS"} and child.i > root.i:
                     return child
+        if head.lemma_.lower() in _GENERIC_COUNTED:
+            # "the number of soldiers killed has reached 158 people": the tally says who.
+            tallied = number_subject(root)
+            if tallied is not None:
+                return tallied
         return head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         owner = head.head
@@ -131,8 +143,8 @@ def number_subject(root: Token) -> Token | None:
 
 def _tally_object(verb: Token) -> Token | None:
     """What a tally noun under `verb` counts: "the number of X", "X whose number"."""
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_ in _TALLY_NOUNS:
+    for child in _subjects(verb):
+        if child.lemma_ in _TALLY_NOUNS:
             obj = _of_object(child)
             if obj is not None:
                 return obj
@@ -142,6 +154,16 @@ def _tally_object(verb: Token) -> Token | None:
                 if antecedent.pos_ in {"NOUN", "PROPN"}:
                     return antecedent
     return None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects and object, and those of a clausal subject the parser made of a
+    participle ("the number of fighters thrown into battle has reached ..." parsed with
+    "thrown" as the subject clause and "number" as its subject)."""
+    found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    for clause in (c for c in verb.children if c.dep_ == "csubj"):
+        found += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return found
 
 
 def _first_verb(token: Token) -> Token | None:
@@ -184,6 +206,8 @@ def figure_event(root: Token, counted: Token | None) -> str | None:
     """What happened to the counted: the governing word, else a modifier ("civilians killed")."""
     # Walk up from the counted noun when it is the figure's own (its head or partitive);
     # a noun borrowed from "the number of X" belongs to another verb.
+    if counted is not None and counted.pos_ == "ADJ" and counted.lower_ in _EVENT_WORDS:
+        return _EVENT_WORDS[counted.lower_]  # "53 of the dead"
     own = counted is not None and (counted.i == root.head.i or counted in root.subtree)
     current = counted if own and counted is not None else root
     verb: Token | None = None
@@ -199,21 +223,65 @@ def figure_event(root: Token, counted: Token | None) -> str | None:
             break
     for anchor in (t for t in (counted, root) if t is not None):
         for child in anchor.children:
-            if child.dep_ in {"acl", "relcl", "amod"}:
+            if child.dep_ in {"acl", "relcl", "amod"} and not _counts_its_own(child):
                 event = _event_of(child, counted)
                 if event is not None:
                     return event
-    return _verb_relatives_event(verb, counted) if verb is not None else None
+    found = _verb_relatives_event(verb, counted) if verb is not None else None
+    return found or tally_event(root)
+
+
+def _counts_its_own(clause: Token) -> bool:
+    """ "2,580, of whom 342 fighters returned": the clause has a figure of its own."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and any(g.like_num for g in c.subtree)
+        for c in clause.children
+    )
+
+
+def tally_event(root: Token) -> str | None:
+    """What the tally a figure completes counts happening: "the death toll ... is approaching
+    5,000" (killed), "the number of fighters thrown into battle has reached 2,580" (sent)."""
+    verb = root if root.pos_ == "VERB" else _first_verb(root)
+    for _ in range(2):
+        if verb is None:
+            return None
+        for child in _subjects(verb):
+            if child.lemma_ == "toll":
+                return "killed"
+            if child.lemma_ not in _TALLY_NOUNS:
+                continue
+            counted = _of_object(child)
+            clauses = [c for c in counted.children] if counted is not None else []
+            if child.head.dep_ == "csubj":
+                clauses.append(child.head)  # "the number of fighters thrown into battle"
+            for clause in clauses:
+                if clause.dep_ in {"acl", "relcl", "amod", "csubj"}:
+                    event = _event_of(clause, counted)
+                    if event is not None:
+                        return event
+        verb = _first_verb(verb)
+    return None
 
 
 def _verb_relatives_event(verb: Token, counted: Token | None) -> str | None:
     """A non-event verb can still carry one: "remain missing", "handed over and returned",
     "the death toll has risen"."""
     for child in verb.children:
-        if verb.lemma_ in _COPULAS and child.dep_ in {"acomp", "attr", "oprd"}:
+        states = child.dep_ in {"acomp", "attr", "oprd"} or (
+            child.dep_ == "xcomp" and verb.lemma_ in _REPORTED_STATE
+        )
+        if (verb.lemma_ in _COPULAS or verb.lemma_ in _REPORTED_STATE) and states:
             event = _event_of(child, counted)
             if event is not None:
                 return event
+        if child.dep_ == "prep" and verb.lemma_ in _COPULAS | {"live", "shelter"}:
+            # "were staying in evacuation centres", "remain in captivity"
+            for obj in child.children:
+                for word in (obj, *(c for c in obj.children if c.dep_ == "compound")):
+                    event = _EVENT_WORDS.get(word.lemma_.lower())
+                    if obj.dep_ == "pobj" and event is not None:
+                        return event
         if child.dep_ == "conj" and child.pos_ == "VERB":
             event = _event_of(child, counted)
             if event is not None:
@@ -238,6 +306,8 @@ def _plural(token: Token) -> str:
 
 def counted_name(token: Token) -> str:
     """The counted noun in the plural with its noun compounds: "air-defence systems"."""
+    if token.pos_ == "ADJ":
+        return "people"  # "53 of the dead", "of the wounded"
     noun = _COUNTED_AS.get(token.lower_) or _plural(token)
     if token.lemma_.lower() in _PEOPLE:
         return noun  # "jihadist fighters", "army servicemen": the same people, one track
