@@ -89,7 +89,15 @@ def _from_verb(verb: Token, sents: Sentences) -> Draft | None:
     if not content:
         return None
     if subject is None and verb.i > max(b for _, b in ranges):
-        subject = inverted_subject(verb)
+        # "<content>, <noun phrase> told Armenpress": the phrase the parser hung on the content
+        # is the source, never the listener after the cue; else '"...," said Lavrov'.
+        parts = trailing_cue_parts(verb, sents)
+        if parts is not None and back is None:
+            span, subject = parts
+            first, last = trim_range(doc, span, verb)
+            content = [s for s in (char_range(doc, first, last),) if s is not None] or content
+        else:
+            subject = inverted_subject(verb)
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     return Draft(
         content=content,
