@@ -137,6 +137,10 @@ class SpeakerResolver:
             return None, None
         inside = [e for e in self.ents if e.start >= source.start and e.end <= source.end]
         own = next((e for e in inside if e.start <= head.i < e.end), None)
+        if lemma in lexicon_words("data_nouns") and head.pos_ == "NOUN":
+            # "according to the report", "the data show": a body publishes figures, so the
+            # last body named as a source; a person quoted since does not own them.
+            return (self._last_org, "ORG") if self._last_org is not None else self._last
         if lemma in lexicon_words("document_nouns") and head.pos_ == "NOUN":
             # "the statement said": the document speaks for the last named source.
             return self._last

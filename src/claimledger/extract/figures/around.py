@@ -114,10 +114,6 @@ def refer_back(ordered: list[Claim], text: str, outlet_name: str) -> None:
             j -= 1
 
 
-# A figure sentence about an earlier time is background, not the source's current report.
-_PAST = re.compile(r"\b(?:1[89]\d\d|200\d|201[0-5])s?\b|\bin the (?:19|20)\d0s\b", re.I)
-
-
 def sole_source(ordered: list[Claim], outlet_name: str) -> None:
     """Outlet figure statements of an article with one named figure source become its."""
     sources = [c for c in ordered if c.quantities and named(c, outlet_name) and reports(c)]
@@ -135,7 +131,7 @@ def sole_source(ordered: list[Claim], outlet_name: str) -> None:
     for claim in ordered:
         if not outlets(claim, outlet_name) or not claim.quantities:
             continue
-        if TOPIC_SHIFTS.match(claim.sentence) or _PAST.search(claim.sentence):
+        if TOPIC_SHIFTS.match(claim.sentence) or all(q.background for q in claim.quantities):
             continue
         credit(claim, source, "sole_source")
         claim.stated_on = claim.stated_on if claim.start < source.start else source.stated_on
