@@ -1,7 +1,7 @@
 """Score the ledger on the real-news figure gold: recall, precision, F1, misattributions.
 
     python benchmarks/realnews.py ../shared/data/realnews [--export claims.jsonl] [--quiet]
-        [--json OUT] [--save-export FILE]
+        [--json OUT] [--save-export FILE] [--disable RULE ...]
 
 Without `--export` it ingests `articles/` into a fresh temporary ledger with the project's own
 pipeline and scores what `claimledger export --format jsonl` writes. Prints the figures per half
@@ -28,14 +28,19 @@ from claimledger.eval.realnews_errors import CAUSES, Error, explain, party_guess
 HALVES: tuple[tuple[str, range], ...] = (("dev01-30", range(1, 31)), ("dev31-60", range(31, 61)))
 
 
-def export_records(articles: Path, save: Path | None = None) -> list[dict[str, Any]]:
-    """Ingest the articles into a temporary ledger and return its JSONL export."""
+def export_records(
+    articles: Path, save: Path | None = None, disabled: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """Ingest the articles into a temporary ledger (rules named in `disabled` off) and return
+    its JSONL export."""
     from claimledger.api import Ledger
     from claimledger.export import export
+    from claimledger.extract.settings import ExtractorSettings
 
+    settings = ExtractorSettings.from_environment(disabled_rules=tuple(disabled))
     with tempfile.TemporaryDirectory() as tmp:
         ledger = Ledger(Path(tmp) / "realnews.db")
-        ledger.ingest([articles])
+        ledger.ingest([articles], settings=settings)
         out = save or Path(tmp) / "claims.jsonl"
         export(ledger.store, "jsonl", out)
         return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line]
@@ -135,6 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--save-export", type=Path, help="keep the export made here")
     parser.add_argument("--json", type=Path, help="write the figures as JSON")
     parser.add_argument("--quiet", action="store_true", help="counts only, no error list")
+    parser.add_argument(
+        "--disable", action="append", default=[], metavar="RULE", help="switch a rule off"
+    )
     args = parser.parse_args(argv)
     gold_path = args.folder / "gold.json"
     if not gold_path.exists():
@@ -145,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines = args.export.read_text(encoding="utf-8").splitlines()
         records = [json.loads(line) for line in lines if line]
     else:
-        records = export_records(args.folder / "articles", args.save_export)
+        records = export_records(args.folder / "articles", args.save_export, args.disable)
     result = score(gold, records)
     print(report(result, args.quiet))
     if args.json:

@@ -64,6 +64,9 @@ class Quantity(BaseModel):
     kind: Kind | None = None
     # Extension: the text hedges the figure ("about", "some", "nearly", "thousands of").
     approximate: bool = False
+    # Extension: context rather than a report (a population, an earlier war's toll, a
+    # distance); kept in the record, left out of the figures tables by default.
+    background: bool = False
     start: int = 0
     end: int = 0
 
@@ -99,6 +102,9 @@ class Claim(BaseModel):
     # Who passed the claim on when the text gives a chain ("X said Lavrov put it near 2,000":
     # the claim is Lavrov's, relayed by X); None when the claimant spoke directly.
     relayed_by: str | None = None
+    # The claimant's side or institution ("Armenia", "Gaza authorities", "United Nations",
+    # "media") from the party table; "unknown" when it cannot be told, never a guess.
+    party: str | None = None
 
     @staticmethod
     def make_id(doc_id: str, content_spans: list[Span], cue_spans: list[Span]) -> str:

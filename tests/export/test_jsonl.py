@@ -60,7 +60,7 @@ def test_jsonl_fields_are_the_contract_then_extensions(ledger: Store, tmp_path: 
         ]
         for q in row["quantities"]:  # type: ignore[attr-defined]
             assert list(q)[: len(QUANTITY)] == QUANTITY
-            assert list(q)[len(QUANTITY) :] == ["approximate", "start", "end"]
+            assert list(q)[len(QUANTITY) :] == ["approximate", "start", "end", "background"]
 
 
 def test_jsonl_values(ledger: Store, tmp_path: Path, docs_by_id: dict[str, Document]) -> None:
@@ -89,6 +89,7 @@ def test_jsonl_values(ledger: Store, tmp_path: Path, docs_by_id: dict[str, Docum
             "approximate": False,
             "start": 0,
             "end": 0,
+            "background": False,
         }
     ]
     officials = rows["officials"]

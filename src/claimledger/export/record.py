@@ -59,7 +59,7 @@ QUANTITY_CONTRACT: tuple[str, ...] = (
     "group",
     "kind",
 )
-QUANTITY_EXTENSIONS: tuple[str, ...] = ("approximate", "start", "end")
+QUANTITY_EXTENSIONS: tuple[str, ...] = ("approximate", "start", "end", "background")
 QUANTITY_FIELDS: tuple[str, ...] = QUANTITY_CONTRACT + QUANTITY_EXTENSIONS
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from claimledger.extract.attribution.cascade import find_attributions
 from claimledger.extract.attribution.found import Attribution
+from claimledger.extract.figures.background import mark_background
 from claimledger.extract.figures.owners import settle_figures
 from claimledger.extract.figures.quantities import find_quantities
 from claimledger.extract.stance import is_estimate
@@ -54,7 +55,9 @@ def claims_from_parsed(
             claim.stated_on = last_day[claim.claimant]
         claims.append(claim)
     outlet = outlet_claimant(document.outlet).name
-    return settle_figures(_without_echoes(claims), text, outlet, disabled)
+    kept = _without_echoes(claims)
+    mark_background(kept, text, document.published)
+    return settle_figures(kept, text, outlet, disabled)
 
 
 def _without_echoes(claims: list[Claim]) -> list[Claim]:

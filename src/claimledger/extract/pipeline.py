@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimledger.extract.claims import claims_from_parsed
 from claimledger.extract.extractor import Extractor
 from claimledger.extract.nlp import MODEL_NAME, load_nlp, paragraph_breaks
 from claimledger.extract.settings import ExtractorSettings
@@ -22,6 +23,7 @@ __all__ = [
     "MODEL_NAME",
     "Extractor",
     "ExtractorSettings",
+    "claims_from_parsed",
     "extract_claims",
     "extract_many",
     "load_nlp",

@@ -81,6 +81,7 @@ def row_to_quantity(row: Mapping[Any, Any]) -> Quantity:
         approximate=bool(row["approximate"]),
         start=row["start"],
         end=row["end"],
+        background=bool(row["background"]),
     )
 
 
@@ -111,6 +112,9 @@ def row_to_claim(
         cue_spans=_spans(row["cue_spans"]),
         content_spans=_spans(row["content_spans"]),
         affiliation=row["affiliation"],
+        rule=row["rule"],
+        relayed_by=row["relayed_by"],
+        party=row["party"],
     )
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 # Named constraints let Alembic's batch mode (SQLite's ALTER TABLE workaround) find them later.
@@ -79,6 +80,10 @@ claims = Table(
     Column("content_spans", Text, nullable=False, default="[]"),
     # The first-seen claim this one copies (same claim in a syndicated copy); null for originals.
     Column("copy_of", String(32)),
+    # The extraction rule that produced the claim, who relayed it, the claimant's side.
+    Column("rule", String(40)),
+    Column("relayed_by", Text),
+    Column("party", Text),
 )
 Index("ix_claims_doc", claims.c.doc_id, claims.c.seq)
 Index("ix_claims_claimant", claims.c.claimant)
@@ -103,6 +108,7 @@ quantities = Table(
     Column("grp", Text),  # "group" is reserved in SQL; exported as `group`
     Column("kind", String(16)),
     Column("approximate", Boolean, nullable=False, default=False),
+    Column("background", Boolean, nullable=False, default=False, server_default=false()),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
 )

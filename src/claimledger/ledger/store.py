@@ -310,6 +310,9 @@ def _claim_row(claim: Claim, seq: int) -> dict[str, Any]:
         "cue_spans": _spans(claim.cue_spans),
         "content_spans": _spans(claim.content_spans),
         "copy_of": None,
+        "rule": claim.rule,
+        "relayed_by": claim.relayed_by,
+        "party": claim.party,
     }
 
 
@@ -328,6 +331,7 @@ def _quantity_rows(claim: Claim) -> list[dict[str, Any]]:
             "grp": q.group,
             "kind": q.kind,
             "approximate": q.approximate,
+            "background": q.background,
             "start": q.start,
             "end": q.end,
         }

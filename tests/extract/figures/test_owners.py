@@ -231,3 +231,25 @@ def test_article_with_two_sources_leaves_outlet_sentences_alone() -> None:
 def test_irregular_reporting_verbs_still_report() -> None:
     held = owners("The ministry spoke of 4,000 fighters brought in from abroad.")
     assert held["4,000"] == ["The ministry"]
+
+
+def test_source_hung_on_the_content_before_told_is_not_the_listener() -> None:
+    held = owners(
+        "Seven more bodies were found near the river, official of the regional rescue service "
+        "Aram Sarkis told Harbour Radio."
+    )
+    assert held["Seven more"] == ["official of the regional rescue service Aram Sarkis"]
+
+
+def test_source_with_a_parenthetical_before_said() -> None:
+    held = owners(
+        "More than 300 aftershocks have been recorded, the National Seismic Institute (NSI) said."
+    )
+    assert held["More than 300"] == ["the National Seismic Institute (NSI)"]
+
+
+def test_sourceless_passive_report_goes_on_with_its_paragraph() -> None:
+    held = owners(
+        "The agency said 40 people had died. Twelve other deaths were reported in the north."
+    )
+    assert held["Twelve"] == ["The agency"]

@@ -28,7 +28,7 @@ from claimledger.extract.attribution.sources import (
 from claimledger.extract.attribution.verb_cues import Sentences, is_cue_verb, verb_content
 from claimledger.extract.context import DocContext
 from claimledger.extract.stance import stance_of
-from claimledger.lexicon import words
+from claimledger.lexicon import words as lexicon_words
 
 
 def according_to(tok: Token, ctx: DocContext) -> Draft | None:
@@ -58,7 +58,7 @@ def _trivial(doc: Doc, ranges: list[tuple[int, int]]) -> bool:
 def _from_verb(verb: Token, sents: Sentences) -> Draft | None:
     """An attribution headed by a reporting verb, or None when it has no content."""
     doc = verb.doc
-    if verb.lemma_.lower() in words("raising_verbs"):
+    if verb.lemma_.lower() in lexicon_words("raising_verbs"):
         return _from_raising(verb)
     ranges = verb_content(verb)
     subject = subject_of(verb)
@@ -89,7 +89,15 @@ def _from_verb(verb: Token, sents: Sentences) -> Draft | None:
     if not content:
         return None
     if subject is None and verb.i > max(b for _, b in ranges):
-        subject = inverted_subject(verb)
+        # "<content>, <noun phrase> told Armenpress": the phrase the parser hung on the content
+        # is the source, never the listener after the cue; else '"...," said Lavrov'.
+        parts = trailing_cue_parts(verb, sents)
+        if parts is not None and back is None:
+            span, subject = parts
+            first, last = trim_range(doc, span, verb)
+            content = [s for s in (char_range(doc, first, last),) if s is not None] or content
+        else:
+            subject = inverted_subject(verb)
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     return Draft(
         content=content,
@@ -223,13 +231,6 @@ def colon_headlines(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-# Common nouns that speak in headlines: "Poll: Clinton leads", "Officials: the dam will hold".
-HEADLINE_SOURCES = frozenset(
-    {"poll", "survey", "study", "report", "newspaper", "source", "official", "police", "expert"}
-    | {"analyst", "aide", "witness", "critic", "lawmaker", "prosecutor", "investigator"}
-)
-
-
 def _headline_speaker(name: Span) -> bool:
     """A speaker before a headline colon that the tagger read as a common noun: a noun that
     speaks ("Poll: ..."), or one capitalised word the document names elsewhere ("Trump: ..."
@@ -237,7 +238,7 @@ def _headline_speaker(name: Span) -> bool:
     words = [t for t in name if t.is_alpha]
     if not words or len(words) > 3:
         return False
-    if words[-1].lemma_.lower() in HEADLINE_SOURCES:
+    if words[-1].lemma_.lower() in lexicon_words("headline_sources"):
         return True
     if len(words) != 1 or not words[0].text[0].isupper():
         return False

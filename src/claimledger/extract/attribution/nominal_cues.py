@@ -12,33 +12,10 @@ from claimledger.extract.attribution.sources import subject_of
 from claimledger.extract.attribution.verb_cues import RELATIVE, TokenRange
 from claimledger.lexicon import words
 
-# Adjectives of stance whose prepositional object is what they judge: "critical of the deal",
-# "was upfront about her distaste", "is bearish on the sector". The later ones were kept where
-# at least 35% of the attributions they head on PolNeAR train match ("hostile", "tired", "right",
-# "committed" fell short: "tired of travel", "right about the timing" are the writer's words).
-STANCE_ADJECTIVES = frozenset(
-    {"critical", "supportive", "wary", "dismissive", "fond", "appreciative", "enthusiastic"}
-    | {"devoted", "pleased", "nervous", "unhappy", "upbeat", "enamored", "unified", "divided"}
-    | {"satisfied", "frustrated", "angry", "furious", "sick", "comfortable", "uncomfortable"}
-    | {"sympathetic", "loyal", "passionate", "outspoken", "shy", "honest", "upfront", "vague"}
-    | {"impressed", "hungry", "vocal", "lukewarm", "irritated", "bearish", "bullish"}
-)
 ADJECTIVE_PREPS = frozenset({"of", "about", "over", "toward", "towards", "on", "with", "in", "at"})
-# People defined by a stance, as a copula's complement: "she is an outspoken supporter of X",
-# "he has been a critic of Y". "friend", "ally" and "voice" fell under 35% on PolNeAR train.
-ROLE_NOUNS = frozenset(
-    {"supporter", "proponent", "advocate", "defender", "champion", "fan", "backer", "booster"}
-    | {"critic", "opponent", "skeptic", "sceptic", "surrogate", "architect", "detractor"}
-)
 ROLE_PREPS = frozenset({"of", "for", "on", "against"})
 # Prepositions naming who holds a cue noun's claim: "claims by aides that ...".
 AGENT_PREPS = frozenset({"by", "from"})
-# Nouns whose possessor's infinitive is a stance they took: "the board's decision to close the
-# pier", "his refusal to testify". Kept where at least 35% of them match on PolNeAR train ("plan",
-# "proposal", "effort" and "attempt" fell short: "his plan to fly home" is logistics).
-INTENT_NOUNS = frozenset(
-    {"decision", "promise", "pledge", "vow", "refusal", "desire", "reluctance", "unwillingness"}
-)
 NOUN_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "over"})
 
 
@@ -51,7 +28,9 @@ def nominal_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
     clause = next(
         (c for c in children if c.dep_ in ("acl", "ccomp", "xcomp") and c.i > tok.i), None
     )
-    if tok.pos_ == "ADJ" and (lemma in words("adjective_cues") or lemma in STANCE_ADJECTIVES):
+    if tok.pos_ == "ADJ" and (
+        lemma in words("adjective_cues") or lemma in words("stance_adjectives")
+    ):
         if tok.dep_ != "acomp" or tok.head.pos_ not in ("AUX", "VERB"):
             return None
         source = subject_of(tok.head)
@@ -67,21 +46,22 @@ def nominal_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
     framed = frame_cue(tok)
     if framed is not None:
         return framed
-    if tok.dep_ == "attr" and lemma in ROLE_NOUNS:
+    if tok.dep_ == "attr" and lemma in words("role_nouns"):
         return _role_cue(tok)
     if clause is not None and clause.left_edge.lower_ == "that" and lemma in words("noun_cues"):
         unowned = _unowned_claim(tok, clause)
         if unowned is not None:
             return unowned
     poss = next((c for c in children if c.dep_ == "poss"), None)
-    cue_noun = lemma in words("noun_cues") or lemma in INTENT_NOUNS
+    cue_noun = lemma in words("noun_cues") or lemma in words("intent_nouns")
     if poss is None or poss.pos_ == "PRON" or not cue_noun:
         found = _light_verb_cue(tok)
         if found is not None or poss is None or not cue_noun:
             return found
     source = doc[poss.left_edge.i : poss.right_edge.i + 1]
     if clause is not None and (
-        clause.left_edge.lower_ == "that" or (lemma in INTENT_NOUNS and _infinitive(clause))
+        clause.left_edge.lower_ == "that"
+        or (lemma in words("intent_nouns") and _infinitive(clause))
     ):
         return (clause.left_edge.i, clause.right_edge.i), source
     for c in children:
@@ -92,26 +72,6 @@ def nominal_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
     return None
 
 
-# Nouns that carry a stance when a verb makes them its object, the verb's subject holding it:
-# "leveled criticism at X", "took a stance against X", "made no mention of X". Kept where at least
-# 35% of the attributions they head match PolNeAR train ("attack", "question", "case" fell short).
-LIGHT_NOUNS = frozenset(
-    {
-        "criticism",
-        "allegation",
-        "stance",
-        "statement",
-        "view",
-        "mention",
-        "complaint",
-        "doubt",
-        "comment",
-        "position",
-        "support",
-        "opposition",
-        "praise",
-    }
-)
 # Objects of "take" that make it a stance, with the preposition naming the target.
 TAKE_NOUNS: dict[str, frozenset[str]] = {
     "aim": frozenset({"at"}),
@@ -121,15 +81,7 @@ TAKE_NOUNS: dict[str, frozenset[str]] = {
     "exception": frozenset({"to"}),
 }
 LIGHT_PREPS = frozenset({"of", "against", "on", "about", "for", "behind", "to", "toward", "over"})
-# Verbs whose subject is the target and whose "from"/"of" phrase the source: "drew criticism from".
-RECEIVE_VERBS = frozenset(
-    {"have", "draw", "receive", "win", "get", "earn", "attract", "garner", "gain", "enjoy", "lock"}
-    | {"face", "endure"}
-)
 RECEIVE_PREPS = frozenset({"from", "of", "among", "within"})
-RECEIVED_NOUNS = frozenset(
-    {"support", "criticism", "endorsement", "praise", "opposition", "attack"}
-)
 # "in support of X", "in opposition to X": the phrase reports its host verb's subject's stance.
 IN_NOUNS = frozenset({"support", "opposition", "favor", "favour", "defense", "defence"})
 
@@ -192,7 +144,7 @@ def _light_verb_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
         return (pobj.left_edge.i, pobj.right_edge.i), source
     if tok.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in words("speech_verbs"):
         return None
-    if verb.lemma_.lower() in RECEIVE_VERBS and lemma in RECEIVED_NOUNS:
+    if verb.lemma_.lower() in words("receive_verbs") and lemma in words("received_nouns"):
         # "Clinton has the support of women", "the plan drew criticism from X": reversed.
         giver = _prep_object(tok, RECEIVE_PREPS, tok.i) or _prep_object(verb, RECEIVE_PREPS, tok.i)
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -209,7 +161,7 @@ def _light_verb_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
         if target is None or source is None or source[0].lower_ in RELATIVE:
             return None
         return (target.left_edge.i, target.right_edge.i), source
-    if lemma not in LIGHT_NOUNS:
+    if lemma not in words("light_nouns"):
         return None
     pobj = _prep_object(tok, LIGHT_PREPS, tok.i) or _prep_object(verb, LIGHT_PREPS, tok.i)
     if pobj is None:

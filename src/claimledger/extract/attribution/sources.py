@@ -20,35 +20,6 @@ from claimledger.extract.attribution.verb_cues import (
 )
 from claimledger.lexicon import words
 
-# Things a source issues, which then speak for it ("released a statement confirming").
-MEDIUM_NOUNS = frozenset(
-    {
-        "statement",
-        "story",
-        "letter",
-        "ad",
-        "video",
-        "report",
-        "tweet",
-        "post",
-        "release",
-        "memo",
-        "message",
-        "op-ed",
-        "column",
-        "editorial",
-        "article",
-        "interview",
-        "speech",
-        "email",
-        "note",
-        "book",
-        "essay",
-        "commercial",
-        "remark",
-        "comment",
-    }
-)
 # Dependencies through which a cue inherits its host's subject: "adding that", "but said",
 # "began by saying" (pcomp under prep).
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"})
@@ -114,7 +85,7 @@ def subject_of(verb: Token) -> Span | None:
             return count
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.i != cur.i:
             noun = cur.head
-            if noun.lemma_.lower() not in MEDIUM_NOUNS:
+            if noun.lemma_.lower() not in words("medium_nouns"):
                 # "a super PAC backing Bush": the modified noun holds the position.
                 return doc[noun.left_edge.i : noun.i + 1]
             # "issued a statement condemning the attack": whoever issued it.

@@ -14,22 +14,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.lexicon import words
+from claimledger.lexicon import words as lexicon_words
 from claimledger.names.claimants import canonicalize
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-DOCUMENT_NOUNS = frozenset(
-    {"statement", "report", "communique", "release", "announcement", "update", "bulletin"}
-    | {"analysis", "data", "statistics", "figures", "tally", "count", "briefing", "assessment"}
-)
-GENERIC_ORGS = frozenset({"organization", "organisation", "group", "monitor", "agency"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 # Owners that name no one themselves: "its ministry", "the enclave's defence ministry".
 OWNER_PRONOUNS = frozenset({"its", "their", "it"})
-PLACE_NOUNS = frozenset(
-    {"enclave", "region", "country", "territory", "republic", "state", "province", "city"}
-)
 # Plural nouns that speak for their owner: "Azerbaijani officials", "its officials", "its
 # sources" (a claimant's own sources: the claim stays the claimant's).
 OFFICIALS = frozenset({"official", "authority", "authorities", "officials", "source", "sources"})
@@ -63,7 +55,7 @@ class SpeakerResolver:
         self.doc = doc
         # Time zones and clock words the small model tags ORG never speak ("as of 7 p.m.
         # local time (15:00 GMT), it lists ..." must not read "it" as GMT).
-        never = words("never_speakers")
+        never = lexicon_words("never_speakers")
         self.ents = [
             e
             for e in doc.ents
@@ -145,7 +137,11 @@ class SpeakerResolver:
             return None, None
         inside = [e for e in self.ents if e.start >= source.start and e.end <= source.end]
         own = next((e for e in inside if e.start <= head.i < e.end), None)
-        if lemma in DOCUMENT_NOUNS and head.pos_ == "NOUN":
+        if lemma in lexicon_words("data_nouns") and head.pos_ == "NOUN":
+            # "according to the report", "the data show": a body publishes figures, so the
+            # last body named as a source; a person quoted since does not own them.
+            return (self._last_org, "ORG") if self._last_org is not None else self._last
+        if lemma in lexicon_words("document_nouns") and head.pos_ == "NOUN":
             # "the statement said": the document speaks for the last named source.
             return self._last
         if head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in SPEAKER_LABELS:
@@ -158,7 +154,7 @@ class SpeakerResolver:
                 if owner[0] is not None:
                     return owner
             return None, None  # "both parties", "officials": no single speaker
-        if lemma in words("org_roles"):
+        if lemma in lexicon_words("org_roles"):
             return self._organisation(source, head, lemma, own)
         own_label = self.label_of(_clean(own.text)) if own is not None else None
         if own is not None and own_label == "PERSON":
@@ -171,7 +167,7 @@ class SpeakerResolver:
         if own is not None:
             name = _clean(own.text)
             return name, self.label_of(name) or own.label_
-        if lemma in words("person_roles"):
+        if lemma in lexicon_words("person_roles"):
             # "the governor" is the person named as governor before, never just the last
             # person named (a spokeswoman two paragraphs up is not the governor).
             ent = self._person_with_role(lemma, source.start)
@@ -213,7 +209,7 @@ class SpeakerResolver:
                     return self._body_antecedent(t.i)
                 if t.lower_ in ("his", "her"):
                     return self._person_state(t.i)
-                if t.lemma_.lower() in PLACE_NOUNS and t.ent_type_ == "":
+                if t.lemma_.lower() in lexicon_words("place_nouns") and t.ent_type_ == "":
                     return self._place_antecedent(t.i, t.lemma_.lower())
             if (t.dep_ == "poss" and _names_someone(t)) or (
                 t.dep_ in ("amod", "compound") and t.ent_type_ in BODY_LABELS
@@ -248,7 +244,7 @@ class SpeakerResolver:
                     continue
                 if obj.ent_type_ in ("GPE", "LOC"):
                     return _clean(self._entity_at(obj).text), "GPE"
-                if obj.lemma_.lower() in PLACE_NOUNS:
+                if obj.lemma_.lower() in lexicon_words("place_nouns"):
                     return self._place_antecedent(obj.i, obj.lemma_.lower())
         return None, None
 
@@ -296,7 +292,7 @@ class SpeakerResolver:
         name = _clean(ent.text)
         label = self.label_of(name) or ent.label_
         root = ent.root
-        if root.lemma_.lower() in words("org_roles"):
+        if root.lemma_.lower() in lexicon_words("org_roles"):
             owner, _ = self._owner(root)
             if owner is not None and owner.lower() not in name.lower():
                 return f"{owner}'s {name}", "ORG"
@@ -372,7 +368,7 @@ class SpeakerResolver:
         # its owner, whichever came last; then a generic "the organization" -> the last one.
         if earlier:
             return earlier[0][1], "ORG"
-        if self._last_org is not None and lemma in GENERIC_ORGS:
+        if self._last_org is not None and lemma in lexicon_words("generic_orgs"):
             return self._last_org, "ORG"
         ent = self._preceding(source.start, frozenset({"ORG"}), [lemma]) or self._preceding(
             source.start, frozenset({"ORG"})

@@ -18,64 +18,13 @@ TokenRange = tuple[int, int]
 # Cues only when a clause follows ("maintained that ..."), not with an object ("maintained
 # control"): under a third of their other uses are attributions on PolNeAR train.
 CLAUSE_ONLY = frozenset({"maintain"})
-# Prepositions whose object a cue with no other complement reports ("warned of", "argued for").
-# Verbs whose content can be a one-word answer standing for a clause: "said so", "said no".
-ANSWER_VERBS = frozenset(
-    {"say", "think", "believe", "hope", "guess", "suppose", "answer", "reply", "vote", "tell"}
-    | {"agree"}
-)
 ANSWER_WORDS = frozenset({"so", "yes", "no"})
 ANSWER_DEPS = frozenset(
     {"advmod", "intj", "dobj", "ccomp", "attr", "npadvmod", "acomp", "dep", "oprd"}
 )
+# Prepositions whose object a cue with no other complement reports ("warned of", "argued for").
 FALLBACK_PREPS = frozenset({"of", "about", "for", "against", "to", "on", "over"})
 
-# Verbs that introduce a quotation next to them; belief and intention verbs do not.
-QUOTE_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "write",
-        "claim",
-        "insist",
-        "confirm",
-        "report",
-        "announce",
-        "state",
-        "note",
-        "explain",
-        "argue",
-        "declare",
-        "reply",
-        "respond",
-        "acknowledge",
-        "admit",
-        "assert",
-        "reiterate",
-        "repeat",
-        "stress",
-        "emphasize",
-        "warn",
-        "continue",
-        "recall",
-        "comment",
-        "remark",
-        "tweet",
-        "post",
-        "quip",
-        "joke",
-        "conclude",
-        "counter",
-        "ask",
-        "deny",
-        "insist",
-        "caution",
-        "predict",
-        "promise",
-        "vow",
-    ]
-)
 # Prepositions after an evaluation verb's object that carry the evaluation ("as", "for").
 OBJECT_PREPS = frozenset({"as", "for", "over", "against", "of"})
 RELATIVE = frozenset({"who", "which", "that"})
@@ -85,13 +34,6 @@ FOR_CLAUSE_VERBS = frozenset({"call", "push", "appeal", "press", "campaign"})
 # Prepositions whose phrase after an object says when or where the cue happened ("introduced
 # him at a rally", "charged him after a review"), not what it reports.
 ADJUNCT_PREPS = frozenset({"after", "during", "since", "until", "amid", "following", "throughout"})
-# Nouns that take an infinitive of what is to be done: "his calls to ban", "efforts to find".
-INFINITIVE_NOUNS = frozenset(
-    {"call", "effort", "plan", "proposal", "push", "action", "decision", "bid", "attempt"}
-    | {"move", "promise", "pledge", "vow", "amendment", "bill", "measure", "order", "request"}
-    | {"demand", "campaign", "threat", "commitment", "refusal", "failure", "willingness"}
-    | {"desire", "intention", "policy", "legislation", "initiative", "offer", "idea", "fund"}
-)
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
@@ -131,7 +73,7 @@ def is_cue_verb(tok: Token, loose: bool = False, negated: bool = False) -> bool:
         return figure_object(tok) is not None and (
             negated or not any(c.dep_ == "neg" for c in tok.children)
         )
-    if lemma not in (QUOTE_VERBS if loose else words("speech_verbs")):
+    if lemma not in (words("quote_verbs") if loose else words("speech_verbs")):
         return False
     if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
         return False  # "the declared independence", "a report issued by"
@@ -210,7 +152,7 @@ def verb_content(verb: Token) -> list[TokenRange]:
         return [] if counted is None else [_range(counted)]
     if lemma in CLAUSE_ONLY:
         return []
-    if lemma in ANSWER_VERBS and (answer := _answer(verb)) is not None:
+    if lemma in words("answer_verbs") and (answer := _answer(verb)) is not None:
         # "55 percent said so", "voters said yes", "he doesn't think so": the answer is the content.
         return [(answer.i, answer.i)]
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
@@ -280,7 +222,7 @@ def _with_infinitive(verb: Token, obj: Token) -> int:
     "decried his calls to ban the rally", "called for the board to resign". A purpose clause
     ("invoked the floods to rally supporters") stays out."""
     last = obj.right_edge.i
-    if obj.lemma_.lower() not in INFINITIVE_NOUNS and obj.head.lower_ != "for":
+    if obj.lemma_.lower() not in words("infinitive_nouns") and obj.head.lower_ != "for":
         return last
     for c in verb.children:
         if (

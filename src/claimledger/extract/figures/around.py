@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from claimledger.extract.figures.credit import credit, named, reports
+from claimledger.extract.figures.credit import credit, named, outlets, reports
 from claimledger.lexicon import words
 from claimledger.models import Claim
 
@@ -62,7 +62,7 @@ def share_sentence(ordered: list[Claim], outlet_name: str) -> None:
         if len({c.claimant for c in sources}) != 1:
             continue
         for claim in claims:
-            if claim.mode == "unattributed" and claim.quantities and _scopes(sources[0], claim):
+            if outlets(claim, outlet_name) and claim.quantities and _scopes(sources[0], claim):
                 credit(claim, sources[0], "sentence_source")
 
 
@@ -108,14 +108,10 @@ def refer_back(ordered: list[Claim], text: str, outlet_name: str) -> None:
                 if not opens_paragraph or crossed:
                     break
                 crossed = True
-            if before.mode != "unattributed":
+            if not outlets(before, outlet_name):
                 break
             credit(before, claim, "back_reference")
             j -= 1
-
-
-# A figure sentence about an earlier time is background, not the source's current report.
-_PAST = re.compile(r"\b(?:1[89]\d\d|200\d|201[0-5])s?\b|\bin the (?:19|20)\d0s\b", re.I)
 
 
 def sole_source(ordered: list[Claim], outlet_name: str) -> None:
@@ -133,9 +129,9 @@ def sole_source(ordered: list[Claim], outlet_name: str) -> None:
         return
     source = resolved[0]
     for claim in ordered:
-        if claim.mode != "unattributed" or not claim.quantities:
+        if not outlets(claim, outlet_name) or not claim.quantities:
             continue
-        if TOPIC_SHIFTS.match(claim.sentence) or _PAST.search(claim.sentence):
+        if TOPIC_SHIFTS.match(claim.sentence) or all(q.background for q in claim.quantities):
             continue
         credit(claim, source, "sole_source")
         claim.stated_on = claim.stated_on if claim.start < source.start else source.stated_on
@@ -150,7 +146,7 @@ def continue_statements(ordered: list[Claim], text: str, outlet_name: str) -> No
     """Outlet statements that go on with the last named source of their paragraph take it."""
     last: Claim | None = None
     for claim in ordered:
-        if claim.mode != "unattributed":
+        if not outlets(claim, outlet_name):
             last = claim if named(claim, outlet_name) and reports(claim) else None
             continue
         if last is None or not (
@@ -162,7 +158,8 @@ def continue_statements(ordered: list[Claim], text: str, outlet_name: str) -> No
         if last.stance not in CONTINUED_STANCES or TOPIC_SHIFTS.match(claim.sentence):
             last = None
             continue
-        credit(claim, last, "continued_statement")
+        if claim.quantities:
+            credit(claim, last, "continued_statement")
 
 
 def _next_paragraph(text: str, end: int, start: int) -> bool:

@@ -63,6 +63,14 @@ def named(claim: Claim, outlet_name: str) -> bool:
     return bool(mention) and mention not in UNNAMED_MENTIONS
 
 
+def outlets(claim: Claim, outlet_name: str) -> bool:
+    """A statement on the outlet's own authority: unattributed, or a cue with nobody holding it
+    ("Fourteen other deaths were reported in the south")."""
+    return claim.mode == "unattributed" or (
+        claim.claimant in (outlet_name, "unknown outlet") and not claim.claimant_spans
+    )
+
+
 def reports(claim: Claim, by_cue: bool = False) -> bool:
     """The claim's cue is a verb of saying or publishing, not an action read as one (a
     quotation counts as a report unless `by_cue` asks for the cue itself)."""

@@ -26,6 +26,7 @@ from claimledger.extract.figures.counted import (
     kind_of,
     number_subject,
     phrase_root,
+    tally_event,
 )
 from claimledger.models import Quantity
 
@@ -197,11 +198,11 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
     if _is_age(first, before) or _is_measure(first, phrase):
         return True
     if any(t.ent_type_ in _SKIP_LABELS for t in cores):
-        # The NER reads "comes near 2000" as a year; a "number of" subject says it is a count.
+        # The NER reads "comes near 2000" or "the death toll has hit 98" as a year; a tally
+        # the number completes ("the number of", "the toll") says it is a count.
         year_only = len(cores) == 1 and first.ent_type_ == "DATE" and first.ent_iob_ == "B"
-        if not (year_only and number_subject(first) is not None) and not _count_after_date(
-            cores, before
-        ):
+        tallied = number_subject(first) is not None or tally_event(first) is not None
+        if not (year_only and tallied) and not _count_after_date(cores, before):
             return True
     if _PHONE.match(text) and (text.count("-") + text.count(" ") >= 2 or "(" in text):
         return True
