@@ -253,3 +253,21 @@ def test_sourceless_passive_report_goes_on_with_its_paragraph() -> None:
         "The agency said 40 people had died. Twelve other deaths were reported in the north."
     )
     assert held["Twelve"] == ["The agency"]
+
+
+def test_contrasting_while_clause_keeps_its_own_source() -> None:
+    held = owners(
+        "Baku does not publish its military losses, while the enclave had by then listed more "
+        "than 700 dead servicemen."
+    )
+    assert held["more than 700"] == ["the enclave"]
+
+
+def test_according_to_source_leaves_its_relative_clause_out() -> None:
+    claims = claims_of(
+        "The clashes had killed more than 150 people, according to official tallies from both "
+        "sides, which cannot be checked independently."
+    )
+    (claim,) = [c for c in claims if c.quantities]
+    assert claim.claimant_mention == "official tallies from both sides"
+    assert claim.claimant == "Both sides"

@@ -190,10 +190,24 @@ def _from_according(tok: Token, sents: Sentences) -> Draft | None:
     return Draft(
         content=content,
         cue=[(tok.idx, to.idx + len(to))],
-        source=said if said is not None else doc[pobj.left_edge.i : pobj.right_edge.i + 1],
+        source=said if said is not None else _without_relative(doc, pobj),
         mode="according_to",
         cue_lemma="according",
     )
+
+
+def _without_relative(doc: Doc, noun: Token) -> Span:
+    """The noun phrase without a relative clause set off by a comma: "official tallies from both
+    sides, which are incomplete" names "official tallies from both sides"."""
+    start, end = noun.left_edge.i, noun.right_edge.i
+    for k in range(noun.i, end):
+        if doc[k].text == "," and doc[k + 1].lower_ in RELATIVE_WORDS:
+            end = k - 1
+            break
+    return doc[start : end + 1]
+
+
+RELATIVE_WORDS = frozenset({"which", "who", "whose", "whom", "that", "where"})
 
 
 def colon_headlines(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:

@@ -93,6 +93,11 @@ def subject_of(verb: Token) -> Span | None:
             if cur.pos_ not in ("VERB", "AUX"):
                 return None
             continue
+        held = _subject_under_aux(cur)
+        if held is not None:
+            return held
+        if cur.dep_ == "advcl" and _contrasts(cur):
+            break  # "X does not publish its losses, while Y listed 800": Y's, never X's
         if cur.dep_ in INHERIT_DEPS and cur.head.i != cur.i:
             cc = next((c for c in cur.head.children if c.dep_ == "cc" and c.i < cur.i), None)
             if cc is not None and reporting_conj(cc) is not None and cur.head.head.i != cur.i:
@@ -102,6 +107,27 @@ def subject_of(verb: Token) -> Span | None:
             continue
         break
     return _stranded_subject(verb) if cur.i == verb.i else None
+
+
+# Subordinators of a clause set against its host: its cue never takes the host's subject.
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "but"})
+
+
+def _contrasts(clause: Token) -> bool:
+    return any(
+        c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.subtree if c.i < clause.i
+    )
+
+
+def _subject_under_aux(verb: Token) -> Span | None:
+    """ "while Nagorno-Karabakh had by then listed 800": the parser hung the subject on the
+    auxiliary instead of the verb."""
+    for aux in verb.children:
+        if aux.dep_ == "aux" and aux.i < verb.i:
+            subject = next((c for c in aux.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return verb.doc[subject.left_edge.i : _subject_end(subject) + 1]
+    return None
 
 
 # Words that may stand between a stranded subject and its verb: "X, the club's manager, also said".

@@ -137,7 +137,7 @@ class SpeakerResolver:
             return None, None
         inside = [e for e in self.ents if e.start >= source.start and e.end <= source.end]
         own = next((e for e in inside if e.start <= head.i < e.end), None)
-        if lemma in lexicon_words("data_nouns") and head.pos_ == "NOUN":
+        if lemma in lexicon_words("data_nouns") and head.pos_ == "NOUN" and not _owned(head):
             # "according to the report", "the data show": a body publishes figures, so the
             # last body named as a source; a person quoted since does not own them.
             return (self._last_org, "ORG") if self._last_org is not None else self._last
@@ -374,6 +374,15 @@ class SpeakerResolver:
             source.start, frozenset({"ORG"})
         )
         return (_clean(ent.text) if ent is not None else phrase), "ORG"
+
+
+def _owned(head: Token) -> bool:
+    """ "official tallies from both sides", "the ministry's figures", "the UN's report": the
+    phrase names whose data it is, so it is read as written."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "of", "by"))
+        for c in head.children
+    )
 
 
 def _has_owner(head: Token) -> bool:
