@@ -35,10 +35,15 @@ class Score:
     stated_on: int = 0
     figures_gold: int = 0
     figures_right: int = 0
+    # Precision: every figure stored from a gold document, and those a gold claim of that
+    # document states with the same value under the same claimant.
+    figures_stored: int = 0
+    figures_credited: int = 0
     misses: list[str] = field(default_factory=list)
 
     def rates(self) -> dict[str, float]:
-        """Each rate over the gold claims (figures over gold figures)."""
+        """Each rate over the gold claims (figures over gold figures; figure precision over the
+        figures stored from the documents gold covers)."""
         g = max(self.gold, 1)
         return {
             "found": self.found / g,
@@ -47,6 +52,7 @@ class Score:
             "mode": self.mode / g,
             "stated_on": self.stated_on / g,
             "figures": self.figures_right / max(self.figures_gold, 1),
+            "figure_precision": self.figures_credited / max(self.figures_stored, 1),
         }
 
 
@@ -115,7 +121,27 @@ def score(records: list[dict[str, Any]], gold: list[dict[str, Any]]) -> Score:
                     f"figure {gq['text']!r} {gq.get('counted')!r} not in {got}: "
                     f"{g['content_contains']!r}"
                 )
+    _figure_precision(s, by_doc, gold)
     return s
+
+
+def _figure_precision(
+    s: Score, by_doc: dict[str, list[dict[str, Any]]], gold: list[dict[str, Any]]
+) -> None:
+    """Count stored figures of gold documents and those a gold claim credits the same way."""
+    credited: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for g in gold:
+        key = g["file"] + (f"#{g['line']}" if g.get("line") else "")
+        credited.setdefault(key, []).extend((g["claimant"], q) for q in g["quantities"])
+    for key, entries in credited.items():
+        for record in by_doc.get(key, []):
+            for q in record["quantities"]:
+                s.figures_stored += 1
+                s.figures_credited += any(
+                    claimant == record["claimant"]
+                    and all(q.get(k) == gq.get(k) for k in ("value", "low", "high"))
+                    for claimant, gq in entries
+                )
 
 
 def demo_records(db: Path) -> list[dict[str, Any]]:
