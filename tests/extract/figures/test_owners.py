@@ -271,3 +271,17 @@ def test_according_to_source_leaves_its_relative_clause_out() -> None:
     (claim,) = [c for c in claims if c.quantities]
     assert claim.claimant_mention == "official tallies from both sides"
     assert claim.claimant == "Both sides"
+
+
+def test_closing_citing_makes_the_clause_the_cited_sources() -> None:
+    held = owners("Death counts have now risen to 17, citing the regional health office.")
+    assert held["17"] == ["the regional health office"]
+
+
+def test_a_tally_set_at_a_figure_is_a_report() -> None:
+    held = owners("The Tribune report places the wounded toll at 64.")
+    assert held["64"] == ["The Tribune report"]
+    claim = next(
+        c for c in claims_of("Officials put the death toll at 45 on Monday.") if c.quantities
+    )
+    assert claim.claimant_mention == "Officials" and claim.quantities[0].event == "killed"

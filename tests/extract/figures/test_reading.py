@@ -72,3 +72,8 @@ def test_a_figure_of_its_own_in_a_relative_clause_keeps_its_event() -> None:
     )
     assert found["120"][1] == "returned"
     assert found["1,350"][1] == "sent"
+
+
+def test_a_tallys_own_modifier_names_its_event() -> None:
+    assert quantities("The report places the wounded toll at 64.")["64"][1] == "injured"
+    assert quantities("Death counts have now risen to 17, officials said.")["17"][1] == "killed"

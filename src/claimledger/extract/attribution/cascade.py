@@ -5,7 +5,8 @@ that found it (`Attribution.rule`, exported as the claim's `rule`). Any rule can
 off by name (`find_attributions(disabled=...)`, or `disabled_rules` in the Extractor settings).
 
 1. `TOKEN_RULES`, tried at every token outside a quotation; the first that finds a claim wins
-   (`cue_rules.py`): according_to, reporting_verb, learned_verb, nominal_cue.
+   (`cue_rules.py`): according_to, citing_source ("..., citing Hurriyet News"),
+   reporting_verb, learned_verb, nominal_cue.
 2. `LINE_RULES`, over whole lines: colon_headline ("Lavrov: 2,000 mercenaries ..."),
    transcript_line ("PENCE: Well, look, ...").
 3. `QUOTE_RULES`: quotations, found over the raw text (`quotes.py`) because the sentence
@@ -30,6 +31,7 @@ from spacy.tokens import Doc, Token
 from claimledger.extract.attribution.cue_model import CueModel, using_cue_model
 from claimledger.extract.attribution.cue_rules import (
     according_to,
+    citing_source,
     colon_headlines,
     learned_verb,
     noun_or_adjective,
@@ -66,6 +68,7 @@ QuoteRule = Callable[[DocContext, list[Draft], dict[int, Draft]], None]
 
 TOKEN_RULES: tuple[tuple[str, TokenRule], ...] = (
     ("according_to", according_to),
+    ("citing_source", citing_source),
     ("reporting_verb", reporting_verb),
     ("learned_verb", learned_verb),
     ("nominal_cue", noun_or_adjective),

@@ -24,6 +24,25 @@ def figure_object(verb: Token) -> Token | None:
     return None
 
 
+def tally_at(verb: Token) -> tuple[int, int] | None:
+    """ "The ministry put the death toll at 45", "the report places the wounded toll at 70":
+    a tally set at a figure is a report of it; the tokens from the tally to the figure."""
+    tally = next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS), None
+    )
+    if tally is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "at" and prep.i > tally.i:
+            figure = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if figure is not None and any(t.like_num for t in figure.subtree):
+                return tally.left_edge.i, figure.right_edge.i
+    return None
+
+
+TALLY_NOUNS = frozenset({"toll", "number", "figure", "total", "count", "tally"})
+
+
 def clause_on_prep_object(verb: Token) -> tuple[int, int] | None:
     """'said in a statement that 23 soldiers were killed': the parser hangs the reported clause
     on the noun of the prepositional phrase ("statement", "analysis", "post") instead of the cue.

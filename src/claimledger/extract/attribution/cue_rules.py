@@ -35,6 +35,28 @@ def according_to(tok: Token, ctx: DocContext) -> Draft | None:
     return _from_according(tok, ctx.sents) if tok.lower_ == "according" else None
 
 
+def citing_source(tok: Token, ctx: DocContext) -> Draft | None:
+    """ "Death counts have now risen to 21, citing Hurriyet News": a closing "citing X" on a
+    clause that is no report itself makes the clause X's (the outlet only passes it on)."""
+    if tok.lemma_.lower() != "cite" or tok.tag_ != "VBG" or tok.dep_ != "advcl":
+        return None
+    host = tok.head
+    source = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if source is None or host.i > tok.i or is_cue_verb(host) or tok.left_edge.i <= host.i:
+        return None
+    doc = tok.doc
+    content = char_range(doc, host.left_edge.i, tok.left_edge.i - 1)
+    if content is None:
+        return None
+    return Draft(
+        content=[content],
+        cue=[(tok.idx, tok.idx + len(tok))],
+        source=doc[source.left_edge.i : source.right_edge.i + 1],
+        mode="according_to",
+        cue_lemma="cite",
+    )
+
+
 def reporting_verb(tok: Token, ctx: DocContext) -> Draft | None:
     return _from_verb(tok, ctx.sents) if is_cue_verb(tok, negated=ctx.negated) else None
 

@@ -11,7 +11,11 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.attribution.cue_objects import clause_on_prep_object, figure_object
+from claimledger.extract.attribution.cue_objects import (
+    clause_on_prep_object,
+    figure_object,
+    tally_at,
+)
 from claimledger.lexicon import active_lexicon, words
 
 TokenRange = tuple[int, int]
@@ -73,6 +77,8 @@ def is_cue_verb(tok: Token, loose: bool = False, negated: bool = False) -> bool:
         return figure_object(tok) is not None and (
             negated or not any(c.dep_ == "neg" for c in tok.children)
         )
+    if not loose and lemma in words("tally_verbs") and tally_at(tok) is not None:
+        return negated or not any(c.dep_ == "neg" for c in tok.children)
     if lemma not in (words("quote_verbs") if loose else words("speech_verbs")):
         return False
     if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
@@ -150,6 +156,8 @@ def verb_content(verb: Token) -> list[TokenRange]:
     if lemma in words("figure_object_verbs"):
         counted = figure_object(verb)
         return [] if counted is None else [_range(counted)]
+    if lemma in words("tally_verbs") and (set_at := tally_at(verb)) is not None:
+        return [set_at]
     if lemma in CLAUSE_ONLY:
         return []
     if lemma in words("answer_verbs") and (answer := _answer(verb)) is not None:

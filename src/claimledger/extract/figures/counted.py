@@ -247,10 +247,16 @@ def tally_event(root: Token) -> str | None:
         if verb is None:
             return None
         for child in _subjects(verb):
-            if child.lemma_ == "toll":
-                return "killed"
             if child.lemma_ not in _TALLY_NOUNS:
                 continue
+            for mod in child.children:
+                # "the wounded toll", "death counts", "the casualty figure"
+                if mod.dep_ in {"amod", "compound"} and mod.i < child.i:
+                    event = _event_of(mod, None)
+                    if event is not None:
+                        return event
+            if child.lemma_ == "toll":
+                return "killed"
             counted = _of_object(child)
             clauses = [c for c in counted.children] if counted is not None else []
             if child.head.dep_ == "csubj":
