@@ -77,3 +77,26 @@ def test_a_figure_of_its_own_in_a_relative_clause_keeps_its_event() -> None:
 def test_a_tallys_own_modifier_names_its_event() -> None:
     assert quantities("The report places the wounded toll at 64.")["64"][1] == "injured"
     assert quantities("Death counts have now risen to 17, officials said.")["17"][1] == "killed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "counted", "event"),
+    [
+        (
+            "The wheat price index rose 2.4% in March, the statistics office said.",
+            "2.4%",
+            "wheat price index",
+            "rise",
+        ),
+        (
+            "Analysts expected exports to fall 1.5% this year, according to the bank.",
+            "1.5%",
+            "exports",
+            "fall",
+        ),
+    ],
+)
+def test_a_rate_measures_the_subject_of_its_change(
+    sentence: str, figure: str, counted: str, event: str
+) -> None:
+    assert quantities(sentence)[figure] == (counted, event)

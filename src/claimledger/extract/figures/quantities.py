@@ -16,6 +16,7 @@ from dataclasses import asdict
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.figures.amounts import LEFT_QUALIFIERS, RIGHT_WORDS, Amount, parse_amount
+from claimledger.extract.figures.changes import change_of
 from claimledger.extract.figures.counted import (
     counted_name,
     counted_token,
@@ -164,6 +165,8 @@ def _quantity(doc: Doc, phrase: Span, earlier: list[Quantity]) -> Quantity | Non
         near = same_sentence is not None and same_sentence.sent == phrase.sent
         if near and 0 <= phrase.start_char - prev.end < 80 and prev.unit is None:
             counted, group = prev.counted, prev.group
+    if counted is None and event is None and (changed := change_of(root)) is not None:
+        counted, event = changed  # "the Consumer Price Index rose 0.3%"
     if cores[0].lower_ == "one" and event is None:
         return None  # "one party over the other": a pronoun, not a figure
     kind = kind_of(phrase, root, counted_tok)
