@@ -285,3 +285,20 @@ def test_a_tally_set_at_a_figure_is_a_report() -> None:
         c for c in claims_of("Officials put the death toll at 45 on Monday.") if c.quantities
     )
     assert claim.claimant_mention == "Officials" and claim.quantities[0].event == "killed"
+
+
+def test_trailing_cue_with_its_subject_reports_the_clause_before() -> None:
+    held = owners(
+        "Examinations of the remains of 1,212 servicemen have been carried out since May, "
+        "Ministry of Health of the republic informed."
+    )
+    assert held["1,212"] == ["Ministry of Health of the republic"]
+
+
+def test_data_with_no_source_yet_speak_for_the_body_named_last() -> None:
+    text = (
+        "The report sums up the fact-finding work of the Regional Rights Commission.\n\n"
+        "According to the data collected until May, 64 civilians were killed."
+    )
+    (claim,) = [c for c in claims_of(text) if c.quantities]
+    assert claim.claimant == "Regional Rights Commission"

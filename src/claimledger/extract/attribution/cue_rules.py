@@ -91,9 +91,9 @@ def _from_verb(verb: Token, sents: Sentences) -> Draft | None:
         subject, said = quoted
         if said is not None:
             ranges = [said]
-    if not ranges and subject is None:
+    if not ranges and (subject is None or subject.start > _host_start(verb)):
         # "<clause>, the Syrian Observatory for Human Rights informed": the parser hung the
-        # cue off the clause it reports.
+        # cue off the clause it reports (with or without finding the cue's subject).
         parts = trailing_cue_parts(verb, sents)
         if parts is not None:
             ranges, subject = [parts[0]], parts[1]
@@ -129,6 +129,11 @@ def _from_verb(verb: Token, sents: Sentences) -> Draft | None:
         cue_lemma=verb.lemma_.lower(),
         verb=verb.i,
     )
+
+
+def _host_start(verb: Token) -> int:
+    """Where the clause the verb hangs on begins (the verb itself when it heads the sentence)."""
+    return verb.head.left_edge.i if verb.head.i != verb.i else verb.i
 
 
 def _object_is_cue(verb: Token) -> bool:

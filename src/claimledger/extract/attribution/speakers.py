@@ -140,7 +140,14 @@ class SpeakerResolver:
         if lemma in lexicon_words("data_nouns") and head.pos_ == "NOUN" and not _owned(head):
             # "according to the report", "the data show": a body publishes figures, so the
             # last body named as a source; a person quoted since does not own them.
-            return (self._last_org, "ORG") if self._last_org is not None else self._last
+            if self._last_org is not None:
+                return self._last_org, "ORG"
+            if self._last[0] is not None:
+                return self._last
+            # No source yet: the body the article named last ("the Report summarizes the work
+            # of the Ombudsman's staff ... According to the data collected, ...").
+            ent = self._preceding(source.start, frozenset({"ORG"}))
+            return (_clean(ent.text), "ORG") if ent is not None else (None, None)
         if lemma in lexicon_words("document_nouns") and head.pos_ == "NOUN":
             # "the statement said": the document speaks for the last named source.
             return self._last
