@@ -153,6 +153,31 @@ def canonicalize(mention: str, label: str | None = None) -> ClaimantInfo:
     return _canonical_part(t, mention, label)
 
 
+# How the names of agencies, centres and offices end: "Infocenter", "Observatory", "Tracker".
+_BODY_SUFFIXES = (
+    "center", "centre", "agency", "office", "service", "programme", "program", "committee",
+    "council", "institute", "bureau", "fund", "mission", "commission", "tracker", "observatory",
+    "network", "union", "association", "foundation", "organization", "organisation",
+    "department", "directorate", "command", "headquarters", "unit", "desk", "monitor",
+)  # fmt: skip
+
+
+def _owned_name(mention: str, t: AliasTable) -> ClaimantInfo | None:
+    """The proper name after a possessive, when the possessor alone holds the body word."""
+    parts = re.split(r"['’]s\s+", mention, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    words = parts[1].split()
+    capital = [w for w in words if w[:1].isupper()]
+    if len(capital) < 2 or not words[-1][:1].isupper():
+        return None
+    if not words[-1].lower().endswith(_BODY_SUFFIXES):
+        return None  # a person's name after the possessive is step 2's or the fallback's
+    country = _country(t, key_of(parts[0]))
+    owner = country[0] if country else None
+    return ClaimantInfo(" ".join(capital), "organization", owner)
+
+
 def _canonical_part(t: AliasTable, mention: str, label: str | None) -> ClaimantInfo:
     key = key_of(mention)
     if not key or (len(key) == 1 and key[0] in _PRONOUNS):
@@ -171,6 +196,11 @@ def _canonical_part(t: AliasTable, mention: str, label: str | None) -> ClaimantI
     hit = _find(key, t.people, t.longest)
     if hit is not None:
         return ClaimantInfo(hit[0].name, "person", hit[0].affiliation)
+    # 2b. A named body owned by another: "the Nagorno-Karabakh army's news center Armenian
+    # Unified Infocenter" is the Infocenter, not the army its possessor names.
+    owned = _owned_name(mention, t) if label != "PERSON" else None
+    if owned is not None:
+        return owned
     country = _country(t, key)
     state = country[0] if country else None
     rest = [w for w in key if w not in t.country_tokens]

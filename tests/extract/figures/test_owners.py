@@ -302,3 +302,28 @@ def test_data_with_no_source_yet_speak_for_the_body_named_last() -> None:
     )
     (claim,) = [c for c in claims_of(text) if c.quantities]
     assert claim.claimant == "Regional Rights Commission"
+
+
+def test_reported_on_a_day_reports_the_clause_not_the_day() -> None:
+    held = owners(
+        "The number of soldiers killed in the fighting has surpassed 140, local authorities "
+        "reported on Wednesday."
+    )
+    assert held["140"] == ["local authorities"]
+
+
+def test_named_body_after_a_possessive_is_the_speaker() -> None:
+    from claimledger.names.claimants import canonicalize
+
+    info = canonicalize("the regional army's press centre Northern Unified Infocentre")
+    assert info.name == "Northern Unified Infocentre"
+    assert canonicalize("Russia's foreign minister Sergei Lavrov").name == "Sergei Lavrov"
+
+
+def test_second_subject_the_parser_split_off_is_part_of_the_source() -> None:
+    claims = claims_of(
+        "The army's news center Northern Unified Infocentre also reports the toll: "
+        "it lists 83 drones."
+    )
+    sources = {c.claimant_mention for c in claims}
+    assert any("Northern Unified Infocentre" in (m or "") for m in sources)

@@ -91,7 +91,7 @@ def _from_verb(verb: Token, sents: Sentences) -> Draft | None:
         subject, said = quoted
         if said is not None:
             ranges = [said]
-    if not ranges and (subject is None or subject.start > _host_start(verb)):
+    if not ranges:
         # "<clause>, the Syrian Observatory for Human Rights informed": the parser hung the
         # cue off the clause it reports (with or without finding the cue's subject).
         parts = trailing_cue_parts(verb, sents)
@@ -129,11 +129,6 @@ def _from_verb(verb: Token, sents: Sentences) -> Draft | None:
         cue_lemma=verb.lemma_.lower(),
         verb=verb.i,
     )
-
-
-def _host_start(verb: Token) -> int:
-    """Where the clause the verb hangs on begins (the verb itself when it heads the sentence)."""
-    return verb.head.left_edge.i if verb.head.i != verb.i else verb.i
 
 
 def _object_is_cue(verb: Token) -> bool:
@@ -224,11 +219,13 @@ def _from_according(tok: Token, sents: Sentences) -> Draft | None:
 
 
 def _without_relative(doc: Doc, noun: Token) -> Span:
-    """The noun phrase without a relative clause set off by a comma: "official tallies from both
-    sides, which are incomplete" names "official tallies from both sides"."""
+    """The noun phrase without a relative or participle clause set off by a comma: "official
+    tallies from both sides, which are incomplete", "the same update, published on Facebook"."""
     start, end = noun.left_edge.i, noun.right_edge.i
     for k in range(noun.i, end):
-        if doc[k].text == "," and doc[k + 1].lower_ in RELATIVE_WORDS:
+        if doc[k].text == "," and (
+            doc[k + 1].lower_ in RELATIVE_WORDS or doc[k + 1].tag_ in ("VBN", "VBG")
+        ):
             end = k - 1
             break
     return doc[start : end + 1]

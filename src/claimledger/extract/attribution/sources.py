@@ -73,7 +73,16 @@ def subject_of(verb: Token) -> Span | None:
                     return doc[c.i : c.i + 1]
                 if c.lower_ in ("there",):
                     return None
-                return doc[c.left_edge.i : _subject_end(c) + 1]
+                end = _subject_end(c)
+                # "the army's news center Armenian Unified Infocenter also reports": a name
+                # the parser made a second subject right after the first belongs to it.
+                second = next(
+                    (s for s in cur.children if s.dep_ == "nsubj" and s.left_edge.i == end + 1),
+                    None,
+                )
+                if second is not None:
+                    end = _subject_end(second)
+                return doc[c.left_edge.i : end + 1]
             if c.dep_ == "agent":
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None:

@@ -186,6 +186,12 @@ class SpeakerResolver:
         if head.pos_ == "PROPN":
             name = _noun_phrase(source, head)
             return name, self.label_of(name)
+        if inside and all(e.label_ == "NORP" for e in inside):
+            # "the army's news center Armenian Unified Infocenter": a demonym inside a named
+            # body is not the speaker; the body is, when the mention names one.
+            info = canonicalize(source.text, "ORG")
+            if info.claimant_type == "organization":
+                return info.name, "ORG"
         if inside:
             name = _clean(inside[0].text)
             return name, self.label_of(name) or inside[0].label_

@@ -179,8 +179,8 @@ def verb_content(verb: Token) -> list[TokenRange]:
     for c in children:
         if c.dep_ == "prep" and c.lower_ in preps:
             pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
-            if pobj is None:
-                continue
+            if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+                continue  # "reported on Wednesday": a day, not what was reported
             last = _with_infinitive(verb, pobj)
             if xcomp is not None and xcomp.i > pobj.i:
                 last = max(last, xcomp.right_edge.i)
@@ -327,7 +327,7 @@ def _fallback_content(
     for c in children:
         if c.dep_ == "prep" and c.i > verb.i and c.lower_ in FALLBACK_PREPS:
             pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None:
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 return [(pobj.left_edge.i, pobj.right_edge.i)]
     subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if subj is not None and subj.lower_ not in RELATIVE and subj.pos_ != "PRON":
