@@ -29,6 +29,7 @@ from claimledger.reconcile.yamlfile import (
 )
 
 __all__ = [
+    "OTHERS",
     "UNKNOWN",
     "PartyTable",
     "bundled_party_table",
@@ -40,7 +41,7 @@ UNKNOWN = "unknown"
 OTHERS = "others"
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: cached lookups take the table as a key
 class PartyTable:
     """Compiled lookups: claimant, affiliation, names -> party; party -> side."""
 

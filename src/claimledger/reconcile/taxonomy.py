@@ -45,7 +45,9 @@ _OWNERS: tuple[Owner, ...] = ("side", "opponent", "foreign", "none")
 _TRIM = "'’‘\"“”.,;:()[]!?"
 _SPLIT = re.compile(r"\s+")
 # Where a counted phrase's head ends: "mercenaries | from the Middle East".
-_PREPOSITIONS = frozenset("from of in at on who that with near to for by".split())
+_PREPOSITIONS = frozenset(
+    ["from", "of", "in", "at", "on", "who", "that", "with", "near", "to", "for", "by"]
+)
 
 Phrase = tuple[str, ...]
 
@@ -87,7 +89,7 @@ class EventClass:
     on_things: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: cached lookups take the table as a key
 class Taxonomy:
     """Compiled lookups from written phrases to classes."""
 
