@@ -249,7 +249,7 @@ def test_conflicts_two_strikes_on_one_town_are_not_a_conflict() -> None:
     )
     tracks = build_tracks(claims)
     # A strike's toll is kept apart from the running toll, on a track of the place hit.
-    assert [t.label for t in tracks] == ["people killed at Barda"]
+    assert [t.label for t in tracks] == ["people killed at Barda (Armenia–Azerbaijan)"]
     assert find_conflicts(claims, tracks) == []
     # The same strike (same day named) with figures that cannot both hold is a conflict.
     same = claims[0].sentence.replace("Tuesday", "Wednesday")

@@ -31,7 +31,7 @@ def _fighters(tracks: list[Track]) -> Track:
 
 def test_seeds_story_is_one_track(story: tuple[list[Track], list[Conflict]]) -> None:
     track = _fighters(story[0])
-    assert track.label == "foreign fighters deployed"
+    assert track.label == "foreign fighters deployed (Armenia–Azerbaijan)"
     values = {who: [p.value for p in points] for who, points in track.points.items()}
     assert 300 in values["Emmanuel Macron"]
     assert 4000 in values["Armenia"]

@@ -79,7 +79,7 @@ def test_tracks_synonyms_share_one_track() -> None:
     labels = {t.label for t in tracks}
     # Mercenaries, militants and fighters from Syria are one class; flown, sent and
     # transferred one event: one track.
-    assert labels == {"foreign fighters deployed"}
+    assert labels == {"foreign fighters deployed (Armenia–Azerbaijan)"}
     assert set(tracks[0].points) == {
         "Emmanuel Macron",
         "Armenia",
@@ -239,7 +239,7 @@ def test_tracks_fighters_from_a_state_are_that_state_s_fighters() -> None:
         ),
     ]
     track = _only(build_tracks(claims))
-    assert track.label == "foreign fighters deployed"
+    assert track.label == "foreign fighters deployed (Armenia–Azerbaijan)"
     assert set(track.points) == {
         "Emmanuel Macron",
         "Armenia",

@@ -54,6 +54,8 @@ class PartyTable:
     opponents: dict[str, tuple[str, ...]] = field(default_factory=dict)
     official: frozenset[Key] = frozenset()
     longest: int = 1
+    # side -> the theatre (war) it fights in.
+    theatre: dict[str, str] = field(default_factory=dict)
 
     def side_of(self, party: str) -> str:
         """The side of a party (itself when the table gives none); unknown stays unknown."""
@@ -193,6 +195,10 @@ def compile_party_table(raw: dict[str, Any], source: str) -> PartyTable:
             table.belligerent.add(side.value)
         opponents = texts_of(s.get("opponents", []), side.where, "opponents")
         table.opponents[side.value] = tuple(o.value for o in opponents)
+    for th in _entries(raw, "theatres", source):
+        name = text_of(th["name"], source, "name")
+        for side_name in texts_of(th.get("sides", []), name.where, "sides"):
+            table.theatre[side_name.value] = name.value
     table.by_claimant = {k: v[0] for k, v in claimants.items()}
     table.by_affiliation = {k: v[0] for k, v in affiliations.items()}
     table.names = {k: v[0] for k, v in names.items()}
@@ -217,7 +223,7 @@ def load_party_table(extra: Path | None = None) -> PartyTable:
             section: _merge(
                 _entries(raw, section, "parties.yaml"), _entries(user, section, str(extra))
             )
-            for section in ("parties", "sides")
+            for section in ("parties", "sides", "theatres")
         }
         merged["official_words"] = [
             *texts_of(raw.get("official_words", []), "parties.yaml", "official_words"),

@@ -62,6 +62,9 @@ _NOT_PLACES = word_set(
 _INCREMENT = re.compile(
     r"\b(?:new|another|additional|further|fresh)\b|\bmore\b(?!\s+th[ae]n\b)", re.IGNORECASE
 )
+# "the bodies of 2,317 Armenian soldiers", "the remains of 3,753": the figure counts bodies.
+_BODIES = "bodies"
+_BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _ORIGIN = re.compile(
     r"\b(?:from|left|leaving|out of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|"
     r"war-torn|neighbouring|neighboring)\s+)?([A-Z][\w-]+)"
@@ -78,6 +81,8 @@ class TrackKey:
     unit: str | None = None
     # The place of a single incident ("Barda") when the figure counts one strike, not a toll.
     scope: str | None = None
+    # The war (or country) of the figure's article, when whose they are does not say it.
+    theatre: str | None = None
 
     @property
     def track_id(self) -> str:
@@ -85,6 +90,8 @@ class TrackKey:
         parts = [self.group or "", self.counted, self.event or "", self.unit or ""]
         if self.scope:  # unscoped tracks keep the ids they always had
             parts.append(self.scope)
+        if self.theatre:
+            parts.append(f"theatre:{self.theatre}")
         return content_hash(*parts)
 
     @cached_property
@@ -97,6 +104,7 @@ class TrackKey:
             self.event,
             f"at {self.scope}" if self.scope else None,
             f"({self.unit})" if self.unit else None,
+            f"({self.theatre})" if self.theatre else None,
         ]
         return " ".join(p for p in parts if p)
 
@@ -176,6 +184,31 @@ def _owner(
     return None
 
 
+def _at(q: Quantity, claim: Claim) -> int:
+    """Where the figure starts in its sentence (-1 when it cannot be found there)."""
+    at = q.start - claim.start
+    if claim.sentence[at : at + len(q.text)] == q.text:
+        return at
+    return claim.sentence.find(q.text)
+
+
+def _event_near(q: Quantity, claim: Claim, tax: Taxonomy, skip: str = "") -> str | None:
+    """What happened, when the figure itself does not say: the nearest event word after it
+    in its sentence ("1,245 servicemen are being treated" -> injured), else just before it."""
+    at = _at(q, claim)
+    if at < 0:
+        return None
+    end = at + len(q.text)
+    after = phrase_key(claim.sentence[end : end + 70])
+    before = phrase_key(claim.sentence[max(0, at - 40) : at])
+    for words in (after, tuple(reversed(before))):
+        for i in range(len(words)):
+            found = tax.event_words.get(words[i : i + 2]) or tax.event_words.get(words[i : i + 1])
+            if found is not None and found != skip:
+                return found
+    return None
+
+
 def is_share(q: Quantity) -> bool:
     """A share of a counted group ("50 percent of the mercenaries"), not a count of its own."""
     return (q.unit or "").lower() in ("percent", "%", "per cent")
@@ -186,11 +219,9 @@ def is_increment(q: Quantity, claim: Claim) -> bool:
     if q.kind is not None:
         return q.kind == "incremental"
     sentence = claim.sentence
-    at = q.start - claim.start
-    if sentence[at : at + len(q.text)] != q.text:  # offsets not of this sentence: find it
-        at = sentence.find(q.text)
-        if at < 0:
-            return False
+    at = _at(q, claim)
+    if at < 0:
+        return False
     # Matched on the whole sentence, kept only near the figure: "more" must see its "than".
     lo, hi = at - 16, at + len(q.text) + 25
     return any(lo <= m.start() < hi for m in _INCREMENT.finditer(sentence))
@@ -208,10 +239,13 @@ def track_key(
     scoped: bool = True,
     taxonomy: Taxonomy | None = None,
     parties: PartyTable | None = None,
+    theatre: str | None = None,
 ) -> TrackKey | None:
     """The track a figure belongs to, or None when it says nothing countable.
 
-    `scoped=False` leaves out the incident scope (what is counted is all a topic needs).
+    `scoped=False` leaves out the incident scope (what is counted is all a topic needs);
+    `theatre` is the war of the claim's article (`theatres.doc_theatres`), kept on the key
+    when whose they are does not already say it (no owner, foreign, a state not at war).
     """
     tax = taxonomy or bundled_taxonomy()
     table = parties or bundled_party_table()
@@ -221,8 +255,16 @@ def track_key(
         head = _head(q.counted)
         if head is None:
             return None
-        return TrackKey(None, head, tax.event_class(q.event) or _head(q.event), unit)
-    event = tax.event_for(tax.event_class(q.event) or _head(q.event), cls)
+        return TrackKey(
+            None, head, tax.event_class(q.event) or _head(q.event), unit, theatre=theatre
+        )
+    if cls.name != _BODIES and _BODIES_OF.search(claim.sentence[: max(0, _at(q, claim))]):
+        cls = tax.counted.get(_BODIES, cls)  # "the bodies of 2,317 soldiers killed": bodies
+    named = tax.event_class(q.event) or _head(q.event) or _event_near(q, claim, tax)
+    if cls.name == _BODIES and named in (None, "killed"):
+        # Bodies are of the dead: what happened to them is what was done with them.
+        named = _event_near(q, claim, tax, skip="killed") or "recovered"
+    event = tax.event_for(named, cls)
     side = claimant_side(claim, table)
     words = " ".join(w for w in (q.group, q.counted) if w)
     stated = _stated_owner(words, side, table)
@@ -230,7 +272,10 @@ def track_key(
     # The toll of one strike belongs to the place hit, not to whoever reports it: Armenia
     # reporting the dead of a strike on Barda does not make them Armenian.
     owner = _owner(cls, event, stated, side if scope is None else UNKNOWN, claim, table)
-    return TrackKey(owner, cls.name, event, unit, scope if scoped else None)
+    at_war = owner is not None and table.is_belligerent(owner)
+    return TrackKey(
+        owner, cls.name, event, unit, scope if scoped else None, None if at_war else theatre
+    )
 
 
 @lru_cache(maxsize=65536)

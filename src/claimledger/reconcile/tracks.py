@@ -28,6 +28,7 @@ from claimledger.reconcile.figures import (
 )
 from claimledger.reconcile.sides import PartyTable
 from claimledger.reconcile.taxonomy import Taxonomy, bundled_taxonomy
+from claimledger.reconcile.theatres import doc_theatres
 from claimledger.reconcile.track_keys import (
     FOREIGN,
     TrackKey,
@@ -119,11 +120,14 @@ class Track:
 
 
 def _claim_keys(
-    claim: Claim, taxonomy: Taxonomy | None, parties: PartyTable | None
+    claim: Claim, taxonomy: Taxonomy | None, parties: PartyTable | None, theatre: str | None
 ) -> list[TrackKey | None]:
     """The track of each figure of a claim; a figure saying only what it counts takes what
     happened from a sibling ("11 more servicemen had been killed, taking its toll to 220")."""
-    keys = [track_key(q, claim, taxonomy=taxonomy, parties=parties) for q in claim.quantities]
+    keys = [
+        track_key(q, claim, taxonomy=taxonomy, parties=parties, theatre=theatre)
+        for q in claim.quantities
+    ]
     if len(keys) < 2:
         return keys
     for k, key in enumerate(keys):
@@ -134,7 +138,7 @@ def _claim_keys(
         )
         if sibling is not None:
             group = key.group or sibling.group
-            keys[k] = TrackKey(group, key.counted, sibling.event, key.unit, key.scope)
+            keys[k] = TrackKey(group, key.counted, sibling.event, key.unit, key.scope, key.theatre)
     return keys
 
 
@@ -146,7 +150,7 @@ def _foreign_in_context(key: TrackKey | None, tax: Taxonomy) -> TrackKey | None:
     cls = tax.counted.get(key.counted)
     if cls is None or cls.owner != "foreign":
         return key
-    return TrackKey(FOREIGN, key.counted, key.event, key.unit, key.scope)
+    return TrackKey(FOREIGN, key.counted, key.event, key.unit, key.scope, key.theatre)
 
 
 def _figures_of(c: Claim) -> frozenset[tuple[float | None, float | None, float | None]]:
@@ -209,7 +213,9 @@ def build_tracks(
     )
     seq = 0
     tax = taxonomy or bundled_taxonomy()
-    keyed = [(c, _claim_keys(c, tax, parties)) for c in _unshadowed(refine_claimants(list(claims)))]
+    refined = _unshadowed(refine_claimants(list(claims)))
+    theatre = doc_theatres(refined, parties)
+    keyed = [(c, _claim_keys(c, tax, parties, theatre[c.doc_id])) for c in refined]
     foreign_docs = {
         c.doc_id for c, keys in keyed for k in keys if k is not None and k.group == FOREIGN
     }
