@@ -4,7 +4,7 @@
 
 The articles are ingested into a temporary ledger and reconciled; gold figures (`gold.json`,
 see its README) are matched to extracted figures by the README's rule (claimant, overlapping
-interval, a counted stem where gold has one). Purity is then measured both ways:
+interval, a counted stem and an event stem where gold has them). Purity is then measured both ways:
 
   timelines   for each gold timeline (one claimant's running total of one thing), of its
               points that were extracted, the share in the track holding most of them
@@ -75,14 +75,16 @@ def _claimant_match(names: list[str], claim: Claim, outlet: str | None) -> bool:
     return False
 
 
-def _stem_match(g: dict[str, Any], q: Quantity) -> bool:
-    # Stricter than the scoring rule (one counted or event stem): a counted stem, when gold
-    # has one, so that "up to 280 soldiers lost" does not stand in for "280 tanks lost".
+def _stem_match(g: dict[str, Any], q: Quantity, sentence: str) -> bool:
+    # Stricter than the scoring rule (one counted or event stem), so that a figure stands for
+    # the gold entry it states: a counted stem in what it counts, where gold has one ("up to
+    # 280 soldiers lost" is not "280 tanks lost"), and an event stem in its sentence ("782
+    # civilians killed" is not "782 injured").
     counted = " ".join(x or "" for x in (q.counted, q.group, q.text)).casefold()
-    if g.get("counted"):
-        return any(s in counted for s in g["counted"])
-    words = f"{counted} {q.event or ''}".casefold()
-    return any(s in words for s in g.get("event") or [])
+    if g.get("counted") and not any(s in counted for s in g["counted"]):
+        return False
+    said = f"{q.event or ''} {sentence}".casefold()
+    return not g.get("event") or any(s in said for s in g["event"])
 
 
 def _owner(g: dict[str, Any]) -> str | None:
@@ -146,7 +148,7 @@ def measure(realnews: Path) -> dict[str, Any]:
             if (
                 _claimant_match(g["claimant"], f.claim, outlet_of[f.claim.doc_id])
                 and _value_match(g, f.q)
-                and _stem_match(g, f.q)
+                and _stem_match(g, f.q, f.claim.sentence)
             ):
                 used.add(id(f))
                 matched.append((g, f))
@@ -156,9 +158,9 @@ def measure(realnews: Path) -> dict[str, Any]:
     for g, f in matched:
         if not g.get("optional") and f.track is not None:
             per_track[f.track].append(g)
-            seen_as[id(g)] = (
-                f"{f.q.text} [{f.q.counted}/{f.q.event}/{f.q.group}] {f.claim.claimant}"
-            )
+            words = f"{f.q.counted}/{f.q.event}/{f.q.group}"
+            gold_words = f"{g.get('counted')}/{g.get('event')}/{g.get('party')}"
+            seen_as[id(g)] = f"{f.q.text} [{words}] {f.claim.claimant} | gold {gold_words}"
     same = total = 0
     mixed: list[tuple[str, str]] = []
     for items in per_track.values():

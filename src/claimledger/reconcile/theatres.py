@@ -4,8 +4,8 @@ stay apart.
 "People killed" per a UN agency in Sudan and "people killed" per an outlet in Kharkiv count the
 same kind of thing in different wars. Figures whose owner is a side at war are kept apart by
 that side already ("Armenian soldiers killed"); the others take the theatre of their article:
-the theatre (parties.yaml `theatres`) whose sides its sentences name most, else the country
-they name most (states of the alias table, then country names of the offline gazetteer).
+the theatre (parties.yaml `theatres`, its sides' mentions added up) or the country its
+sentences name most (states of the alias table, then country names of the offline gazetteer).
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ def sentence_places(sentence: str) -> tuple[str, ...]:
     countries = _gazetteer_countries()
     found: list[str] = []
     for m in _CAPS.finditer(sentence):
+        if _is_origin(sentence, m.start(), m.end()):
+            continue
         key = key_of(m.group(0))
         i = 0
         while i < len(key):
@@ -60,28 +62,41 @@ def sentence_places(sentence: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# Where fighters come from is not where the war is: "from northern Syria", "left Syria",
+# "Syrian mercenaries" name an origin.
+_FROM = re.compile(r"\b(?:from|left|leaving|out of)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
+_FIGHTERS_NEXT = re.compile(
+    r"\s+(?:militants?|mercenar(?:y|ies)|fighters?|jihadists?|jihadis?|terrorists?|"
+    r"islamists?|recruits?)\b",
+    re.I,
+)
+
+
+def _is_origin(sentence: str, start: int, end: int) -> bool:
+    return bool(_FROM.search(sentence[max(0, start - 30) : start])) or bool(
+        _FIGHTERS_NEXT.match(sentence, end)
+    )
+
+
 def _theatre_of(state: str, table: PartyTable) -> str | None:
     party = table.by_affiliation.get(state)
     return table.theatre.get(table.side_of(party)) if party is not None else None
 
 
 def doc_theatres(claims: Iterable[Claim], table: PartyTable | None = None) -> dict[str, str | None]:
-    """doc_id -> the theatre its claims' sentences name most, else the country, else None."""
+    """doc_id -> the theatre or country its claims' sentences name most, else None."""
     parties = table or bundled_party_table()
     sentences: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         sentences[c.doc_id].add(c.sentence)
     out: dict[str, str | None] = {}
     for doc_id, texts in sentences.items():
-        theatres: Counter[str] = Counter()
-        countries: Counter[str] = Counter()
+        # A theatre counts the mentions of all its sides; any other country its own: an
+        # article on Sweida names Syria more than Israel, one on Karabakh Armenia and
+        # Azerbaijan together more than Syria.
+        named: Counter[str] = Counter()
         for text in sorted(texts):  # sorted: ties resolve the same way every run
             for state in sentence_places(text):
-                theatre = _theatre_of(state, parties)
-                if theatre is not None:
-                    theatres[theatre] += 1
-                else:
-                    countries[state] += 1
-        best = theatres or countries
-        out[doc_id] = best.most_common(1)[0][0] if best else None
+                named[_theatre_of(state, parties) or state] += 1
+        out[doc_id] = named.most_common(1)[0][0] if named else None
     return out

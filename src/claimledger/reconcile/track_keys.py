@@ -36,6 +36,7 @@ _FOREIGN_WORDS = word_set(
 )
 _OWN = word_set("its our their own")
 _ENEMY = word_set("enemy enemy's adversary opponent opposing")
+_ENEMY_BEFORE = re.compile(r"\benemy(?:'s)?\b", re.IGNORECASE)
 # A figure about one strike ("a missile hit Ganja, killing 13") is not the running toll: it is
 # kept on a track of its own, scoped by the place that was hit. Running-total wording wins.
 _INCIDENT = re.compile(
@@ -180,7 +181,10 @@ def _owner(
     if cls.owner == "side":
         return side
     if cls.owner == "opponent":
-        return table.opponent_of(side) if event in ("destroyed", "captured", "killed") else side
+        # What it destroyed or took is the enemy's; what it sent or has is its own.
+        if event in ("destroyed", "captured", "killed"):
+            return table.opponent_of(side)
+        return side if event in ("deployed", None) else None
     return None
 
 
@@ -200,7 +204,9 @@ def _event_near(q: Quantity, claim: Claim, tax: Taxonomy, skip: str = "") -> str
         return None
     end = at + len(q.text)
     after = phrase_key(claim.sentence[end : end + 70])
-    before = phrase_key(claim.sentence[max(0, at - 40) : at])
+    # Further back in a list: "enemy losses amounted to 280 personnel, three tanks and four
+    # pickup trucks" -> the trucks were lost too.
+    before = phrase_key(claim.sentence[max(0, at - 90) : at])
     for words in (after, tuple(reversed(before))):
         for i in range(len(words)):
             found = tax.event_words.get(words[i : i + 2]) or tax.event_words.get(words[i : i + 1])
@@ -255,9 +261,8 @@ def track_key(
         head = _head(q.counted)
         if head is None:
             return None
-        return TrackKey(
-            None, head, tax.event_class(q.event) or _head(q.event), unit, theatre=theatre
-        )
+        event = tax.event_class(q.event) or _head(q.event) or _event_near(q, claim, tax)
+        return TrackKey(None, head, event, unit, theatre=theatre)
     if cls.name != _BODIES and _BODIES_OF.search(claim.sentence[: max(0, _at(q, claim))]):
         cls = tax.counted.get(_BODIES, cls)  # "the bodies of 2,317 soldiers killed": bodies
     named = tax.event_class(q.event) or _head(q.event) or _event_near(q, claim, tax)
@@ -268,6 +273,8 @@ def track_key(
     side = claimant_side(claim, table)
     words = " ".join(w for w in (q.group, q.counted) if w)
     stated = _stated_owner(words, side, table)
+    if stated is None and _ENEMY_BEFORE.search(claim.sentence[: max(0, _at(q, claim))]):
+        stated = _stated_owner("enemy", side, table)  # "the total enemy losses ... 3 tanks"
     scope = None if q.kind == "cumulative" else incident_scope(claim.sentence)
     # The toll of one strike belongs to the place hit, not to whoever reports it: Armenia
     # reporting the dead of a strike on Barda does not make them Armenian.
