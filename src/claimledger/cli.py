@@ -190,15 +190,22 @@ def claims(
 def export(
     db: DbOption = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl, csv, parquet or claimreview.")
+        str,
+        typer.Option(
+            "--format", "-f", help="jsonl, csv, parquet, claimreview, wikitable or markdown."
+        ),
     ] = "jsonl",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
     ] = None,
+    about: Annotated[
+        str | None, typer.Option(help="wikitable/markdown: only tracks about this.")
+    ] = None,
 ) -> None:
-    """Export every claim in the record format of CONTRACT.md.
+    """Export every claim in the record format of CONTRACT.md, or the "Per X" table of figures
+    per side with a citation behind every figure (wikitable, markdown).
 
-    Example: claimledger export --format jsonl -o claims.jsonl
+    Example: claimledger export --format wikitable --about Armenia -o table.wiki
     """
     from claimledger.export import FORMATS
     from claimledger.export import export as run_export
@@ -211,10 +218,11 @@ def export(
         raise typer.BadParameter("parquet needs -o FILE", param_hint="-o")
     ledger = _ledger(db)
     if output is None:
-        n = run_export(ledger.store, fmt, sys.stdout)
+        n = run_export(ledger.store, fmt, sys.stdout, about=about)
     else:
-        n = run_export(ledger.store, fmt, output)
-        typer.echo(f"{n} claims written to {output}", err=True)
+        n = run_export(ledger.store, fmt, output, about=about)
+        what = "figures" if fmt in ("wikitable", "markdown") else "claims"
+        typer.echo(f"{n} {what} written to {output}", err=True)
 
 
 @app.command()
@@ -227,13 +235,24 @@ def figures(
         bool, typer.Option("--all", help="Also tracks of things with no event (12 systems).")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+    by: Annotated[
+        str, typer.Option(help="claimant (each claimant's latest figure) or side (Per Armenia…).")
+    ] = "claimant",
 ) -> None:
-    """The "Per claimant" table: each claimant's latest figure on each track, with its sentence.
+    """The "Per claimant" table: each claimant's latest figure on each track, with its sentence;
+    `--by side`: "Per Armenia: … / Per Azerbaijan: … / Per others: …", each side's latest.
 
-    Example: claimledger figures --about Armenia
+    Example: claimledger figures --about Armenia --by side
     """
     from claimledger.cli_render import print_figures
 
+    if by not in ("claimant", "side"):
+        raise typer.BadParameter("choose claimant or side", param_hint="--by")
+    if by == "side":
+        from claimledger.reconcile.figures import print_side_rows
+
+        print_side_rows(_ledger(db).tracks(), about, everything=everything, as_json=as_json)
+        return
     print_figures(_ledger(db).figures(about, everything=everything), as_json=as_json)
 
 

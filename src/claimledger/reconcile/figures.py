@@ -30,6 +30,7 @@ __all__ = [
     "format_row",
     "format_side_rows",
     "is_headline_track",
+    "print_side_rows",
 ]
 
 
@@ -239,3 +240,22 @@ def format_side_rows(rows: list[SideRow]) -> list[str]:
             f"({day_text(r.stated_on)}) [track {r.track_id[:8]}]"
         )
     return lines
+
+
+def print_side_rows(
+    tracks: Iterable[Track], about: str | None, *, everything: bool, as_json: bool
+) -> None:
+    """`claimledger figures --by side`: the side table as text lines, or JSON."""
+    import json
+    from dataclasses import asdict
+
+    import typer
+
+    rows = figures_by_side(tracks, about, everything=everything)
+    if as_json:
+        typer.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, default=str))
+    elif not rows:
+        typer.echo("No figures in the ledger yet.")
+    else:
+        for line in format_side_rows(rows):
+            typer.echo(line)
