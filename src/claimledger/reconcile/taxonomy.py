@@ -100,7 +100,11 @@ class Taxonomy:
     longest: int = 1
 
     def counted_class(self, words: str | None) -> CountedClass | None:
-        """The class of a counted phrase, decided by its head; None when unknown.
+        """The class of a counted phrase, decided by its head; None when unknown (cached)."""
+        return _counted_class(self, words)
+
+    def _counted_class(self, words: str | None) -> CountedClass | None:
+        """`counted_class` uncached.
 
         The head is the last words before a preposition ("mercenaries from the Middle East",
         "bodies of servicemen"), else of the whole phrase ("the number of soldiers").
@@ -121,7 +125,10 @@ class Taxonomy:
         return None
 
     def event_class(self, words: str | None) -> str | None:
-        """The class of an event phrase, from the last of its words that is known."""
+        """The class of an event phrase, from the last of its words that is known (cached)."""
+        return _event_class(self, words)
+
+    def _event_class(self, words: str | None) -> str | None:
         key = phrase_key(words or "")
         for end in range(len(key), 0, -1):
             for size in range(min(self.longest, end), 0, -1):
@@ -145,6 +152,17 @@ class Taxonomy:
         if counted is not None:
             return counted.name
         return self.event_class(word) or word.lower()
+
+
+# A ledger repeats the same few counted and event phrases endlessly.
+@lru_cache(maxsize=65536)
+def _counted_class(tax: Taxonomy, words: str | None) -> CountedClass | None:
+    return tax._counted_class(words)
+
+
+@lru_cache(maxsize=65536)
+def _event_class(tax: Taxonomy, words: str | None) -> str | None:
+    return tax._event_class(words)
 
 
 def _entries(raw: dict[str, Any], section: str, source: str) -> list[dict[str, Any]]:

@@ -16,13 +16,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from claimledger.models import Claim
-from claimledger.reconcile.aliases import Key, alias_table, key_of
+from claimledger.reconcile.aliases import Key, alias_table, key_of, word_set
 from claimledger.reconcile.sides import PartyTable, bundled_party_table
 
 __all__ = ["doc_theatres", "sentence_places"]
 
-# Capitalised runs of up to three words: where state and country names are.
-_CAPS = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’.-]*){0,3}")
+# Words as mentions are keyed (lower case, possessive dropped), with where they start.
+_WORD = re.compile(r"[^\W_][\w.\-]*", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
@@ -36,46 +36,56 @@ def _gazetteer_countries() -> dict[Key, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _names() -> tuple[dict[Key, str], frozenset[str]]:
+    """Every state and country name keyed as a mention, and the words such names start with."""
+    names = {**_gazetteer_countries(), **alias_table().country_words}
+    return names, frozenset(k[0] for k in names if k)
+
+
 @lru_cache(maxsize=262144)
 def sentence_places(sentence: str) -> tuple[str, ...]:
     """States and countries a sentence names, as canonical names ("Azerbaijan", "Sudan")."""
-    t = alias_table()
-    countries = _gazetteer_countries()
+    names, starts = _names()
+    text = sentence.replace("’", "'")
+    # As `aliases.tokens` keys them: one trailing dot dropped ("Azerbaijan."), "u.s." kept.
+    words = [w.rstrip(".") if w.count(".") == 1 else w for w in _WORD.findall(text.lower())]
+    if starts.isdisjoint(words):  # most sentences name no state at all: one set test
+        return ()
     found: list[str] = []
-    for m in _CAPS.finditer(sentence):
-        if _is_origin(sentence, m.start(), m.end()):
-            continue
-        key = key_of(m.group(0))
-        i = 0
-        while i < len(key):
+    i = 0
+    while i < len(words):
+        if words[i] in starts:
             for size in (4, 3, 2, 1):
-                gram = key[i : i + size]
-                if len(gram) < size:
-                    continue
-                state = t.country_words.get(gram) or countries.get(gram)
-                if state is not None:
-                    found.append(state)
-                    i += size
+                name = names.get(tuple(words[i : i + size])) if i + size <= len(words) else None
+                if name is not None:
+                    if not _is_origin(words, i, i + size):
+                        found.append(name)
+                    i += size - 1
                     break
-            else:
-                i += 1
+        i += 1
     return tuple(found)
 
 
 # Where fighters come from is not where the war is: "from northern Syria", "left Syria",
 # "Syrian mercenaries" name an origin.
-_FROM = re.compile(r"\b(?:from|left|leaving|out of)\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
-_FIGHTERS_NEXT = re.compile(
-    r"\s+(?:militants?|mercenar(?:y|ies)|fighters?|jihadists?|jihadis?|terrorists?|"
-    r"islamists?|recruits?)\b",
-    re.I,
+_FROM = frozenset(["from", "left", "leaving", "of"])
+_SKIP = frozenset(["the", "northern", "southern", "eastern", "western", "war-torn"])
+_FIGHTERS = word_set(
+    "militant militants mercenary mercenaries fighter fighters jihadist jihadists jihadi "
+    "jihadis terrorist terrorists islamist islamists recruits"
 )
 
 
-def _is_origin(sentence: str, start: int, end: int) -> bool:
-    return bool(_FROM.search(sentence[max(0, start - 30) : start])) or bool(
-        _FIGHTERS_NEXT.match(sentence, end)
-    )
+def _is_origin(words: list[str], start: int, end: int) -> bool:
+    """Words `start:end` (a state's name) say where fighters come from."""
+    if end < len(words) and words[end] in _FIGHTERS:
+        return True
+    i = start - 1
+    while i >= 0 and words[i] in _SKIP:
+        i -= 1
+    # "out of Syria" ends in "of"; a bare "of" ("the people of Armenia") is not an origin.
+    return i >= 0 and words[i] in _FROM and (words[i] != "of" or (i > 0 and words[i - 1] == "out"))
 
 
 def _theatre_of(state: str, table: PartyTable) -> str | None:

@@ -26,6 +26,7 @@ __all__ = [
     "incident_scope",
     "is_increment",
     "is_share",
+    "topic_nouns",
     "track_key",
 ]
 
@@ -122,6 +123,7 @@ def claimant_side(claim: Claim, table: PartyTable | None = None) -> str:
     )
 
 
+@lru_cache(maxsize=65536)
 def _stated_owner(words: str, side: str, table: PartyTable) -> str | None:
     """Whose the figure says they are: a state's side, a named party's side, "its" (the
     claimant's side), "enemy" (the side it fights), foreign; None when it does not say."""
@@ -213,6 +215,26 @@ def _event_near(q: Quantity, claim: Claim, tax: Taxonomy, skip: str = "") -> str
             if found is not None and found != skip:
                 return found
     return None
+
+
+def topic_nouns(q: Quantity, claim: Claim) -> tuple[str | None, str | None]:
+    """What a figure counts and whose, as topic terms need them: the class and the owner the
+    figure states (no reading of the sentence), cached on the words."""
+    return _topic_nouns(q.counted, q.group, claimant_side(claim))
+
+
+@lru_cache(maxsize=65536)
+def _topic_nouns(
+    counted: str | None, group: str | None, side: str
+) -> tuple[str | None, str | None]:
+    table = bundled_party_table()
+    cls = bundled_taxonomy().counted_class(counted)
+    if cls is None:
+        return _head(counted), None
+    stated = _stated_owner(" ".join(w for w in (group, counted) if w), side, table)
+    if cls.owner == "foreign" and stated is not None and not table.is_belligerent(stated):
+        stated = FOREIGN
+    return cls.name, stated
 
 
 def is_share(q: Quantity) -> bool:
