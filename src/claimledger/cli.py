@@ -34,6 +34,11 @@ DbOption = Annotated[
 ]
 
 
+PlaceOption = Annotated[
+    str | None, typer.Option(help="Only claims naming this place (Ganja, Kharkiv…).")
+]
+
+
 def _ledger(db: str | None):  # type: ignore[no-untyped-def]
     from claimledger.api import Ledger
     from claimledger.errors import StoreError
@@ -174,6 +179,7 @@ def claims(
     ] = None,
     limit: Annotated[int, typer.Option(help="At most this many claims.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    place: PlaceOption = None,
 ) -> None:
     """List claims in the ledger as a table (or JSON lines).
 
@@ -182,8 +188,19 @@ def claims(
     from claimledger.cli_render import print_claims
 
     ledger = _ledger(db)
-    found = ledger.claims(claimant=claimant, stance=stance, counted=counted, limit=limit)
+    if place is None:
+        found = ledger.claims(claimant=claimant, stance=stance, counted=counted, limit=limit)
+    else:
+        found = _at_place(ledger, place, claimant=claimant, stance=stance, counted=counted)
+        found = found[:limit]
     print_claims(found, as_json=as_json)
+
+
+def _at_place(ledger, place: str, **filters: object):  # type: ignore[no-untyped-def]
+    """The ledger's claims (copies merged) naming `place` (gazetteer name or as written)."""
+    from claimledger.reconcile.place_store import at_place, claims_at
+
+    return at_place(ledger.claims(limit=None, **filters), claims_at(ledger.store, place))
 
 
 @app.command()
@@ -238,6 +255,7 @@ def figures(
     by: Annotated[
         str, typer.Option(help="claimant (each claimant's latest figure) or side (Per Armenia…).")
     ] = "claimant",
+    place: PlaceOption = None,
 ) -> None:
     """The "Per claimant" table: each claimant's latest figure on each track, with its sentence;
     `--by side`: "Per Armenia: … / Per Azerbaijan: … / Per others: …", each side's latest.
@@ -245,15 +263,17 @@ def figures(
     Example: claimledger figures --about Armenia --by side
     """
     from claimledger.cli_render import print_figures
+    from claimledger.reconcile.figures import figures_table, print_side_rows
+    from claimledger.reconcile.tracks import build_tracks
 
     if by not in ("claimant", "side"):
         raise typer.BadParameter("choose claimant or side", param_hint="--by")
+    ledger = _ledger(db)
+    tracks = ledger.tracks() if place is None else build_tracks(_at_place(ledger, place))
     if by == "side":
-        from claimledger.reconcile.figures import print_side_rows
-
-        print_side_rows(_ledger(db).tracks(), about, everything=everything, as_json=as_json)
+        print_side_rows(tracks, about, everything=everything, as_json=as_json)
         return
-    print_figures(_ledger(db).figures(about, everything=everything), as_json=as_json)
+    print_figures(figures_table(tracks, about, everything=everything), as_json=as_json)
 
 
 @app.command()

@@ -279,6 +279,10 @@ def track_key(
     table = parties or bundled_party_table()
     cls = tax.counted_class(q.counted)
     unit = None if is_share(q) else q.unit
+    # "The number of wounded reached 60", "the missing": people, and what happened to them.
+    as_event = tax.event_class(_head(q.counted)) if cls is None or cls.name == "people" else None
+    if as_event is not None and "people" in tax.counted:
+        cls, q = tax.counted["people"], q.model_copy(update={"event": as_event})
     if cls is None:
         head = _head(q.counted)
         if head is None:
