@@ -180,19 +180,29 @@ def claims(
     limit: Annotated[int, typer.Option(help="At most this many claims.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     place: PlaceOption = None,
+    event_type: Annotated[
+        str | None,
+        typer.Option(help="battles, explosions/remote violence, violence against civilians…"),
+    ] = None,
 ) -> None:
     """List claims in the ledger as a table (or JSON lines).
 
     Example: claimledger claims --claimant Macron
     """
     from claimledger.cli_render import print_claims
+    from claimledger.reconcile.event_types import of_type
 
     ledger = _ledger(db)
-    if place is None:
-        found = ledger.claims(claimant=claimant, stance=stance, counted=counted, limit=limit)
+    filters = {"claimant": claimant, "stance": stance, "counted": counted}
+    if place is None and event_type is None:
+        found = ledger.claims(limit=limit, **filters)
     else:
-        found = _at_place(ledger, place, claimant=claimant, stance=stance, counted=counted)
-        found = found[:limit]
+        found = (
+            ledger.claims(limit=None, **filters)
+            if place is None
+            else _at_place(ledger, place, **filters)
+        )
+        found = (found if event_type is None else of_type(found, event_type))[:limit]
     print_claims(found, as_json=as_json)
 
 
