@@ -3,8 +3,9 @@
     python benchmarks/track_purity.py [--realnews ../shared/data/realnews] [--min 0.95]
 
 The articles are ingested into a temporary ledger and reconciled; gold figures (`gold.json`,
-see its README) are matched to extracted figures by the README's rule (claimant, overlapping
-interval, a counted stem and an event stem where gold has them). Purity is then measured both ways:
+see its README) are matched to extracted figures by the README's rule made stricter: the
+claimant, the same value or bounds, a counted stem and an event stem where gold has them.
+Purity is then measured both ways:
 
   timelines   for each gold timeline (one claimant's running total of one thing), of its
               points that were extracted, the share in the track holding most of them
@@ -54,6 +55,8 @@ def _interval(low: float | None, high: float | None) -> tuple[float, float]:
 
 
 def _value_match(g: dict[str, Any], q: Quantity) -> bool:
+    """The same figure: equal points, or equal bounds where both state one ("at least 782"
+    is not "more than 1,143", though the two ranges overlap)."""
     if q.value is not None:
         p_lo = p_hi = q.value
     else:
@@ -61,6 +64,10 @@ def _value_match(g: dict[str, Any], q: Quantity) -> bool:
     g_lo, g_hi = _interval(g.get("low"), g.get("high"))
     if p_lo == p_hi and g_lo == g_hi:
         return p_lo == g_lo
+    if math.isfinite(p_lo) and math.isfinite(g_lo) and p_lo != g_lo:
+        return False
+    if math.isfinite(p_hi) and math.isfinite(g_hi) and p_hi != g_hi:
+        return False
     return p_lo <= g_hi and g_lo <= p_hi
 
 

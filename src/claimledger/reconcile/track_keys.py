@@ -198,6 +198,16 @@ def _at(q: Quantity, claim: Claim) -> int:
     return claim.sentence.find(q.text)
 
 
+def _event_right_after(q: Quantity, claim: Claim, tax: Taxonomy) -> str | None:
+    """An event word right after the figure ("more than 1,143 injured") says what happened to
+    it, whatever a longer reading of the sentence attached to it."""
+    at = _at(q, claim)
+    if at < 0:
+        return None
+    words = phrase_key(claim.sentence[at + len(q.text) : at + len(q.text) + 14])[:1]
+    return tax.event_words.get(words) if words else None
+
+
 def _event_near(q: Quantity, claim: Claim, tax: Taxonomy, skip: str = "") -> str | None:
     """What happened, when the figure itself does not say: the nearest event word after it
     in its sentence ("1,245 servicemen are being treated" -> injured), else just before it."""
@@ -291,7 +301,8 @@ def track_key(
         return TrackKey(None, head, event, unit, theatre=theatre)
     if cls.name != _BODIES and _BODIES_OF.search(claim.sentence[: max(0, _at(q, claim))]):
         cls = tax.counted.get(_BODIES, cls)  # "the bodies of 2,317 soldiers killed": bodies
-    named = tax.event_class(q.event) or _head(q.event) or _event_near(q, claim, tax)
+    named = _event_right_after(q, claim, tax) or tax.event_class(q.event) or _head(q.event)
+    named = named or _event_near(q, claim, tax)
     if cls.name == _BODIES and named in (None, "killed"):
         # Bodies are of the dead: what happened to them is what was done with them.
         named = _event_near(q, claim, tax, skip="killed") or "recovered"
