@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from typer.testing import CliRunner
 
@@ -89,7 +87,3 @@ def test_places_cli_filters(ledger: Ledger) -> None:
     result = CliRunner().invoke(app, ["claims", "--db", db, "--place", "Kharkiv"])
     assert result.exit_code == 0 and "Kharkiv" in result.stdout
     assert "Ganja" not in result.stdout
-
-
-def test_places_path_is_a_file(ledger: Ledger) -> None:
-    assert Path(str(ledger.store.where)).is_file()
