@@ -266,6 +266,12 @@ def figures(
         str, typer.Option(help="claimant (each claimant's latest figure) or side (Per Armenia…).")
     ] = "claimant",
     place: PlaceOption = None,
+    taxonomy: Annotated[
+        Path | None, typer.Option(help="Your additions to the taxonomy (YAML, see docs).")
+    ] = None,
+    parties: Annotated[
+        Path | None, typer.Option(help="Your additions to the party table (YAML, see docs).")
+    ] = None,
 ) -> None:
     """The "Per claimant" table: each claimant's latest figure on each track, with its sentence;
     `--by side`: "Per Armenia: … / Per Azerbaijan: … / Per others: …", each side's latest.
@@ -274,14 +280,22 @@ def figures(
     """
     from claimledger.cli_render import print_figures
     from claimledger.reconcile.figures import figures_table, print_side_rows
+    from claimledger.reconcile.sides import load_party_table
+    from claimledger.reconcile.taxonomy import DataFileError, load_taxonomy
     from claimledger.reconcile.tracks import build_tracks
 
     if by not in ("claimant", "side"):
         raise typer.BadParameter("choose claimant or side", param_hint="--by")
+    try:
+        tax = load_taxonomy(extra=taxonomy) if taxonomy else None
+        table = load_party_table(extra=parties) if parties else None
+    except DataFileError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--taxonomy/--parties") from exc
     ledger = _ledger(db)
-    tracks = ledger.tracks() if place is None else build_tracks(_at_place(ledger, place))
+    found = ledger.claims(limit=None) if place is None else _at_place(ledger, place)
+    tracks = build_tracks(found, taxonomy=tax, parties=table)
     if by == "side":
-        print_side_rows(tracks, about, everything=everything, as_json=as_json)
+        print_side_rows(tracks, about, everything=everything, as_json=as_json, table=table)
         return
     print_figures(figures_table(tracks, about, everything=everything), as_json=as_json)
 

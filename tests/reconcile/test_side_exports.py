@@ -133,3 +133,16 @@ def test_side_exports_escaping_rules() -> None:
     assert escape_markdown("a|b [x](y) <b>") == "a\\|b \\[x\\]\\(y\\) &lt;b&gt;"
     assert safe_url("javascript:alert(1)") is None
     assert safe_url("https://ex.org/a b|c") == "https://ex.org/a%20b%7Cc"
+
+
+def test_side_exports_user_tables_are_explicit(db: str, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("counted:\n  - name: livestock\n    words: [donkeys]\n", encoding="utf-8")
+    code, plain = run("figures", "--db", db, "--by", "side")
+    code_mine, with_mine = run("figures", "--db", db, "--by", "side", "--taxonomy", str(mine))
+    assert code == code_mine == 0 and plain == with_mine  # nothing here counts donkeys
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("counted:\n  - name: civilians\n    words: [troops]\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["figures", "--db", db, "--taxonomy", str(bad)])
+    assert result.exit_code != 0
+    assert f"{bad}:3" in result.output and "'troops'" in result.output

@@ -243,7 +243,12 @@ def format_side_rows(rows: list[SideRow]) -> list[str]:
 
 
 def print_side_rows(
-    tracks: Iterable[Track], about: str | None, *, everything: bool, as_json: bool
+    tracks: Iterable[Track],
+    about: str | None,
+    *,
+    everything: bool,
+    as_json: bool,
+    table: PartyTable | None = None,
 ) -> None:
     """`claimledger figures --by side`: the side table as text lines, or JSON."""
     import json
@@ -251,7 +256,7 @@ def print_side_rows(
 
     import typer
 
-    rows = figures_by_side(tracks, about, everything=everything)
+    rows = figures_by_side(tracks, about, everything=everything, table=table)
     if as_json:
         typer.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, default=str))
     elif not rows:
