@@ -1,10 +1,11 @@
 """Contradictions: figures that cannot both hold, and denials linked to what they deny.
 
-Two kinds are found. *Figure* conflicts sit inside one track: two claimants give totals for the
-same thing on the same day (or within a window) whose ranges do not overlap, e.g. Armenia's
-own count of its dead against Azerbaijan's count of them. Claimants of one side (the same
-state: Baku and its prosecutor's office) do not contradict each other, and on a track of one
-place's strikes, figures naming different days are different strikes.
+Two kinds are found. *Figure* conflicts sit inside one track, grouped per day or window
+(`figure_conflicts`): the sides give totals for the same thing whose ranges do not overlap,
+e.g. Armenia's own count of its dead against Azerbaijan's count of them; one group holds every
+claimant of the bucket, with the range and the claimants of each side. Claimants of one side
+(Armenia's ministry and the Karabakh authorities; Baku and its prosecutor's office) do not
+contradict each other.
 
 *Denial* links join a deny-stance claim (or an assertion that is a denial in substance:
 "... is absolutely untrue") to the assertions it answers, from another side, stated before it
