@@ -219,9 +219,13 @@ def _event_near(q: Quantity, claim: Claim, tax: Taxonomy, skip: str = "") -> str
     # Further back in a list: "enemy losses amounted to 280 personnel, three tanks and four
     # pickup trucks" -> the trucks were lost too.
     before = phrase_key(claim.sentence[max(0, at - 90) : at])
-    for words in (after, tuple(reversed(before))):
+    for words, purpose_at in ((after, -1), (tuple(reversed(before)), 1)):
         for i in range(len(words)):
             found = tax.event_words.get(words[i : i + 2]) or tax.event_words.get(words[i : i + 1])
+            # "samples from bodies for identification": a purpose, not what happened.
+            j = i + purpose_at
+            if 0 <= j < len(words) and words[j] == "for":
+                continue
             if found is not None and found != skip:
                 return found
     return None
