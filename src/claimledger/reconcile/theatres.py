@@ -19,7 +19,7 @@ from claimledger.models import Claim
 from claimledger.reconcile.aliases import Key, alias_table, key_of, word_set
 from claimledger.reconcile.sides import PartyTable, bundled_party_table
 
-__all__ = ["doc_theatres", "sentence_places"]
+__all__ = ["DocTheatres", "doc_theatres", "sentence_places"]
 
 # Words as mentions are keyed (lower case, possessive dropped), with where they start.
 _WORD = re.compile(r"[^\W_][\w.\-]*", re.UNICODE)
@@ -93,20 +93,33 @@ def _theatre_of(state: str, table: PartyTable) -> str | None:
     return table.theatre.get(table.side_of(party)) if party is not None else None
 
 
+class DocTheatres:
+    """Theatres of documents, each worked out the first time it is asked for: a figure whose
+    owner already says whose it is ("Armenian soldiers") never needs its article's theatre."""
+
+    def __init__(self, claims: Iterable[Claim], table: PartyTable | None = None) -> None:
+        self._parties = table or bundled_party_table()
+        self._sentences: dict[str, set[str]] = defaultdict(set)
+        for c in claims:
+            self._sentences[c.doc_id].add(c.sentence)
+        self._found: dict[str, str | None] = {}
+
+    def of(self, doc_id: str) -> str | None:
+        """The theatre or country the document's claim sentences name most, else None."""
+        if doc_id not in self._found:
+            # A theatre counts the mentions of all its sides; any other country its own: an
+            # article on Sweida names Syria more than Israel, one on Karabakh Armenia and
+            # Azerbaijan together more than Syria.
+            named: Counter[str] = Counter()
+            for text in sorted(self._sentences.get(doc_id, ())):  # sorted: stable ties
+                for state in sentence_places(text):
+                    named[_theatre_of(state, self._parties) or state] += 1
+            self._found[doc_id] = named.most_common(1)[0][0] if named else None
+        return self._found[doc_id]
+
+
 def doc_theatres(claims: Iterable[Claim], table: PartyTable | None = None) -> dict[str, str | None]:
     """doc_id -> the theatre or country its claims' sentences name most, else None."""
-    parties = table or bundled_party_table()
-    sentences: dict[str, set[str]] = defaultdict(set)
-    for c in claims:
-        sentences[c.doc_id].add(c.sentence)
-    out: dict[str, str | None] = {}
-    for doc_id, texts in sentences.items():
-        # A theatre counts the mentions of all its sides; any other country its own: an
-        # article on Sweida names Syria more than Israel, one on Karabakh Armenia and
-        # Azerbaijan together more than Syria.
-        named: Counter[str] = Counter()
-        for text in sorted(texts):  # sorted: ties resolve the same way every run
-            for state in sentence_places(text):
-                named[_theatre_of(state, parties) or state] += 1
-        out[doc_id] = named.most_common(1)[0][0] if named else None
-    return out
+    claim_list = list(claims)
+    theatres = DocTheatres(claim_list, table)
+    return {c.doc_id: theatres.of(c.doc_id) for c in claim_list}

@@ -198,14 +198,17 @@ def _at(q: Quantity, claim: Claim) -> int:
     return claim.sentence.find(q.text)
 
 
+_NEXT_WORD = re.compile(r"\s*([^\W\d_][\w-]*)")
+
+
 def _event_right_after(q: Quantity, claim: Claim, tax: Taxonomy) -> str | None:
     """An event word right after the figure ("more than 1,143 injured") says what happened to
     it, whatever a longer reading of the sentence attached to it."""
     at = _at(q, claim)
     if at < 0:
         return None
-    words = phrase_key(claim.sentence[at + len(q.text) : at + len(q.text) + 14])[:1]
-    return tax.event_words.get(words) if words else None
+    m = _NEXT_WORD.match(claim.sentence, at + len(q.text))
+    return tax.event_words.get(phrase_key(m.group(1))) if m else None
 
 
 def _event_near(q: Quantity, claim: Claim, tax: Taxonomy, skip: str = "") -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from claimledger.models import Claim, Kind
@@ -26,9 +26,9 @@ from claimledger.reconcile.figures import (
     format_row,
     is_headline_track,
 )
-from claimledger.reconcile.sides import PartyTable
+from claimledger.reconcile.sides import PartyTable, bundled_party_table
 from claimledger.reconcile.taxonomy import Taxonomy, bundled_taxonomy
-from claimledger.reconcile.theatres import doc_theatres
+from claimledger.reconcile.theatres import DocTheatres
 from claimledger.reconcile.track_keys import (
     FOREIGN,
     TrackKey,
@@ -153,6 +153,15 @@ def _foreign_in_context(key: TrackKey | None, tax: Taxonomy) -> TrackKey | None:
     return TrackKey(FOREIGN, key.counted, key.event, key.unit, key.scope, key.theatre)
 
 
+def _in_theatre(
+    key: TrackKey | None, table: PartyTable, theatres: DocTheatres, doc_id: str
+) -> TrackKey | None:
+    """The key with its article's theatre, unless whose they are says it (a side at war)."""
+    if key is None or (key.group is not None and table.is_belligerent(key.group)):
+        return key
+    return replace(key, theatre=theatres.of(doc_id))
+
+
 def _figures_of(c: Claim) -> frozenset[tuple[float | None, float | None, float | None]]:
     return frozenset((q.value, q.low, q.high) for q in c.quantities)
 
@@ -214,14 +223,16 @@ def build_tracks(
     seq = 0
     tax = taxonomy or bundled_taxonomy()
     refined = _unshadowed(refine_claimants(list(claims)))
-    theatre = doc_theatres(refined, parties)
-    keyed = [(c, _claim_keys(c, tax, parties, theatre[c.doc_id])) for c in refined]
+    theatres = DocTheatres(refined, parties)
+    table = parties or bundled_party_table()
+    keyed = [(c, _claim_keys(c, tax, parties, None)) for c in refined]
     foreign_docs = {
         c.doc_id for c, keys in keyed for k in keys if k is not None and k.group == FOREIGN
     }
     for claim, keys in keyed:
         if claim.doc_id in foreign_docs:
             keys = [_foreign_in_context(k, tax) for k in keys]
+        keys = [_in_theatre(k, table, theatres, claim.doc_id) for k in keys]
         side = claimant_side(claim, parties)
         for q, key in zip(claim.quantities, keys, strict=True):
             if key is None or (q.value is None and q.low is None and q.high is None):
