@@ -372,3 +372,20 @@ def test_conflicts_window_joins_days() -> None:
     claims = _many_claimants()
     groups = [c for c in find_conflicts(claims, build_tracks(claims), window_days=1)]
     assert len([g for g in groups if g.kind == "figure"]) == 1
+
+
+def test_conflicts_two_agencies_are_two_voices() -> None:
+    # Both speak for the United Nations, which is not at war: their figures can still clash.
+    claims = [
+        make_claim(
+            cid,
+            who,
+            f"{n} civilians had been killed in the city since May",
+            OCT5,
+            doc_id=f"doc-{cid}",
+            quantities=[qty(n, "civilians", "killed")],
+        )
+        for cid, who, n in (("a", "UNRWA", "120"), ("b", "OCHA", "480"))
+    ]
+    groups = [c for c in find_conflicts(claims, build_tracks(claims)) if c.kind == "figure"]
+    assert [set(g.claim_ids) for g in groups] == [{"a", "b"}]

@@ -29,7 +29,7 @@ from claimledger.models import Claim
 from claimledger.reconcile.bulk import gc_paused
 from claimledger.reconcile.claimants import refine_claimants
 from claimledger.reconcile.figure_conflicts import Conflict, figure_conflicts
-from claimledger.reconcile.sides import UNKNOWN
+from claimledger.reconcile.sides import UNKNOWN, bundled_party_table
 from claimledger.reconcile.topics import GENERIC, TopicIndex, claim_terms, state_terms
 from claimledger.reconcile.track_keys import claimant_side
 from claimledger.reconcile.tracks import EVENT_WORDS, SUBJECT_NOUNS, Track
@@ -112,7 +112,7 @@ def _sides_differ(a: Claim, b: Claim) -> bool:
     if a.claimant == b.claimant:
         return False
     side_a, side_b = claimant_side(a), claimant_side(b)
-    if side_a != UNKNOWN and side_a == side_b:
+    if side_a != UNKNOWN and side_a == side_b and bundled_party_table().is_belligerent(side_a):
         return False
     return a.affiliation is None or a.affiliation != b.affiliation
 

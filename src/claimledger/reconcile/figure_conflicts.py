@@ -22,7 +22,7 @@ from datetime import date
 from typing import Literal
 
 from claimledger.reconcile.figures import day_text
-from claimledger.reconcile.sides import UNKNOWN
+from claimledger.reconcile.sides import UNKNOWN, bundled_party_table
 from claimledger.reconcile.tracks import Track, TrackPoint
 
 __all__ = ["Conflict", "figure_conflicts", "rank_key"]
@@ -85,8 +85,12 @@ def _clash(p: TrackPoint, q: TrackPoint) -> bool:
 
 
 def _side(p: TrackPoint) -> str:
-    """The side a figure speaks for: its party's side, else its affiliation, else itself."""
-    if p.side != UNKNOWN:
+    """The side a figure speaks for: its side when at war, else its affiliation, else itself.
+
+    Two outlets, two monitors or two UN agencies are each their own voice: only a side at war
+    (Armenia's ministry and the Karabakh authorities) speaks as one.
+    """
+    if p.side != UNKNOWN and bundled_party_table().is_belligerent(p.side):
         return p.side
     return p.affiliation or p.claimant
 
