@@ -24,14 +24,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimledger.models import Claim
 from claimledger.reconcile.bulk import gc_paused
 from claimledger.reconcile.claimants import refine_claimants
 from claimledger.reconcile.figure_conflicts import Conflict, figure_conflicts
-from claimledger.reconcile.sides import UNKNOWN, bundled_party_table
+from claimledger.reconcile.sides import UNKNOWN, bundled_party_table, party_of
 from claimledger.reconcile.topics import GENERIC, TopicIndex, claim_terms, state_terms
-from claimledger.reconcile.track_keys import claimant_side
 from claimledger.reconcile.tracks import EVENT_WORDS, SUBJECT_NOUNS, Track
 
 __all__ = ["Conflict", "contradicted_by", "find_conflicts"]
@@ -111,10 +111,18 @@ def _sides_differ(a: Claim, b: Claim) -> bool:
     Karabakh authorities) or one known affiliation (Baku and its ministries) is no clash."""
     if a.claimant == b.claimant:
         return False
-    side_a, side_b = claimant_side(a), claimant_side(b)
-    if side_a != UNKNOWN and side_a == side_b and bundled_party_table().is_belligerent(side_a):
+    voice_a = _voice(a.claimant, a.claimant_mention, a.claimant_type)
+    if voice_a is not None and voice_a == _voice(b.claimant, b.claimant_mention, b.claimant_type):
         return False
     return a.affiliation is None or a.affiliation != b.affiliation
+
+
+@lru_cache(maxsize=65536)
+def _voice(claimant: str, mention: str | None, claimant_type: str) -> str | None:
+    """The side at war a claimant speaks for, else None (outlets and agencies speak alone)."""
+    table = bundled_party_table()
+    side = table.side_of(party_of(claimant, mention, table=table, claimant_type=claimant_type))
+    return side if side != UNKNOWN and table.is_belligerent(side) else None
 
 
 # Assertions that are denials in substance: "Armenia's claim ... is absolutely untrue".

@@ -62,6 +62,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=131072)
 def phrase_key(text: str) -> Phrase:
     """Lower-case singular tokens of a phrase: "Armoured Personnel Carriers" -> (armoured,
     personnel, carrier)."""

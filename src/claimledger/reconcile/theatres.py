@@ -22,7 +22,9 @@ from claimledger.reconcile.sides import PartyTable, bundled_party_table
 __all__ = ["DocTheatres", "doc_theatres", "sentence_places"]
 
 # Words as mentions are keyed (lower case, possessive dropped), with where they start.
-_WORD = re.compile(r"[^\W_][\w.\-]*", re.UNICODE)
+# Dots only inside a word ("U.S." is "u.s"; "Azerbaijan." is "azerbaijan"): name keys are
+# compared with their dots trimmed the same way.
+_WORD = re.compile(r"[^\W_][\w\-]*(?:\.[^\W_][\w\-]*)*", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +41,8 @@ def _gazetteer_countries() -> dict[Key, str]:
 @lru_cache(maxsize=1)
 def _names() -> tuple[dict[Key, str], frozenset[str]]:
     """Every state and country name keyed as a mention, and the words such names start with."""
-    names = {**_gazetteer_countries(), **alias_table().country_words}
+    raw = {**_gazetteer_countries(), **alias_table().country_words}
+    names = {tuple(w.strip(".") for w in k): v for k, v in raw.items()}
     return names, frozenset(k[0] for k in names if k)
 
 
@@ -48,8 +51,7 @@ def sentence_places(sentence: str) -> tuple[str, ...]:
     """States and countries a sentence names, as canonical names ("Azerbaijan", "Sudan")."""
     names, starts = _names()
     text = sentence.replace("’", "'")
-    # As `aliases.tokens` keys them: one trailing dot dropped ("Azerbaijan."), "u.s." kept.
-    words = [w.rstrip(".") if w.count(".") == 1 else w for w in _WORD.findall(text.lower())]
+    words = _WORD.findall(text.lower())
     if starts.isdisjoint(words):  # most sentences name no state at all: one set test
         return ()
     found: list[str] = []
@@ -103,6 +105,7 @@ class DocTheatres:
         for c in claims:
             self._sentences[c.doc_id].add(c.sentence)
         self._found: dict[str, str | None] = {}
+        self._theatre: dict[str, str] = {}  # state -> its theatre, or itself
 
     def of(self, doc_id: str) -> str | None:
         """The theatre or country the document's claim sentences name most, else None."""
@@ -111,9 +114,12 @@ class DocTheatres:
             # article on Sweida names Syria more than Israel, one on Karabakh Armenia and
             # Azerbaijan together more than Syria.
             named: Counter[str] = Counter()
+            theatre = self._theatre
             for text in sorted(self._sentences.get(doc_id, ())):  # sorted: stable ties
                 for state in sentence_places(text):
-                    named[_theatre_of(state, self._parties) or state] += 1
+                    if state not in theatre:
+                        theatre[state] = _theatre_of(state, self._parties) or state
+                    named[theatre[state]] += 1
             self._found[doc_id] = named.most_common(1)[0][0] if named else None
         return self._found[doc_id]
 

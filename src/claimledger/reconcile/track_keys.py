@@ -192,10 +192,14 @@ def _owner(
 
 def _at(q: Quantity, claim: Claim) -> int:
     """Where the figure starts in its sentence (-1 when it cannot be found there)."""
-    at = q.start - claim.start
-    if claim.sentence[at : at + len(q.text)] == q.text:
+    return _position(q.text, q.start - claim.start, claim.sentence)
+
+
+@lru_cache(maxsize=8192)  # asked several times per figure, by each rule reading around it
+def _position(text: str, at: int, sentence: str) -> int:
+    if sentence[at : at + len(text)] == text:
         return at
-    return claim.sentence.find(q.text)
+    return sentence.find(text)
 
 
 _NEXT_WORD = re.compile(r"\s*([^\W\d_][\w-]*)")
@@ -306,7 +310,8 @@ def track_key(
             return None
         event = tax.event_class(q.event) or _head(q.event) or _event_near(q, claim, tax)
         return TrackKey(None, head, event, unit, theatre=theatre)
-    if cls.name != _BODIES and _BODIES_OF.search(claim.sentence[: max(0, _at(q, claim))]):
+    at = max(0, _at(q, claim))
+    if cls.name != _BODIES and _BODIES_OF.search(claim.sentence[max(0, at - 30) : at]):
         cls = tax.counted.get(_BODIES, cls)  # "the bodies of 2,317 soldiers killed": bodies
     named = _event_right_after(q, claim, tax) or tax.event_class(q.event) or _head(q.event)
     named = named or _event_near(q, claim, tax)
@@ -317,7 +322,7 @@ def track_key(
     side = claimant_side(claim, table)
     words = " ".join(w for w in (q.group, q.counted) if w)
     stated = _stated_owner(words, side, table)
-    if stated is None and _ENEMY_BEFORE.search(claim.sentence[: max(0, _at(q, claim))]):
+    if stated is None and _ENEMY_BEFORE.search(claim.sentence[:at]):
         stated = _stated_owner("enemy", side, table)  # "the total enemy losses ... 3 tanks"
     scope = None if q.kind == "cumulative" else incident_scope(claim.sentence)
     # The toll of one strike belongs to the place hit, not to whoever reports it: Armenia

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from claimledger.models import Claim, Kind
@@ -159,7 +159,10 @@ def _in_theatre(
     """The key with its article's theatre, unless whose they are says it (a side at war)."""
     if key is None or (key.group is not None and table.is_belligerent(key.group)):
         return key
-    return replace(key, theatre=theatres.of(doc_id))
+    theatre = theatres.of(doc_id)
+    if theatre is None:
+        return key
+    return TrackKey(key.group, key.counted, key.event, key.unit, key.scope, theatre)
 
 
 def _figures_of(c: Claim) -> frozenset[tuple[float | None, float | None, float | None]]:
