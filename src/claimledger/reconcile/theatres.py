@@ -10,7 +10,7 @@ sentences name most (states of the alias table, then country names of the offlin
 
 from __future__ import annotations
 
-import re
+import string
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -22,9 +22,13 @@ from claimledger.reconcile.sides import PartyTable, bundled_party_table
 __all__ = ["DocTheatres", "doc_theatres", "sentence_places"]
 
 # Words as mentions are keyed (lower case, possessive dropped), with where they start.
-# Dots only inside a word ("U.S." is "u.s"; "Azerbaijan." is "azerbaijan"): name keys are
-# compared with their dots trimmed the same way.
-_WORD = re.compile(r"[^\W_][\w\-]*(?:\.[^\W_][\w\-]*)*", re.UNICODE)
+# Words as names are compared: punctuation (but the hyphen of "Nagorno-Karabakh") is a space,
+# so "Azerbaijan's" is "azerbaijan s" and "U.S." is "u s"; name keys are split the same way.
+_PUNCT = str.maketrans(dict.fromkeys(string.punctuation.replace("-", "") + "’‘“”«»", " "))
+
+
+def _words(text: str) -> list[str]:
+    return text.lower().translate(_PUNCT).split()
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +46,7 @@ def _gazetteer_countries() -> dict[Key, str]:
 def _names() -> tuple[dict[Key, str], frozenset[str]]:
     """Every state and country name keyed as a mention, and the words such names start with."""
     raw = {**_gazetteer_countries(), **alias_table().country_words}
-    names = {tuple(w.strip(".") for w in k): v for k, v in raw.items()}
+    names = {tuple(_words(" ".join(k))): v for k, v in raw.items()}
     return names, frozenset(k[0] for k in names if k)
 
 
@@ -50,8 +54,7 @@ def _names() -> tuple[dict[Key, str], frozenset[str]]:
 def sentence_places(sentence: str) -> tuple[str, ...]:
     """States and countries a sentence names, as canonical names ("Azerbaijan", "Sudan")."""
     names, starts = _names()
-    text = sentence.replace("’", "'")
-    words = _WORD.findall(text.lower())
+    words = _words(sentence)
     if starts.isdisjoint(words):  # most sentences name no state at all: one set test
         return ()
     found: list[str] = []
