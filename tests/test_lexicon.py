@@ -56,7 +56,6 @@ def test_the_shipped_lexicon_loads_and_unites_the_verb_lists() -> None:
         assert lexicon.words(part) <= speech
     assert lexicon.entries("saying_verbs").count("announce") == 1
     assert "killed" in lexicon.mapping("figure_events")
-    assert "killed" in lexicon.mapping("track_events")
 
 
 def test_a_lexicon_passed_in_holds_for_its_extraction_only() -> None:

@@ -34,6 +34,11 @@ DbOption = Annotated[
 ]
 
 
+PlaceOption = Annotated[
+    str | None, typer.Option(help="Only claims naming this place (Ganja, Kharkiv…).")
+]
+
+
 def _ledger(db: str | None):  # type: ignore[no-untyped-def]
     from claimledger.api import Ledger
     from claimledger.errors import StoreError
@@ -174,31 +179,60 @@ def claims(
     ] = None,
     limit: Annotated[int, typer.Option(help="At most this many claims.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    place: PlaceOption = None,
+    event_type: Annotated[
+        str | None,
+        typer.Option(help="battles, explosions/remote violence, violence against civilians…"),
+    ] = None,
 ) -> None:
     """List claims in the ledger as a table (or JSON lines).
 
     Example: claimledger claims --claimant Macron
     """
     from claimledger.cli_render import print_claims
+    from claimledger.reconcile.event_types import of_type
 
     ledger = _ledger(db)
-    found = ledger.claims(claimant=claimant, stance=stance, counted=counted, limit=limit)
+    filters = {"claimant": claimant, "stance": stance, "counted": counted}
+    if place is None and event_type is None:
+        found = ledger.claims(limit=limit, **filters)
+    else:
+        found = (
+            ledger.claims(limit=None, **filters)
+            if place is None
+            else _at_place(ledger, place, **filters)
+        )
+        found = (found if event_type is None else of_type(found, event_type))[:limit]
     print_claims(found, as_json=as_json)
+
+
+def _at_place(ledger, place: str, **filters: object):  # type: ignore[no-untyped-def]
+    """The ledger's claims (copies merged) naming `place` (gazetteer name or as written)."""
+    from claimledger.reconcile.place_store import at_place, claims_at
+
+    return at_place(ledger.claims(limit=None, **filters), claims_at(ledger.store, place))
 
 
 @app.command()
 def export(
     db: DbOption = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl, csv, parquet or claimreview.")
+        str,
+        typer.Option(
+            "--format", "-f", help="jsonl, csv, parquet, claimreview, wikitable or markdown."
+        ),
     ] = "jsonl",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")
     ] = None,
+    about: Annotated[
+        str | None, typer.Option(help="wikitable/markdown: only tracks about this.")
+    ] = None,
 ) -> None:
-    """Export every claim in the record format of CONTRACT.md.
+    """Export every claim in the record format of CONTRACT.md, or the "Per X" table of figures
+    per side with a citation behind every figure (wikitable, markdown).
 
-    Example: claimledger export --format jsonl -o claims.jsonl
+    Example: claimledger export --format wikitable --about Armenia -o table.wiki
     """
     from claimledger.export import FORMATS
     from claimledger.export import export as run_export
@@ -211,10 +245,11 @@ def export(
         raise typer.BadParameter("parquet needs -o FILE", param_hint="-o")
     ledger = _ledger(db)
     if output is None:
-        n = run_export(ledger.store, fmt, sys.stdout)
+        n = run_export(ledger.store, fmt, sys.stdout, about=about)
     else:
-        n = run_export(ledger.store, fmt, output)
-        typer.echo(f"{n} claims written to {output}", err=True)
+        n = run_export(ledger.store, fmt, output, about=about)
+        what = "figures" if fmt in ("wikitable", "markdown") else "claims"
+        typer.echo(f"{n} {what} written to {output}", err=True)
 
 
 @app.command()
@@ -227,14 +262,42 @@ def figures(
         bool, typer.Option("--all", help="Also tracks of things with no event (12 systems).")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+    by: Annotated[
+        str, typer.Option(help="claimant (each claimant's latest figure) or side (Per Armenia…).")
+    ] = "claimant",
+    place: PlaceOption = None,
+    taxonomy: Annotated[
+        Path | None, typer.Option(help="Your additions to the taxonomy (YAML, see docs).")
+    ] = None,
+    parties: Annotated[
+        Path | None, typer.Option(help="Your additions to the party table (YAML, see docs).")
+    ] = None,
 ) -> None:
-    """The "Per claimant" table: each claimant's latest figure on each track, with its sentence.
+    """The "Per claimant" table: each claimant's latest figure on each track, with its sentence;
+    `--by side`: "Per Armenia: … / Per Azerbaijan: … / Per others: …", each side's latest.
 
-    Example: claimledger figures --about Armenia
+    Example: claimledger figures --about Armenia --by side
     """
     from claimledger.cli_render import print_figures
+    from claimledger.reconcile.figures import figures_table, print_side_rows
+    from claimledger.reconcile.sides import load_party_table
+    from claimledger.reconcile.taxonomy import DataFileError, load_taxonomy
+    from claimledger.reconcile.tracks import build_tracks
 
-    print_figures(_ledger(db).figures(about, everything=everything), as_json=as_json)
+    if by not in ("claimant", "side"):
+        raise typer.BadParameter("choose claimant or side", param_hint="--by")
+    try:
+        tax = load_taxonomy(extra=taxonomy) if taxonomy else None
+        table = load_party_table(extra=parties) if parties else None
+    except DataFileError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--taxonomy/--parties") from exc
+    ledger = _ledger(db)
+    found = ledger.claims(limit=None) if place is None else _at_place(ledger, place)
+    tracks = build_tracks(found, taxonomy=tax, parties=table)
+    if by == "side":
+        print_side_rows(tracks, about, everything=everything, as_json=as_json, table=table)
+        return
+    print_figures(figures_table(tracks, about, everything=everything), as_json=as_json)
 
 
 @app.command()

@@ -127,7 +127,7 @@ def test_jsonl_empty_ledger_writes_an_empty_file(store_path: Path) -> None:
 
 
 def test_export_rejects_unknown_formats_and_text_parquet(ledger: Store) -> None:
-    assert FORMATS == ("jsonl", "csv", "parquet", "claimreview")
+    assert FORMATS == ("jsonl", "csv", "parquet", "claimreview", "wikitable", "markdown")
     with pytest.raises(ValueError, match="unknown export format 'xml'"):
         export(ledger, "xml", io.StringIO())
     with pytest.raises(ValueError, match="parquet is binary"):

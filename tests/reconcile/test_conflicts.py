@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+import pytest
+
 from claimledger.models import Claim
-from claimledger.reconcile.conflicts import find_conflicts
+from claimledger.reconcile.conflicts import contradicted_by, find_conflicts
 from claimledger.reconcile.topics import claim_terms
 from claimledger.reconcile.tracks import build_tracks
 
@@ -176,7 +178,7 @@ def test_conflicts_claim_terms_fold_synonyms_and_states() -> None:
         "Ankara has sent mercenaries to Baku",
         date(2020, 10, 1),
     )
-    assert claim_terms(claim) == {"turkey", "sent", "fighters", "azerbaijan"}
+    assert claim_terms(claim) == {"turkey", "deployed", "fighters", "azerbaijan"}
 
 
 def test_conflicts_denial_needs_the_same_subject_not_just_the_same_place() -> None:
@@ -249,7 +251,7 @@ def test_conflicts_two_strikes_on_one_town_are_not_a_conflict() -> None:
     )
     tracks = build_tracks(claims)
     # A strike's toll is kept apart from the running toll, on a track of the place hit.
-    assert [t.label for t in tracks] == ["people killed at Barda"]
+    assert [t.label for t in tracks] == ["people killed at Barda (Armenia–Azerbaijan)"]
     assert find_conflicts(claims, tracks) == []
     # The same strike (same day named) with figures that cannot both hold is a conflict.
     same = claims[0].sentence.replace("Tuesday", "Wednesday")
@@ -314,3 +316,76 @@ def test_conflicts_denial_links_only_the_claim_it_answers() -> None:
         "Turkey": 1,
         "Fahrettin Altun": 1,
     }
+
+
+def _many_claimants() -> list[Claim]:
+    """One day, one track: Armenia's side counts 240 and 250 of its dead, Azerbaijan 2,300,
+    a monitor 900; the next day, a second and smaller disagreement."""
+    said = [
+        ("am", "the Armenian Defense Ministry", "240", OCT5),
+        ("nk", "the Karabakh defence ministry", "250", OCT5),
+        ("az", "Azerbaijan's defence ministry", "2,300", OCT5),
+        ("mon", "the Syrian Observatory", "900", OCT5),
+        ("am-6", "the Armenian Defense Ministry", "260", date(2020, 10, 6)),
+        ("az-6", "Azerbaijan's defence ministry", "400", date(2020, 10, 6)),
+    ]
+    return [
+        make_claim(
+            cid,
+            who,
+            f"{n} Armenian servicemen had been killed since the fighting began",
+            day,
+            doc_id=f"doc-{cid}",
+            quantities=[qty(n, "servicemen", "killed", "Armenian servicemen")],
+        )
+        for cid, who, n, day in said
+    ]
+
+
+def test_conflicts_grouped_per_track_and_day_and_ranked() -> None:
+    claims = _many_claimants()
+    conflicts = find_conflicts(claims, build_tracks(claims))
+    groups = [c for c in conflicts if c.kind == "figure"]
+    # One group per day, not one row per pair; the larger disagreement first.
+    assert [g.day for g in groups] == [OCT5, date(2020, 10, 6)]
+    first = groups[0]
+    assert set(first.claim_ids) == {"am", "nk", "az", "mon"}
+    assert (first.low, first.high) == (240, 2300)
+    assert dict(first.sides)["Armenia"] == (
+        "Armenia Defence Ministry",
+        "Nagorno-Karabakh Defence Ministry",
+    )
+    assert first.spread == pytest.approx(2300 / 240)
+    assert first.origins == 4
+
+
+def test_conflicts_each_claim_knows_what_contradicts_it() -> None:
+    claims = _many_claimants()
+    by_claim = contradicted_by(find_conflicts(claims, build_tracks(claims)))
+    # Armenia's 240 is contradicted by Azerbaijan's and the monitor's figures, never by the
+    # Karabakh ministry (its own side).
+    assert {other for other, _ in by_claim["am"]} == {"az", "mon"}
+    assert {other for other, _ in by_claim["nk"]} == {"az", "mon"}
+
+
+def test_conflicts_window_joins_days() -> None:
+    claims = _many_claimants()
+    groups = [c for c in find_conflicts(claims, build_tracks(claims), window_days=1)]
+    assert len([g for g in groups if g.kind == "figure"]) == 1
+
+
+def test_conflicts_two_agencies_are_two_voices() -> None:
+    # Both speak for the United Nations, which is not at war: their figures can still clash.
+    claims = [
+        make_claim(
+            cid,
+            who,
+            f"{n} civilians had been killed in the city since May",
+            OCT5,
+            doc_id=f"doc-{cid}",
+            quantities=[qty(n, "civilians", "killed")],
+        )
+        for cid, who, n in (("a", "UNRWA", "120"), ("b", "OCHA", "480"))
+    ]
+    groups = [c for c in find_conflicts(claims, build_tracks(claims)) if c.kind == "figure"]
+    assert [set(g.claim_ids) for g in groups] == [{"a", "b"}]

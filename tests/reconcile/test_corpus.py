@@ -93,7 +93,11 @@ def test_corpus_increment_is_checked_against_the_totals(tracks: list[Track]) -> 
 def test_corpus_same_day_conflict_between_two_claimants(conflicts: list[Conflict]) -> None:
     figures = [c for c in conflicts if c.kind == "figure"]
     assert len(figures) == 1, figures
-    assert set(figures[0].claimants) == {"Armenia Defence Ministry", "Azerbaijan Defence Ministry"}
+    # One group: Armenia's side (its ministry and the Karabakh ministry) against Azerbaijan's.
+    assert dict(figures[0].sides) == {
+        "Armenia": ("Nagorno-Karabakh Defence Ministry", "Armenia Defence Ministry"),
+        "Azerbaijan": ("Azerbaijan Defence Ministry",),
+    }
     assert "Armenian soldiers killed" in figures[0].explanation
 
 

@@ -40,7 +40,7 @@ def _only(tracks: list[Track]) -> Track:
 
 def test_tracks_running_total_comes_out_in_date_order() -> None:
     track = _only(build_tracks(_daily_tolls()))
-    assert track.label == "Karabakhi soldiers killed"
+    assert track.label == "Armenian soldiers killed"
     points = track.points["Nagorno-Karabakh Defence Ministry"]
     assert [p.value for p in points] == [31, 84, 104, 158, 198]
     assert [p.stated_on for p in points] == sorted(p.stated_on for p in points if p.stated_on)
@@ -77,10 +77,14 @@ def test_tracks_synonyms_share_one_track() -> None:
     ]
     tracks = build_tracks(claims)
     labels = {t.label for t in tracks}
-    # "flown" is not a known event word: it stays its own event.
-    assert labels == {"Syrian fighters sent", "Syrian fighters flown"}
-    sent = next(t for t in tracks if t.label == "Syrian fighters sent")
-    assert set(sent.points) == {"Emmanuel Macron", "Armenia"}
+    # Mercenaries, militants and fighters from Syria are one class; flown, sent and
+    # transferred one event: one track.
+    assert labels == {"foreign fighters deployed (Armenia–Azerbaijan)"}
+    assert set(tracks[0].points) == {
+        "Emmanuel Macron",
+        "Armenia",
+        "Syrian Observatory for Human Rights",
+    }
 
 
 def test_tracks_track_id_is_stable() -> None:
@@ -169,19 +173,22 @@ def test_tracks_figures_table_per_claimant() -> None:
         ),
     ]
     tracks = build_tracks(claims)
+    # The Karabakh ministry's own dead and Azerbaijan's count of them: one track, Armenia's
+    # side's soldiers killed.
     rows = figures_table(tracks, about="Armenian")
     assert [format_row(r) for r in rows] == [
-        "Per Azerbaijan Defence Ministry: more than 2,300 Armenian soldiers killed (2020-10-03)"
+        "Per Azerbaijan Defence Ministry: more than 2,300 Armenian soldiers killed (2020-10-03)",
+        "Per Nagorno-Karabakh Defence Ministry: 198 Armenian soldiers killed (2020-10-04)",
     ]
     everything = figures_table(tracks)
     assert {r.label for r in everything} == {
         "Armenian soldiers killed",
         "Azerbaijani civilians killed",
-        "Karabakhi soldiers killed",
     }
-    karabakh = figures_table(tracks, about="Nagorno-Karabakh")
+    karabakh = figures_table(tracks, about="Nagorno-Karabakh Defence Ministry")
     assert [(r.claimant, r.value, r.stated_on) for r in karabakh] == [
-        ("Nagorno-Karabakh Defence Ministry", 198, date(2020, 10, 4))
+        ("Azerbaijan Defence Ministry", None, date(2020, 10, 3)),
+        ("Nagorno-Karabakh Defence Ministry", 198, date(2020, 10, 4)),
     ]
 
 
@@ -207,7 +214,7 @@ def test_tracks_one_statement_read_twice_is_credited_to_the_body() -> None:
 
 
 def test_tracks_fighters_from_a_state_are_that_state_s_fighters() -> None:
-    # However the figure is worded, fighters said to come from Syria are Syrian fighters.
+    # However the figure is worded, fighters said to come from Syria are foreign fighters.
     claims = [
         make_claim(
             "macron",
@@ -232,7 +239,7 @@ def test_tracks_fighters_from_a_state_are_that_state_s_fighters() -> None:
         ),
     ]
     track = _only(build_tracks(claims))
-    assert track.label == "Syrian fighters sent"
+    assert track.label == "foreign fighters deployed (Armenia–Azerbaijan)"
     assert set(track.points) == {
         "Emmanuel Macron",
         "Armenia",
@@ -241,7 +248,8 @@ def test_tracks_fighters_from_a_state_are_that_state_s_fighters() -> None:
 
 
 def test_tracks_compound_counted_noun_keeps_its_head() -> None:
-    """ "90 armoured personnel carriers" are carriers, not personnel folded into soldiers."""
+    """ "90 armoured personnel carriers" are armoured vehicles, not personnel folded into
+    soldiers; both are the Kremlin's own (Russia's side)."""
     claims = [
         make_claim(
             "kremlin-1",
@@ -255,7 +263,7 @@ def test_tracks_compound_counted_noun_keeps_its_head() -> None:
         )
     ]
     labels = {t.label for t in build_tracks(claims)}
-    assert labels == {"soldiers", "carriers"}
+    assert labels == {"Russian soldiers", "Russian armoured vehicles"}
 
 
 def test_tracks_a_toll_takes_the_event_of_its_sibling_figure() -> None:

@@ -141,3 +141,22 @@ ingests = Table(
     Column("claims_added", Integer, nullable=False, default=0),
     Column("errors", Integer, nullable=False, default=0),
 )
+
+# Places a claim names, linked to the gazetteer (reconcile/places.py; filled by
+# reconcile/place_store.py). A claim scanned and found to name none has one row with idx -1
+# and no place, so that it is not scanned again.
+claim_places = Table(
+    "claim_places",
+    metadata,
+    Column(
+        "claim_id", String(32), ForeignKey("claims.claim_id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("idx", Integer, primary_key=True),
+    Column("written", Text),
+    Column("name", Text),
+    Column("geonameid", Integer),
+    Column("country", String(2)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+)
+Index("ix_claim_places_name", claim_places.c.name)

@@ -1,10 +1,11 @@
 """Contradictions: figures that cannot both hold, and denials linked to what they deny.
 
-Two kinds are found. *Figure* conflicts sit inside one track: two claimants give totals for the
-same thing on the same day (or within a window) whose ranges do not overlap, e.g. Armenia's
-own count of its dead against Azerbaijan's count of them. Claimants of one side (the same
-state: Baku and its prosecutor's office) do not contradict each other, and on a track of one
-place's strikes, figures naming different days are different strikes.
+Two kinds are found. *Figure* conflicts sit inside one track, grouped per day or window
+(`figure_conflicts`): the sides give totals for the same thing whose ranges do not overlap,
+e.g. Armenia's own count of its dead against Azerbaijan's count of them; one group holds every
+claimant of the bucket, with the range and the claimants of each side. Claimants of one side
+(Armenia's ministry and the Karabakh authorities; Baku and its prosecutor's office) do not
+contradict each other.
 
 *Denial* links join a deny-stance claim (or an assertion that is a denial in substance:
 "... is absolutely untrue") to the assertions it answers, from another side, stated before it
@@ -19,23 +20,22 @@ only matches nearly as good as the best one.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
-from typing import Literal
+from functools import lru_cache
 
 from claimledger.models import Claim
-from claimledger.names.claimants import refine_claimants
 from claimledger.reconcile.bulk import gc_paused
+from claimledger.names.claimants import refine_claimants
+from claimledger.reconcile.figure_conflicts import Conflict, figure_conflicts
+from claimledger.reconcile.sides import UNKNOWN, bundled_party_table, party_of
 from claimledger.reconcile.topics import GENERIC, TopicIndex, claim_terms, state_terms
-from claimledger.reconcile.tracks import EVENT_WORDS, SUBJECT_NOUNS, Track, TrackPoint, track_key
+from claimledger.reconcile.tracks import EVENT_WORDS, SUBJECT_NOUNS, Track
 
-__all__ = ["Conflict", "find_conflicts"]
+__all__ = ["Conflict", "contradicted_by", "find_conflicts"]
 
-ConflictKind = Literal["figure", "denial"]
 # How far back in its own article a topic-less denial looks for what it answers (characters).
 _REACH = 800
 # What naming the denier is worth when choosing the claim a denial points back at, in idf
@@ -44,17 +44,6 @@ _REACH = 800
 _NAMES_DENIER = 3.0
 # How many of a denial's best topic matches across the ledger are looked at.
 _CANDIDATES = 40
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Claims that contradict each other, and why."""
-
-    kind: ConflictKind
-    claim_ids: tuple[str, ...]
-    claimants: tuple[str, ...]
-    track_id: str | None
-    explanation: str
 
 
 @gc_paused
@@ -77,96 +66,63 @@ def find_conflicts(
         max_links: the most assertions one denial is linked to (best topic overlap first).
 
     Returns:
-        Figure conflicts (track order) then denial links (claim order).
+        Figure conflict groups (biggest disagreement first, `figure_conflicts`) then denial
+        links (claim order).
     """
     claim_list = refine_claimants(list(claims))
-    conflicts: list[Conflict] = []
-    for track in tracks:
-        conflicts.extend(_figure_conflicts(track, window_days))
-    conflicts.extend(_denials(claim_list, denial_window_days, max_links))
+    track_list = list(tracks)
+    conflicts = figure_conflicts(track_list, window_days)
+    conflicts.extend(_denials(claim_list, denial_window_days, max_links, _track_ids(track_list)))
     return conflicts
 
 
-def _interval(p: TrackPoint) -> tuple[float, float]:
-    """The range a figure allows: bounds as stated; about-figures get the usual 10% rounding."""
-    if p.value is not None:
-        if p.approximate:
-            return p.value * 0.9, p.value * 1.1
-        return p.value, p.value
-    low = p.low if p.low is not None else -math.inf
-    high = p.high if p.high is not None else math.inf
-    return low, high
+def contradicted_by(conflicts: Iterable[Conflict]) -> dict[str, list[tuple[str, Conflict]]]:
+    """For each claim, the claims that contradict or deny it, with the conflict saying so.
 
-
-def _clash(p: TrackPoint, q: TrackPoint, same_day: bool) -> bool:
-    (a_lo, a_hi), (b_lo, b_hi) = _interval(p), _interval(q)
-    if same_day:
-        return a_hi < b_lo or b_hi < a_lo
-    return a_hi * 2 < b_lo or b_hi * 2 < a_lo
-
-
-def _figure_conflicts(track: Track, window_days: int) -> list[Conflict]:
-    # Per day, each claimant's last total that day (a later same-day total supersedes).
-    by_day: dict[date, dict[str, TrackPoint]] = defaultdict(dict)
-    for claimant, points in track.points.items():
-        for p in points:
-            if p.kind != "incremental" and p.stated_on is not None:
-                by_day[p.stated_on][claimant] = p
-    days = sorted(by_day)
-    out: list[Conflict] = []
-    seen: set[tuple[str, str, date, date]] = set()
-    for i, d2 in enumerate(days):
-        j = i
-        while j >= 0 and (d2 - days[j]).days <= window_days:
-            d1 = days[j]
-            for a, p in by_day[d1].items():
-                for b, q in by_day[d2].items():
-                    pair = (min(a, b), max(a, b), d1, d2)
-                    if (
-                        _same_side(a, p.affiliation, b, q.affiliation)
-                        or pair in seen
-                        or not _clash(p, q, d1 == d2)
-                        or (track.key.scope and _other_incident(p, q))
-                    ):
-                        continue
-                    seen.add(pair)
-                    out.append(_figure_conflict(track, p, q))
-            j -= 1
+    A denial's target is answered by the denial (and the denial contradicts the target); in a
+    figure group each claim is contradicted by the other sides' figures it clashes with.
+    """
+    out: dict[str, list[tuple[str, Conflict]]] = defaultdict(list)
+    for c in conflicts:
+        if c.kind == "denial":
+            deny, target = c.claim_ids
+            out[target].append((deny, c))
+            out[deny].append((target, c))
+            continue
+        for claim_id, others in c.against:
+            out[claim_id].extend((o, c) for o in others)
     return out
 
 
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
-
-
-def _other_incident(p: TrackPoint, q: TrackPoint) -> bool:
-    """Two strikes on one town: "another strike on Barda on Tuesday" vs "on Wednesday"."""
-    a = {d.lower() for d in _WEEKDAY.findall(p.sentence)}
-    b = {d.lower() for d in _WEEKDAY.findall(q.sentence)}
-    return bool(a and b and not a & b)
-
-
-def _figure_conflict(track: Track, p: TrackPoint, q: TrackPoint) -> Conflict:
-    def say(x: TrackPoint) -> str:
-        day = x.stated_on.isoformat() if x.stated_on else "undated"
-        return f"{x.claimant} says {x.text} ({day})"
-
-    return Conflict(
-        "figure",
-        (p.claim_id, q.claim_id),
-        (p.claimant, q.claimant),
-        track.track_id,
-        f"{track.label}: {say(p)} but {say(q)}; the figures cannot both hold",
-    )
-
-
-def _same_side(a: str, a_aff: str | None, b: str, b_aff: str | None) -> bool:
-    """One claimant, or two speaking for the same state or body (Baku and its ministries)."""
-    return a == b or (a_aff is not None and a_aff == b_aff)
+def _track_ids(tracks: list[Track]) -> dict[str, str]:
+    """claim_id -> the track of its first figure, exactly as the tracks were built."""
+    out: dict[str, str] = {}
+    for t in tracks:
+        for points in t.points.values():
+            for p in points:
+                out.setdefault(p.claim_id, t.track_id)
+                for other in p.also:
+                    out.setdefault(other, t.track_id)
+    return out
 
 
 def _sides_differ(a: Claim, b: Claim) -> bool:
-    """A denial answers the other side: same claimant or same known affiliation is not a clash."""
-    return not _same_side(a.claimant, a.affiliation, b.claimant, b.affiliation)
+    """A denial answers the other side: one claimant, one known side (Armenia and the
+    Karabakh authorities) or one known affiliation (Baku and its ministries) is no clash."""
+    if a.claimant == b.claimant:
+        return False
+    voice_a = _voice(a.claimant, a.claimant_mention, a.claimant_type)
+    if voice_a is not None and voice_a == _voice(b.claimant, b.claimant_mention, b.claimant_type):
+        return False
+    return a.affiliation is None or a.affiliation != b.affiliation
+
+
+@lru_cache(maxsize=65536)
+def _voice(claimant: str, mention: str | None, claimant_type: str) -> str | None:
+    """The side at war a claimant speaks for, else None (outlets and agencies speak alone)."""
+    table = bundled_party_table()
+    side = table.side_of(party_of(claimant, mention, table=table, claimant_type=claimant_type))
+    return side if side != UNKNOWN and table.is_belligerent(side) else None
 
 
 # Assertions that are denials in substance: "Armenia's claim ... is absolutely untrue".
@@ -198,7 +154,9 @@ class _Pool:
     by_doc: dict[str, list[int]]
 
 
-def _denials(claims: list[Claim], window_days: int, max_links: int) -> list[Conflict]:
+def _denials(
+    claims: list[Claim], window_days: int, max_links: int, track_ids: dict[str, str]
+) -> list[Conflict]:
     denying = [_is_denial(c) for c in claims]
     denials = _distinct_denials([c for c, d in zip(claims, denying, strict=True) if d])
     if not denials:
@@ -219,7 +177,9 @@ def _denials(claims: list[Claim], window_days: int, max_links: int) -> list[Conf
     out: list[Conflict] = []
     for deny in denials:
         picked = _answered(deny, pool, doc_claims[deny.doc_id], window_days, max_links)
-        out.extend(_denial_conflict(deny, asserts[i], shared) for i, shared in picked)
+        for i, shared in picked:
+            track = _track_of(asserts[i], doc_claims[deny.doc_id], track_ids)
+            out.append(_denial_conflict(deny, asserts[i], shared, track))
     return out
 
 
@@ -382,21 +342,32 @@ def _one_per_claimant(
     return out
 
 
-def _denial_conflict(deny: Claim, target: Claim, shared: Iterable[str]) -> Conflict:
+def _denial_conflict(
+    deny: Claim, target: Claim, shared: Iterable[str], track_id: str | None
+) -> Conflict:
     topic = ", ".join(sorted(shared)) or "the preceding claim in the same article"
     return Conflict(
         "denial",
         (deny.claim_id, target.claim_id),
         (deny.claimant, target.claimant),
-        _track_of(target),
+        track_id,
         f"{deny.claimant} denies ({deny.content!r}) what {target.claimant} asserted "
         f"({target.content!r}); shared topic: {topic}",
     )
 
 
-def _track_of(claim: Claim) -> str | None:
-    for q in claim.quantities:
-        key = track_key(q, claim)
-        if key is not None:
-            return key.track_id
-    return None
+def _track_of(target: Claim, same_doc: list[Claim], track_ids: dict[str, str]) -> str | None:
+    """The track a denied claim is about: its own figures' track, else (a claim pointing back,
+    "Russia had also spoken of plausible evidence for this") the track of the nearest claim
+    with a figure just before it in its article."""
+    own = track_ids.get(target.claim_id)
+    if own is not None or target.doc_id != (same_doc[0].doc_id if same_doc else None):
+        return own
+    before = [
+        c
+        for c in same_doc
+        if target.start - _REACH <= c.start < target.start and c.claim_id in track_ids
+    ]
+    if not before or not _REFERS_BACK.search(target.content):
+        return None
+    return track_ids[max(before, key=lambda c: c.start).claim_id]

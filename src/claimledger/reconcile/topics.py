@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from claimledger.models import Claim
 from claimledger.names.aliases import alias_table, word_set
-from claimledger.reconcile.tracks import EVENT_WORDS, SUBJECT_NOUNS, fold_word, track_key
+from claimledger.reconcile.track_keys import topic_nouns
+from claimledger.reconcile.tracks import EVENT_WORDS, SUBJECT_NOUNS, fold_word
 
 __all__ = ["GENERIC", "TopicIndex", "claim_terms", "state_terms"]
 
@@ -97,11 +98,11 @@ def claim_terms(claim: Claim) -> frozenset[str]:
     terms = _content_terms(claim.content)
     extra = set()
     for q in claim.quantities:
-        key = track_key(q, claim, scoped=False)
-        if key is not None:
-            extra.add(key.counted)
-            if key.group:
-                extra.add(key.group.lower())
+        counted, owner = topic_nouns(q, claim)
+        if counted is not None:
+            extra.add(counted)
+            if owner:
+                extra.add(owner.lower())
     return terms | extra if extra - terms else terms
 
 

@@ -9,18 +9,35 @@ and the latest total from a claimant supersedes its earlier ones.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
 
-from claimledger.lexicon import shipped_lexicon
-from claimledger.models import Claim, Kind, Quantity, content_hash
-from claimledger.names.aliases import alias_table, key_of, word_set
-from claimledger.names.claimants import refine_claimants
+from claimledger.models import Claim, Kind
 from claimledger.reconcile.bulk import gc_paused
+from claimledger.names.claimants import refine_claimants
+from claimledger.reconcile.figures import (
+    FigureRow,
+    day_text,
+    figures_by_side,
+    figures_table,
+    fmt_number,
+    format_row,
+    is_headline_track,
+)
+from claimledger.reconcile.sides import PartyTable, bundled_party_table
+from claimledger.reconcile.taxonomy import Taxonomy, bundled_taxonomy
+from claimledger.reconcile.theatres import DocTheatres
+from claimledger.reconcile.track_keys import (
+    FOREIGN,
+    TrackKey,
+    claimant_side,
+    incident_scope,
+    is_increment,
+    is_share,
+    track_key,
+)
 
 __all__ = [
     "EVENT_WORDS",
@@ -30,6 +47,7 @@ __all__ = [
     "TrackKey",
     "TrackPoint",
     "build_tracks",
+    "figures_by_side",
     "figures_table",
     "fold_word",
     "format_row",
@@ -38,78 +56,17 @@ __all__ = [
     "track_key",
 ]
 
-# Written forms -> one noun. Fighters: every word the press uses for the foreign irregulars.
-_COUNTED = {
-    "fighters": "militants mercenaries fighters jihadists jihadis terrorists islamists "
-    "militant mercenary fighter jihadist terrorist islamist",
-    "soldiers": "soldiers servicemen troops servicemembers personnel soldier serviceman troop",
-    "civilians": "civilians civilian residents inhabitants",
-    "people": "people persons individuals",
-    "prisoners": "prisoners pows captives prisoner pow captive",
-}
-_EVENTS = {
-    event: " ".join(forms) for event, forms in shipped_lexicon().mapping("track_events").items()
-}
 # Who is counted, in the sense that makes two statements about the same people ("people" is
-# too generic for that).
-SUBJECT_NOUNS = frozenset(_COUNTED) - {"people"}
-# What happened to them, folded: shared alone ("sent", "killed") it does not make one topic.
-EVENT_WORDS = frozenset(_EVENTS)
-_COUNTED_INDEX = {w: canon for canon, ws in _COUNTED.items() for w in ws.split()}
-_EVENT_INDEX = {w: canon for canon, ws in _EVENTS.items() for w in ws.split()}
-_FOREIGN = word_set("foreign middle east eastern jihadist islamist terrorist")
-_OWN = word_set("its our their own")
-# A figure about one strike ("a missile hit Ganja, killing 13") is not the running toll: it is
-# kept on a track of its own, scoped by the place that was hit. Running-total wording wins.
-_INCIDENT = re.compile(
-    r"\b(?:strikes?|struck|attacks?|attacked|rockets?|missiles?|shelled|shelling|bombs?|bombed|"
-    r"bombing|blasts?|explosions?|hit|raids?|airstrikes?|drone strikes?)\b",
-    re.IGNORECASE,
-)
-_TOTAL = shipped_lexicon().pattern("track_total_words", re.IGNORECASE)
-_PLACE = re.compile(
-    r"\b(?:in|on|at|near|hit|struck|of)\s+(?:the\s+)?"
-    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w-]+)?)"
-)
-_NOT_PLACES = word_set(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december sept oct nov dec jan feb aug "
-    "the a an its their his her"
-)
+# too generic for that); what happened to them: shared alone ("sent") it makes no one topic.
+SUBJECT_NOUNS = frozenset(
+    c.name for c in bundled_taxonomy().counted.values() if c.family == "people"
+) - {"people"}
+EVENT_WORDS = frozenset(bundled_taxonomy().events)
 
 
-@dataclass(frozen=True)
-class TrackKey:
-    """What a figure is about: whose (a state or "foreign"), what is counted, what happened."""
-
-    group: str | None
-    counted: str
-    event: str | None
-    unit: str | None = None
-    # The place of a single incident ("Barda") when the figure counts one strike, not a toll.
-    scope: str | None = None
-
-    @property
-    def track_id(self) -> str:
-        """Stable id: the same key gives the same id in every run."""
-        parts = [self.group or "", self.counted, self.event or "", self.unit or ""]
-        if self.scope:  # unscoped tracks keep the ids they always had
-            parts.append(self.scope)
-        return content_hash(*parts)
-
-    @cached_property
-    def label(self) -> str:
-        """Readable name: "Azerbaijani civilians killed", "people killed at Barda"."""
-        t = alias_table()
-        who = t.demonym.get(self.group, self.group) if self.group else None
-        parts = [
-            who,
-            self.counted,
-            self.event,
-            f"at {self.scope}" if self.scope else None,
-            f"({self.unit})" if self.unit else None,
-        ]
-        return " ".join(p for p in parts if p)
+def fold_word(word: str) -> str:
+    """One form for a counted noun or event word: militants -> fighters, deaths -> killed."""
+    return bundled_taxonomy().fold_word(word)
 
 
 @dataclass(frozen=True)
@@ -130,6 +87,10 @@ class TrackPoint:
     also: tuple[str, ...] = ()
     # The state or body the claimant speaks for: figures from one side do not contradict.
     affiliation: str | None = None
+    # A share of the group ("50 percent of the mercenaries"), not a count: never a total.
+    share: bool = False
+    # The side the claimant speaks for (parties.yaml): "Armenia" for the Karabakh ministry.
+    side: str = "unknown"
 
     @property
     def best(self) -> float | None:
@@ -158,129 +119,15 @@ class Track:
         return self.key.label
 
 
-def fold_word(word: str) -> str:
-    """One form for a counted noun or event word: militants -> fighters, deaths -> killed."""
-    w = word.lower()
-    return _COUNTED_INDEX.get(w) or _EVENT_INDEX.get(w) or w
-
-
-def _norm(word: str | None, index: dict[str, str]) -> str | None:
-    if not word:
-        return None
-    words = word.lower().replace("-", " ").split()
-    if not words:
-        return None
-    if index is _COUNTED_INDEX:
-        # A counted noun's head comes last and alone decides: "Syrian fighters" are fighters,
-        # "personnel carriers" are carriers (not personnel).
-        return index.get(words[-1], words[-1])
-    for w in reversed(words):  # an event phrase: "shot down" is shot
-        if w in index:
-            return index[w]
-    return words[-1]
-
-
-def _group_of(group: str | None, counted_words: str | None, side: str, counted: str) -> str | None:
-    """Whose people: a state from the group words, "foreign", or the claimant's own side."""
-    t = alias_table()
-    text = " ".join(p for p in (group, counted_words) if p)
-    key = key_of(text)
-    for size in (3, 2, 1):
-        for i in range(len(key) - size + 1):
-            gram = key[i : i + size]
-            state = t.country_words.get(gram) or (t.peoples[gram][1] if gram in t.peoples else None)
-            if state:
-                return state
-    words = set(key)
-    if counted == "fighters" and (words & _FOREIGN or "mercenaries" in words):
-        return "foreign"
-    if words & _OWN:
-        return side
-    return None
-
-
-def track_key(q: Quantity, claim: Claim, *, scoped: bool = True) -> TrackKey | None:
-    """The track a figure belongs to, or None when it says nothing countable.
-
-    `scoped=False` leaves out the incident scope (what is counted is all a topic needs).
-    """
-    key = _track_key(q.counted, q.event, q.group, q.unit, claim.affiliation or claim.claimant)
-    if key is not None and key.counted == "fighters" and key.group in (None, "foreign"):
-        # "300 fighters have left Syria", "Islamist militants ... brought from northern Syria":
-        # fighters from Syria are Syrian fighters, however the figure itself is worded.
-        origin = _origin(claim.content)
-        if origin is not None:
-            key = TrackKey(origin, key.counted, key.event, key.unit)
-    if key is None or q.kind == "cumulative" or not scoped:
-        return key
-    scope = incident_scope(claim.sentence)
-    if scope is None:
-        return key
-    return TrackKey(key.group, key.counted, key.event, key.unit, scope)
-
-
-_ORIGIN = re.compile(
-    r"\b(?:from|left|leaving|out of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|"
-    r"war-torn|neighbouring|neighboring)\s+)?([A-Z][\w-]+)"
-)
-
-
-@lru_cache(maxsize=65536)
-def _origin(content: str) -> str | None:
-    """The one state fighters are said to come from ("left Syria", "from northern Syria")."""
-    t = alias_table()
-    found = {t.country_words.get(key_of(m.group(1))) for m in _ORIGIN.finditer(content)}
-    found.discard(None)
-    return found.pop() if len(found) == 1 else None
-
-
-@lru_cache(maxsize=65536)
-def incident_scope(sentence: str) -> str | None:
-    """The place of the one incident a sentence counts the toll of, or None for a running toll.
-
-    "A missile hit a residential street in Ganja before dawn on Saturday, killing 13 people"
-    -> "Ganja"; "the strike raised the number of civilians killed since Sept. 27 to 90" -> None
-    (a running total); sentences naming no strike, or no place, -> None.
-    """
-    if not _INCIDENT.search(sentence) or _TOTAL.search(sentence):
-        return None
-    t = alias_table()
-    for m in _PLACE.finditer(sentence):
-        words = m.group(1).split()
-        # "in Azerbaijan's Tartar district": a state is not the place that was hit.
-        while words and (
-            key_of(words[0]) in t.country_words
-            or key_of(words[0]) in t.entities
-            or words[0].lower() in _NOT_PLACES
-        ):
-            words.pop(0)
-        if words and key_of(" ".join(words)) not in t.entities:
-            place = words[0].rstrip("'’s") if words[0].endswith(("'s", "’s")) else words[0]
-            if key_of(place) not in t.country_words and place.lower() not in _NOT_PLACES:
-                return place
-    return None
-
-
-@lru_cache(maxsize=65536)
-def _track_key(
-    counted_words: str | None,
-    event: str | None,
-    group_words: str | None,
-    unit: str | None,
-    side: str,
-) -> TrackKey | None:
-    # Cached: a ledger repeats the same few (counted, event, group) triples endlessly.
-    counted = _norm(counted_words, _COUNTED_INDEX)
-    if counted is None:
-        return None
-    group = _group_of(group_words, counted_words, side, counted)
-    return TrackKey(group, counted, _norm(event, _EVENT_INDEX), unit)
-
-
-def _claim_keys(claim: Claim) -> list[TrackKey | None]:
+def _claim_keys(
+    claim: Claim, taxonomy: Taxonomy | None, parties: PartyTable | None, theatre: str | None
+) -> list[TrackKey | None]:
     """The track of each figure of a claim; a figure saying only what it counts takes what
     happened from a sibling ("11 more servicemen had been killed, taking its toll to 220")."""
-    keys = [track_key(q, claim) for q in claim.quantities]
+    keys = [
+        track_key(q, claim, taxonomy=taxonomy, parties=parties, theatre=theatre)
+        for q in claim.quantities
+    ]
     if len(keys) < 2:
         return keys
     for k, key in enumerate(keys):
@@ -291,8 +138,31 @@ def _claim_keys(claim: Claim) -> list[TrackKey | None]:
         )
         if sibling is not None:
             group = key.group or sibling.group
-            keys[k] = TrackKey(group, key.counted, sibling.event, key.unit, key.scope)
+            keys[k] = TrackKey(group, key.counted, sibling.event, key.unit, key.scope, key.theatre)
     return keys
+
+
+def _foreign_in_context(key: TrackKey | None, tax: Taxonomy) -> TrackKey | None:
+    """In an article about foreign fighters, "240 militants have been killed" are those
+    fighters: a class whose owner is "foreign" takes it when the figure names no owner."""
+    if key is None or key.group is not None:
+        return key
+    cls = tax.counted.get(key.counted)
+    if cls is None or cls.owner != "foreign":
+        return key
+    return TrackKey(FOREIGN, key.counted, key.event, key.unit, key.scope, key.theatre)
+
+
+def _in_theatre(
+    key: TrackKey | None, table: PartyTable, theatres: DocTheatres, doc_id: str
+) -> TrackKey | None:
+    """The key with its article's theatre, unless whose they are says it (a side at war)."""
+    if key is None or (key.group is not None and table.is_belligerent(key.group)):
+        return key
+    theatre = theatres.of(doc_id)
+    if theatre is None:
+        return key
+    return TrackKey(key.group, key.counted, key.event, key.unit, key.scope, theatre)
 
 
 def _figures_of(c: Claim) -> frozenset[tuple[float | None, float | None, float | None]]:
@@ -332,12 +202,19 @@ def _order(p: tuple[TrackPoint, int]) -> tuple[int, date, int]:
 
 
 @gc_paused
-def build_tracks(claims: Iterable[Claim]) -> list[Track]:
+def build_tracks(
+    claims: Iterable[Claim],
+    *,
+    taxonomy: Taxonomy | None = None,
+    parties: PartyTable | None = None,
+) -> list[Track]:
     """Group every figure in `claims` into tracks and check each claimant's series.
 
     Args:
         claims: claims from any documents; merge copies first (`copies.merge_copies`) so that a
             syndicated figure is one point, not ten.
+        taxonomy: what is counted and what happened (default: the bundled taxonomy).
+        parties: the party table deciding sides (default: the bundled one).
 
     Returns:
         Tracks sorted by label. In each, `points[claimant]` is ordered by stated_on (then by
@@ -347,8 +224,19 @@ def build_tracks(claims: Iterable[Claim]) -> list[Track]:
         lambda: defaultdict(list)
     )
     seq = 0
-    for claim in _unshadowed(refine_claimants(list(claims))):
-        keys = _claim_keys(claim)
+    tax = taxonomy or bundled_taxonomy()
+    refined = _unshadowed(refine_claimants(list(claims)))
+    theatres = DocTheatres(refined, parties)
+    table = parties or bundled_party_table()
+    keyed = [(c, _claim_keys(c, tax, parties, None)) for c in refined]
+    foreign_docs = {
+        c.doc_id for c, keys in keyed for k in keys if k is not None and k.group == FOREIGN
+    }
+    for claim, keys in keyed:
+        if claim.doc_id in foreign_docs:
+            keys = [_foreign_in_context(k, tax) for k in keys]
+        keys = [_in_theatre(k, table, theatres, claim.doc_id) for k in keys]
+        side = claimant_side(claim, parties)
         for q, key in zip(claim.quantities, keys, strict=True):
             if key is None or (q.value is None and q.low is None and q.high is None):
                 continue
@@ -358,12 +246,14 @@ def build_tracks(claims: Iterable[Claim]) -> list[Track]:
                 q.value,
                 q.low,
                 q.high,
-                q.kind,
+                "incremental" if is_increment(q, claim) else q.kind,
                 claim.claim_id,
                 claim.sentence,
                 q.text,
                 q.approximate,
                 affiliation=claim.affiliation,
+                share=is_share(q),
+                side=side,
             )
             raw[key][claim.claimant].append((point, seq))
             seq += 1
@@ -401,14 +291,6 @@ def _track(key: TrackKey, per: dict[str, list[tuple[TrackPoint, int]]]) -> Track
     return track
 
 
-def _fmt(x: float) -> str:
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
-
-
-def _day(d: date | None) -> str:
-    return d.isoformat() if d else "undated"
-
-
 def _check_series(track: Track, claimant: str, points: list[TrackPoint]) -> None:
     """Walk one claimant's series: totals vs earlier totals plus the increments since.
 
@@ -419,6 +301,13 @@ def _check_series(track: Track, claimant: str, points: list[TrackPoint]) -> None
     last_dated: TrackPoint | None = None
     added = 0.0
     increments: list[TrackPoint] = []
+    shares = [p for p in points if p.share]
+    points = [p for p in points if not p.share]
+    if not points:
+        # Only shares ("50 percent eliminated"): the latest is the claimant's latest word.
+        if shares:
+            track.latest[claimant] = shares[-1]
+        return
     for p in points:
         if p.kind == "incremental":
             if p.best is not None:
@@ -456,7 +345,7 @@ def _compare(
     high = p.high if p.high is not None else p.value
     if p.approximate and p.value is not None:  # "about 200": allow the usual rounding
         low, high = p.value * 0.9, p.value * 1.1
-    since = f" + {_fmt(added)} in {len(increments)} increment(s) since" if increments else ""
+    since = f" + {fmt_number(added)} in {len(increments)} increment(s) since" if increments else ""
     where = f"{claimant} ({track.label})"
     if increments:
         # Less than the increments add up to cannot be. More can, when days went by after the
@@ -472,93 +361,11 @@ def _compare(
         else:
             verdict = "consistent"
         track.notes.append(
-            f"{verdict}: {where} total {p.text} on {_day(p.stated_on)} vs "
-            f"{_fmt(last.best)} on {_day(last.stated_on)}{since} = {_fmt(expected)}"
+            f"{verdict}: {where} total {p.text} on {day_text(p.stated_on)} vs "
+            f"{fmt_number(last.best)} on {day_text(last.stated_on)}{since} = {fmt_number(expected)}"
         )
     elif high is not None and high < last.best and last.kind != "incremental":
         track.notes.append(
-            f"INCONSISTENT: {where} total fell from {_fmt(last.best)} on "
-            f"{_day(last.stated_on)} to {p.text} on {_day(p.stated_on)}"
+            f"INCONSISTENT: {where} total fell from {fmt_number(last.best)} on "
+            f"{day_text(last.stated_on)} to {p.text} on {day_text(p.stated_on)}"
         )
-
-
-@dataclass(frozen=True)
-class FigureRow:
-    """One line of the figures view: per claimant, its latest figure on a track."""
-
-    track_id: str
-    label: str
-    claimant: str
-    stated_on: date | None
-    text: str
-    value: float | None
-    low: float | None
-    high: float | None
-    claim_id: str
-    sentence: str
-    implied: float | None = None
-
-
-def _about(track: Track, about: str) -> bool:
-    """Does the track concern `about`: a state, a word of its label, or a claimant?"""
-    needle = about.strip().lower()
-    if needle in track.label.lower():
-        return True
-    state = alias_table().country_words.get(key_of(about))
-    if state is not None and state == track.key.group:
-        return True
-    return any(needle in c.lower() for c in track.points)
-
-
-def is_headline_track(track: Track) -> bool:
-    """A track an analyst follows: people counted (soldiers, civilians, fighters…) or an event.
-
-    Figures of bare things with nothing happening to them ("12 systems", "140 names") are kept
-    in the ledger but left out of the default figures view.
-    """
-    return track.key.counted in _COUNTED or track.key.event is not None
-
-
-def figures_table(
-    tracks: Iterable[Track], about: str | None = None, *, everything: bool = False
-) -> list[FigureRow]:
-    """The latest figure of every claimant on every track (optionally only tracks `about` X).
-
-    Tracks come most-contested first (most claimants, then most points), claimants in order of
-    their latest statement; `everything` keeps tracks `is_headline_track` would leave out.
-    Render rows with `format_row`: "Per Armenia: 158 soldiers killed (2020-10-02)".
-    """
-    rows: list[FigureRow] = []
-    ranked = sorted(
-        tracks, key=lambda t: (-len(t.points), -sum(len(v) for v in t.points.values()), t.label)
-    )
-    for track in ranked:
-        if about and not _about(track, about):
-            continue
-        if not everything and not is_headline_track(track):
-            continue
-        latest = sorted(track.latest.values(), key=lambda p: (p.stated_on or date.max, p.claimant))
-        for p in latest:
-            rows.append(
-                FigureRow(
-                    track.track_id,
-                    track.label,
-                    p.claimant,
-                    p.stated_on,
-                    p.text,
-                    p.value,
-                    p.low,
-                    p.high,
-                    p.claim_id,
-                    p.sentence,
-                    track.implied.get(p.claimant),
-                )
-            )
-    return rows
-
-
-def format_row(row: FigureRow) -> str:
-    """ "Per Armenia: 158 soldiers killed (2020-10-02)"."""
-    label = row.label
-    implied = f"; {_fmt(row.implied)} with later increments" if row.implied is not None else ""
-    return f"Per {row.claimant}: {row.text} {label} ({_day(row.stated_on)}){implied}"

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimledger.ledger import dashboard
 from claimledger.ledger.queries import open_reader
+from claimledger.web import map_page
 from claimledger.web.routes import (
     claimants,
     claims,
@@ -57,7 +58,7 @@ def create_app(db: str | None = None, *, warm: bool = True) -> FastAPI:
     register_filters(templates.env)
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    for module in (overview, claims, documents, figures, conflicts, claimants, reference):
+    for module in (overview, claims, documents, figures, conflicts, claimants, reference, map_page):
         app.include_router(module.api)
         app.include_router(module.pages)
     _install_error_handlers(app)
