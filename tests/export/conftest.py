@@ -53,8 +53,15 @@ def ledger(db_path: Path, batch: list[tuple[Document, list[Claim]]]) -> Iterator
 
 @pytest.fixture
 def claims_by_id(batch: list[tuple[Document, list[Claim]]]) -> dict[str, Claim]:
-    """Every sample claim, as the ledger should give it back."""
-    return {c.claim_id: c for _, cs in batch for c in cs}
+    """Every sample claim, as the ledger should give it back (with the party the store's
+    write gate gives every claimant)."""
+    from claimledger.ledger.store import party_for
+
+    return {
+        c.claim_id: c.model_copy(update={"party": c.party or party_for(c)})
+        for _, cs in batch
+        for c in cs
+    }
 
 
 @pytest.fixture

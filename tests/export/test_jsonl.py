@@ -57,6 +57,7 @@ def test_jsonl_fields_are_the_contract_then_extensions(ledger: Store, tmp_path: 
             "content_spans",
             "rule",
             "relayed_by",
+            "party",
         ]
         for q in row["quantities"]:  # type: ignore[attr-defined]
             assert list(q)[: len(QUANTITY)] == QUANTITY

@@ -32,7 +32,12 @@ def ids(found: list[Claim]) -> list[str]:
 def test_records_round_trip_full_claims(
     filled: Store, batch: list[tuple[Document, list[Claim]]]
 ) -> None:
-    written = {c.claim_id: c for _, claims in batch for c in claims}
+    from claimledger.ledger.store import party_for
+
+    # The write gate gives every claimant its party (reconcile/sides.py).
+    written = {
+        c.claim_id: c.model_copy(update={"party": party_for(c)}) for _, cs in batch for c in cs
+    }
     read = list(records.iter_claims(filled))
     assert len(read) == len(written)
     for claim in read:

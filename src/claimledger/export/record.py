@@ -45,6 +45,7 @@ EXTENSIONS: tuple[str, ...] = (
     "content_spans",
     "rule",
     "relayed_by",
+    "party",
 )
 FIELDS: tuple[str, ...] = CONTRACT_FIELDS + EXTENSIONS
 
@@ -104,4 +105,5 @@ def claim_record(claim: Claim, meta: DocMeta) -> dict[str, Any]:
         "content_spans": [list(s) for s in claim.content_spans],
         "rule": claim.rule,
         "relayed_by": claim.relayed_by,
+        "party": claim.party,
     }

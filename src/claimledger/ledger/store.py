@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from claimledger.ledger.dberrors import WRITE_OPTION, translate_errors
 from claimledger.ledger.schema import claimants, claims, documents, ingests, quantities
 from claimledger.models import Claim, Document
+from claimledger.reconcile.sides import party_of
 
 if TYPE_CHECKING:
     from claimledger.ledger.records import LedgerStats
@@ -288,6 +289,16 @@ def _document_row(doc: Document, now: datetime) -> dict[str, Any]:
     }
 
 
+def party_for(claim: Claim) -> str:
+    """The claimant's party from the bundled party table (reconcile/sides.py): by name, type,
+    affiliation or the mention; else the party of the state or body it is affiliated with;
+    "unknown" when neither tells."""
+    party = party_of(claim.claimant, claim.claimant_mention, claimant_type=claim.claimant_type)
+    if party == "unknown" and claim.affiliation:
+        party = party_of(claim.affiliation, claimant_type="government")
+    return party
+
+
 def _claim_row(claim: Claim, seq: int) -> dict[str, Any]:
     return {
         "claim_id": claim.claim_id,
@@ -312,7 +323,7 @@ def _claim_row(claim: Claim, seq: int) -> dict[str, Any]:
         "copy_of": None,
         "rule": claim.rule,
         "relayed_by": claim.relayed_by,
-        "party": claim.party,
+        "party": claim.party or party_for(claim),
     }
 
 

@@ -327,3 +327,12 @@ def test_second_subject_the_parser_split_off_is_part_of_the_source() -> None:
     )
     sources = {c.claimant_mention for c in claims}
     assert any("Northern Unified Infocentre" in (m or "") for m in sources)
+
+
+def test_background_figures_stay_the_outlets() -> None:
+    text = (
+        "The monitor said 40 civilians were killed this week. In the 1990s war, some 30,000 "
+        "people died and 600,000 fled."
+    )
+    held = owners(text)
+    assert held["some 30,000"] == ["Harbour Times"]

@@ -50,6 +50,11 @@ ANAPHORA = re.compile(
 CONTINUED_STANCES = frozenset({"assert", "estimate"})
 
 
+def _background_only(claim: Claim) -> bool:
+    """Context, not a report: a population, an earlier war's toll, a distance stay the outlet's."""
+    return bool(claim.quantities) and all(q.background for q in claim.quantities)
+
+
 def share_sentence(ordered: list[Claim], outlet_name: str) -> None:
     """An outlet statement of a sentence that also holds one named source's report is that
     source's: "Russia has lost 574,690 troops ..., the General Staff reported" where the parse
@@ -62,7 +67,12 @@ def share_sentence(ordered: list[Claim], outlet_name: str) -> None:
         if len({c.claimant for c in sources}) != 1:
             continue
         for claim in claims:
-            if outlets(claim, outlet_name) and claim.quantities and _scopes(sources[0], claim):
+            if (
+                outlets(claim, outlet_name)
+                and claim.quantities
+                and not _background_only(claim)
+                and _scopes(sources[0], claim)
+            ):
                 credit(claim, sources[0], "sentence_source")
 
 
@@ -131,7 +141,7 @@ def sole_source(ordered: list[Claim], outlet_name: str) -> None:
     for claim in ordered:
         if not outlets(claim, outlet_name) or not claim.quantities:
             continue
-        if TOPIC_SHIFTS.match(claim.sentence) or all(q.background for q in claim.quantities):
+        if TOPIC_SHIFTS.match(claim.sentence) or _background_only(claim):
             continue
         credit(claim, source, "sole_source")
         claim.stated_on = claim.stated_on if claim.start < source.start else source.stated_on
@@ -158,7 +168,7 @@ def continue_statements(ordered: list[Claim], text: str, outlet_name: str) -> No
         if last.stance not in CONTINUED_STANCES or TOPIC_SHIFTS.match(claim.sentence):
             last = None
             continue
-        if claim.quantities:
+        if claim.quantities and not _background_only(claim):
             credit(claim, last, "continued_statement")
 
 
