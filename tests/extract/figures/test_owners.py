@@ -336,3 +336,17 @@ def test_background_figures_stay_the_outlets() -> None:
     )
     held = owners(text)
     assert held["some 30,000"] == ["Harbour Times"]
+
+
+def test_an_unresolved_pointer_is_no_source() -> None:
+    held = owners("Turnout was 61 percent. This implies that 2,400,000 voters stayed at home.")
+    assert held["2,400,000"] == ["Harbour Times"]
+
+
+def test_the_outlet_naming_itself_is_the_outlet_speaking() -> None:
+    text = (
+        "The prosecutor's office said 14 people were hurt in the blast on Monday.\n\n"
+        "Two of them were children, Harbour Times reports."
+    )
+    held = owners(text)
+    assert held["Two"] == held["14"] == ["The prosecutor's office"]

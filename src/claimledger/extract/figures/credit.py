@@ -64,11 +64,10 @@ def named(claim: Claim, outlet_name: str) -> bool:
 
 
 def outlets(claim: Claim, outlet_name: str) -> bool:
-    """A statement on the outlet's own authority: unattributed, or a cue with nobody holding it
-    ("Fourteen other deaths were reported in the south")."""
-    return claim.mode == "unattributed" or (
-        claim.claimant in (outlet_name, "unknown outlet") and not claim.claimant_spans
-    )
+    """A statement on the outlet's own authority: unattributed, a cue with nobody holding it
+    ("Fourteen other deaths were reported in the south") or the outlet naming itself ("...,
+    Trend reports")."""
+    return claim.mode == "unattributed" or claim.claimant in (outlet_name, "unknown outlet")
 
 
 def reports(claim: Claim, by_cue: bool = False) -> bool:

@@ -76,10 +76,12 @@ def _pointer_only(claim: Claim) -> bool:
 
 def demote_acts(ordered: list[Claim], outlet_name: str) -> None:
     """A figure "claim" whose cue is an act ("a unit fell into an ambush in which 23 soldiers
-    were killed", "rescuers found seven bodies") is no claim of the actor's: it becomes a
+    were killed", "rescuers found seven bodies"), or whose source is an unresolved pointer
+    ("This implies that 3.5 million did not vote"), is no claim of the actor's: it becomes a
     statement of the outlet, which the next steps may credit to the sentence's real source."""
     for claim in ordered:
-        if claim.quantities and claim.mode == "indirect" and not reports(claim):
+        pointer = claim.claimant == "unknown" and (claim.claimant_mention or "").lower() in POINTERS
+        if claim.quantities and claim.mode == "indirect" and (pointer or not reports(claim)):
             claim.claimant = outlet_name
             claim.claimant_mention = None
             claim.claimant_type = "media"
