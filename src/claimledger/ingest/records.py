@@ -20,6 +20,7 @@ from claimledger.errors import (
     EMPTY_FILE,
     MISSING_TEXT,
     TOO_LARGE,
+    UNREADABLE,
     InputError,
 )
 from claimledger.ingest.decode import TextDecodeError, repair
@@ -190,6 +191,11 @@ def _record_document(
         )
     except InputError as exc:
         yield exc
+        return
+    except (UnicodeError, ValueError, RecursionError) as exc:  # this record only, not the file
+        yield InputError(
+            path, f"record cannot be read ({type(exc).__name__}: {exc})", line=line, code=UNREADABLE
+        )
         return
     yield from warnings
     yield document
