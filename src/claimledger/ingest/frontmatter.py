@@ -28,8 +28,9 @@ FRONT_MATTER = re.compile(
 _KEY_LINE = re.compile(r"[ \t]*([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?\Z")
 _QUOTED = re.compile(r"\A(?:\"(.*)\"|'(.*)')\Z", re.DOTALL)
 # Only these scalar types are kept: metadata are strings, whatever they look like.
-_TEXT_ONLY = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int")
-_TEXT_ONLY += ("tag:yaml.org,2002:float",)
+_TEXT_ONLY = frozenset(
+    f"tag:yaml.org,2002:{kind}" for kind in ("timestamp", "bool", "int", "float")
+)
 
 
 class NotMetadataError(ValueError):
@@ -44,7 +45,7 @@ class _MetadataLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             raise NotMetadataError("it uses an alias (*name)")
-        if getattr(self.peek_event(), "anchor", None) is not None:
+        if getattr(self.peek_event(), "anchor", None) is not None:  # type: ignore[no-untyped-call]
             raise NotMetadataError("it uses an anchor (&name)")
         self.depth += 1
         try:

@@ -66,7 +66,8 @@ def read_html_document(
     meta = {
         "title": getattr(extracted, "title", None),
         "outlet": getattr(extracted, "sitename", None),
-        "url": getattr(extracted, "url", None) or url,
+        # A fetched page is recorded where it came from; a file may name its own address.
+        "url": url if fmt == "url" and url else getattr(extracted, "url", None) or url,
         "published": getattr(extracted, "date", None),
     }
     return build_document(
