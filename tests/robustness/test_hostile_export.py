@@ -94,9 +94,7 @@ def test_plain_numbers_stay_numbers(number: str) -> None:
 
 
 def test_claimreview_appearance_urls_are_http_only(hostile_db: Path) -> None:
-    objects = [json.loads(line) for line in export_lines(hostile_db, "claimreview")]
-    if len(objects) == 1 and isinstance(objects[0], list):
-        objects = objects[0]
+    objects = json.loads("\n".join(export_lines(hostile_db, "claimreview")))
     works = [w for o in objects for w in o.get("appearance", [])]
     assert works
     assert all("url" not in w for w in works)  # every carrier's url here is hostile
