@@ -52,7 +52,7 @@ class Ledger:
             on_error=on_error,
             on_document=on_document,
         )
-        if report.documents_added or stale:
+        if report.documents_added or report.documents_updated or stale:
             self.reconcile()
         return report
 

@@ -157,6 +157,16 @@ def _summary(report: IngestReport) -> None:
         f"{report.documents_read} documents read, {report.documents_added} added, "
         f"{report.documents_skipped} already in the ledger, {report.claims_added} claims added, "
         f"{len(report.errors)} inputs with problems."
+        + (
+            f" {report.carriers_added} identical copies kept as carriers."
+            if report.carriers_added
+            else ""
+        )
+        + (
+            f" {report.documents_updated} updated (metadata corrected)."
+            if report.documents_updated
+            else ""
+        )
     )
     if report.nothing_read:
         raise typer.Exit(code=1)
