@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -42,6 +41,28 @@ def _ledger(db: str | None):  # type: ignore[no-untyped-def]
         return Ledger(db)
     except StoreError as exc:
         raise typer.BadParameter(str(exc), param_hint="--db") from exc
+
+
+def _existing_ledger(db: str | None):  # type: ignore[no-untyped-def]
+    """The ledger for a reading command: a SQLite ledger that does not exist is an error (a
+    mistyped --db must not quietly create an empty one)."""
+    from claimledger.cli_render import terminal_safe
+    from claimledger.errors import StoreError
+    from claimledger.ledger.engine import resolve_url
+
+    try:
+        url = resolve_url(db)
+    except StoreError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--db") from exc
+    name = url.database or ""
+    on_disk = url.get_backend_name() == "sqlite" and name not in ("", ":memory:")
+    if on_disk and not name.startswith("file:") and not Path(name).is_file():
+        typer.echo(
+            terminal_safe(f"Error: no ledger at {name} (create one with `claimledger ingest`)"),
+            err=True,
+        )
+        raise typer.Exit(code=1)
+    return _ledger(db)
 
 
 def _version(value: bool) -> None:
@@ -191,7 +212,7 @@ def claims(
     """
     from claimledger.cli_render import print_claims
 
-    ledger = _ledger(db)
+    ledger = _existing_ledger(db)
     found = ledger.claims(claimant=claimant, stance=stance, counted=counted, limit=limit)
     print_claims(found, as_json=as_json)
 
@@ -219,12 +240,9 @@ def export(
         )
     if fmt == "parquet" and output is None:
         raise typer.BadParameter("parquet needs -o FILE", param_hint="-o")
-    ledger = _ledger(db)
-    if output is None:
-        n = run_export(ledger.store, fmt, sys.stdout)
-    else:
-        n = run_export(ledger.store, fmt, output)
-        typer.echo(f"{n} claims written to {output}", err=True)
+    from claimledger.cli_render import export_to
+
+    export_to(_existing_ledger(db).store, fmt, output, run_export)
 
 
 @app.command()
@@ -244,7 +262,7 @@ def figures(
     """
     from claimledger.cli_render import print_figures
 
-    print_figures(_ledger(db).figures(about, everything=everything), as_json=as_json)
+    print_figures(_existing_ledger(db).figures(about, everything=everything), as_json=as_json)
 
 
 @app.command()
@@ -259,7 +277,7 @@ def track(
     """
     from claimledger.cli_render import print_track
 
-    found = _ledger(db).track(track_id)
+    found = _existing_ledger(db).track(track_id)
     if found is None:
         raise typer.BadParameter(f"no single track with id {track_id!r}", param_hint="TRACK_ID")
     print_track(found, as_json=as_json)
@@ -276,7 +294,7 @@ def conflicts(
     """
     from claimledger.cli_render import print_conflicts
 
-    ledger = _ledger(db)
+    ledger = _existing_ledger(db)
     print_conflicts(
         ledger.conflicts(), {c.claim_id: c for c in ledger.claims(limit=None)}, as_json=as_json
     )
@@ -296,7 +314,7 @@ def serve(
 
     from claimledger.web.app import create_app
 
-    _ledger(db).close()  # fail early, with the CLI's message, on a bad --db
+    _existing_ledger(db).close()  # fail early, with the CLI's message, on a bad --db
     uvicorn.run(create_app(db), host=host, port=port, log_level="info")
 
 

@@ -127,3 +127,16 @@ def scrub_surrogates(value: str) -> str:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_name(name: str) -> str:
+    """A file name as the ledger can store it (UTF-8): a byte the file system gave undecoded
+    (a surrogate escape, as in `b"\\xff.txt"`) is written `\\xff`, like a terminal shows it."""
+    if not _SURROGATE.search(name):
+        return name
+    return _SURROGATE.sub(_byte_escape, name)
+
+
+def _byte_escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"

@@ -21,7 +21,12 @@ from claimledger.errors import BAD_DATE, EMPTY_FILE, TOO_LARGE, UNDECODABLE, UNR
 from claimledger.ingest.clean import clean_text
 from claimledger.ingest.dates import parse_date
 from claimledger.ingest.detect import SEED_PREFIX
-from claimledger.ingest.frontmatter import FRONT_MATTER, parse_front_matter, scrub_surrogates
+from claimledger.ingest.frontmatter import (
+    FRONT_MATTER,
+    parse_front_matter,
+    scrub_surrogates,
+    storable_name,
+)
 from claimledger.models import Document
 
 # spaCy's default nlp.max_length: a longer text cannot be parsed, and no article is this long.
@@ -133,6 +138,7 @@ def build_document(
             code=TOO_LARGE,
         )
     cleaned, meta = _scrubbed(cleaned, meta, path, line, warnings)
+    doc_path = storable_name(doc_path or path)
     published = default_date
     try:
         published = parse_date(meta.get("published")) or default_date
@@ -149,7 +155,7 @@ def build_document(
             )
     return Document(
         doc_id=Document.make_id(cleaned),
-        doc_path=doc_path or path,
+        doc_path=doc_path,
         text=cleaned,
         source_id=_text_or_none(meta.get("source_id")),
         url=_text_or_none(meta.get("url")),

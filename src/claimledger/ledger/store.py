@@ -222,7 +222,7 @@ class Store:
         """Record the start of an ingest run; returns its id for `finish_ingest`."""
         row = {
             "started_at": utcnow(),
-            "paths": json.dumps(list(paths), ensure_ascii=False),
+            "paths": json.dumps([_storable(p) for p in paths], ensure_ascii=False),
             "documents_added": 0,
             "claims_added": 0,
             "errors": 0,
@@ -326,6 +326,14 @@ def _clear_documents(conn: Connection, docs: Sequence[Document]) -> None:
             for d in docs
         ],
     )
+
+
+def _storable(name: str) -> str:
+    """A path as UTF-8 can hold it: a byte the file system gave undecoded is written `\\xe9`."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        return name.encode("utf-8", "replace").decode("utf-8")
 
 
 def _spans(spans: Sequence[tuple[int, int]]) -> str:
