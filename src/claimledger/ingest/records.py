@@ -81,7 +81,8 @@ def jsonl_documents(
             continue
         seen_any = True
         try:
-            record = json.loads(repair(line, codec), strict=False)  # raw tabs in strings
+            # raw tabs in strings; a BOM opening any line (files joined with `cat`) is no text
+            record = json.loads(repair(line, codec).lstrip("\ufeff"), strict=False)
         except TextDecodeError as exc:
             yield InputError(path, exc.message, line=number, code=exc.code)
             continue

@@ -97,7 +97,7 @@ def read_text_document(
     if fmt == "md":
         body = _strip_markdown(body)
     cleaned = clean_text(body)
-    if not cleaned:
+    if not _WORD.search(cleaned):  # nothing, or only marks (bidi controls, punctuation)
         raise InputError(path, "no text left after cleaning", line=line, code=EMPTY_FILE)
     merged = {**found, **{k: v for k, v in normalise_meta(meta).items() if v is not None}}
     if not merged.get("title"):
@@ -259,4 +259,5 @@ def _text_or_none(value: object) -> str | None:
     return text or None
 
 
+_WORD = re.compile(r"[^\W_]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
