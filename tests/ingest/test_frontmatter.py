@@ -166,3 +166,37 @@ def test_key_by_key_ignores_lines_that_are_not_keys() -> None:
         "title": "Quoted: yes",
         "url": "https://x.example/a",
     }
+
+
+_title = st.text(
+    alphabet=st.characters(categories=["L", "N", "Zs"], include_characters=":-'!?,."),
+    min_size=1,
+    max_size=60,
+).filter(lambda t: t.strip() and not t.strip().startswith(("'", '"')))
+
+
+@settings(max_examples=80, deadline=None)
+@given(title=_title, day=st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)))
+def test_titles_with_colons_survive_key_by_key(title: str, day: date) -> None:
+    text = f"---\r\ntitle: {title}: report\r\ndate: {day.isoformat()}\r\n---\r\n" + BODY
+    doc, _ = read(text)
+    assert doc.title == " ".join(f"{title.strip()}: report".split())
+    assert doc.published == day
+
+
+@pytest.mark.parametrize("text", ["\u202e\u202d\u2066\u2069", "-- ... !!", "\u200b\u200d"])
+def test_text_without_a_letter_or_digit_is_empty(text: str) -> None:
+    from claimledger.errors import EMPTY_FILE
+
+    with pytest.raises(InputError) as info:
+        read_text_document(text + "\n", path="marks.txt")
+    assert info.value.code == EMPTY_FILE
+
+
+def test_a_bom_opening_a_later_jsonl_line_is_ignored(tmp_path: Path) -> None:
+    first = json.dumps({"text": "The mayor said 4 schools were closed on Monday."})
+    second = "\ufeff" + json.dumps({"text": "The mayor said 6 bridges were closed on Tuesday."})
+    feed = tmp_path / "joined.jsonl"
+    feed.write_text(f"{first}\n{second}\n", encoding="utf-8")
+    items = list(read_inputs([str(feed)]))
+    assert [type(i) for i in items] == [Document, Document]
