@@ -3,7 +3,8 @@
 Each `write_batch` is one transaction that takes the write lock when it begins (BEGIN IMMEDIATE
 on SQLite, an advisory lock on PostgreSQL), so concurrent ingests queue instead of failing and a
 batch that fails half-way leaves nothing behind. Keys are content hashes: a document already
-stored is skipped with its claims, so re-ingesting the same input adds nothing.
+stored is skipped with its claims, so re-ingesting the same input adds nothing; the same text
+read from another path is recorded as another carrier (see carriers.py).
 """
 
 from __future__ import annotations
@@ -113,8 +114,10 @@ class Store:
     def write_batch(self, items: Sequence[tuple[Document, Sequence[Claim]]]) -> WriteResult:
         """Store documents with their claims, quantities and claimants in one transaction.
 
-        A document already stored (or repeated within the batch) is skipped with its claims.
-        A claim repeated within a document is stored once.
+        A document already stored (or repeated within the batch) is skipped with its claims,
+        unless it comes from its first carrier's path with corrected metadata: it is then stored
+        again, its old claims replaced (`documents_updated`). Every new document also gets its
+        carrier row. A claim repeated within a document is stored once.
 
         Raises:
             ValueError: a claim's doc_id is not the doc_id of the document it came with.
