@@ -173,7 +173,9 @@ class Store:
             if qty_rows:
                 conn.execute(insert(quantities), qty_rows)
             upsert_claimants(conn, stored)
-            carrier_rows.write_carriers(conn, [doc for doc, _ in new], now)
+            # New documents' first carriers, and copies another writer stored first.
+            elsewhere = [d for d in known if status[(d.doc_id, d.doc_path)] == "carrier"]
+            carrier_rows.write_carriers(conn, [doc for doc, _ in new] + elsewhere, now)
         return WriteResult(
             documents_added=len(doc_rows),
             claims_added=len(claim_rows),
