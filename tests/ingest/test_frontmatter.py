@@ -160,6 +160,12 @@ def test_jsonl_surrogates_cost_one_warning_each_and_later_lines_are_read(tmp_pat
     assert all(d.model_dump_json().encode() for d in docs)
 
 
+def test_anchors_are_dropped_and_aliases_never_expanded() -> None:
+    doc, warnings = read("---\ntitle: &t Storm report\noutlet: *t\n---\n" + BODY)
+    assert (doc.title, doc.outlet) == ("Storm report", None)
+    assert "anchor" in warnings[0].message
+
+
 def test_key_by_key_ignores_lines_that_are_not_keys() -> None:
     block = "- a list item\ntitle: 'Quoted: yes'\n# comment\nurl: https://x.example/a"
     assert key_by_key(block) == {

@@ -26,6 +26,8 @@ FRONT_MATTER = re.compile(
 )
 # `key: value` (or `key:` alone) at the start of a line; leading blanks and tabs allowed.
 _KEY_LINE = re.compile(r"[ \t]*([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?\Z")
+_ANCHOR = re.compile(r"\A&[^\s\[\]{},]+\s*")
+_ALIAS = re.compile(r"\*[^\s\[\]{},]+")
 _QUOTED = re.compile(r"\A(?:\"(.*)\"|'(.*)')\Z", re.DOTALL)
 # Only these scalar types are kept: metadata are strings, whatever they look like.
 _TEXT_ONLY = frozenset(
@@ -109,7 +111,9 @@ def key_by_key(block: str) -> dict[str, str]:
             current = None
     out: dict[str, str] = {}
     for key, parts in found.items():
-        value = " ".join(parts)
+        value = _ANCHOR.sub("", " ".join(parts))  # `&name value`: the value
+        if _ALIAS.fullmatch(value):  # `*name` stands for another value: never expanded
+            continue
         quoted = _QUOTED.match(value)
         out[key] = next(g for g in quoted.groups() if g is not None) if quoted else value
     return out
