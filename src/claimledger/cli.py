@@ -57,8 +57,11 @@ def _existing_ledger(db: str | None):  # type: ignore[no-untyped-def]
     name = url.database or ""
     on_disk = url.get_backend_name() == "sqlite" and name not in ("", ":memory:")
     if on_disk and not name.startswith("file:") and not Path(name).is_file():
+        why = "" if Path(name).parent.is_dir() else f": folder {Path(name).parent} does not exist"
         typer.echo(
-            terminal_safe(f"Error: no ledger at {name} (create one with `claimledger ingest`)"),
+            terminal_safe(
+                f"Error: no ledger at {name}{why} (create one with `claimledger ingest`)"
+            ),
             err=True,
         )
         raise typer.Exit(code=1)
