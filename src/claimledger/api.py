@@ -57,7 +57,7 @@ class Ledger:
             on_document=on_document,
             settings=settings if settings is not None else ExtractorSettings.from_environment(),
         )
-        if report.documents_added or stale:
+        if report.documents_added or report.documents_updated or stale:
             self.reconcile()
         return report
 

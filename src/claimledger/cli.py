@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -47,6 +46,31 @@ def _ledger(db: str | None):  # type: ignore[no-untyped-def]
         return Ledger(db)
     except StoreError as exc:
         raise typer.BadParameter(str(exc), param_hint="--db") from exc
+
+
+def _existing_ledger(db: str | None):  # type: ignore[no-untyped-def]
+    """The ledger for a reading command: a SQLite ledger that does not exist is an error (a
+    mistyped --db must not quietly create an empty one)."""
+    from claimledger.cli_render import terminal_safe
+    from claimledger.errors import StoreError
+    from claimledger.ledger.engine import resolve_url
+
+    try:
+        url = resolve_url(db)
+    except StoreError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--db") from exc
+    name = url.database or ""
+    on_disk = url.get_backend_name() == "sqlite" and name not in ("", ":memory:")
+    if on_disk and not name.startswith("file:") and not Path(name).is_file():
+        why = "" if Path(name).parent.is_dir() else f": folder {Path(name).parent} does not exist"
+        typer.echo(
+            terminal_safe(
+                f"Error: no ledger at {name}{why} (create one with `claimledger ingest`)"
+            ),
+            err=True,
+        )
+        raise typer.Exit(code=1)
+    return _ledger(db)
 
 
 def _version(value: bool) -> None:
@@ -162,6 +186,16 @@ def _summary(report: IngestReport) -> None:
         f"{report.documents_read} documents read, {report.documents_added} added, "
         f"{report.documents_skipped} already in the ledger, {report.claims_added} claims added, "
         f"{len(report.errors)} inputs with problems."
+        + (
+            f" {report.carriers_added} identical copies kept as carriers."
+            if report.carriers_added
+            else ""
+        )
+        + (
+            f" {report.documents_updated} updated (metadata corrected)."
+            if report.documents_updated
+            else ""
+        )
     )
     if report.nothing_read:
         raise typer.Exit(code=1)
@@ -192,7 +226,7 @@ def claims(
     from claimledger.cli_render import print_claims
     from claimledger.reconcile.event_types import of_type
 
-    ledger = _ledger(db)
+    ledger = _existing_ledger(db)
     filters = {"claimant": claimant, "stance": stance, "counted": counted}
     if place is None and event_type is None:
         found = ledger.claims(limit=limit, **filters)
@@ -243,13 +277,15 @@ def export(
         )
     if fmt == "parquet" and output is None:
         raise typer.BadParameter("parquet needs -o FILE", param_hint="-o")
-    ledger = _ledger(db)
-    if output is None:
-        n = run_export(ledger.store, fmt, sys.stdout, about=about)
-    else:
-        n = run_export(ledger.store, fmt, output, about=about)
-        what = "figures" if fmt in ("wikitable", "markdown") else "claims"
-        typer.echo(f"{n} {what} written to {output}", err=True)
+    from claimledger.cli_render import export_to
+
+    export_to(
+        _existing_ledger(db).store,
+        fmt,
+        output,
+        lambda store, f, out: run_export(store, f, out, about=about),
+        what="figures" if fmt in ("wikitable", "markdown") else "claims",
+    )
 
 
 @app.command()
@@ -291,7 +327,7 @@ def figures(
         table = load_party_table(extra=parties) if parties else None
     except DataFileError as exc:
         raise typer.BadParameter(str(exc), param_hint="--taxonomy/--parties") from exc
-    ledger = _ledger(db)
+    ledger = _existing_ledger(db)
     found = ledger.claims(limit=None) if place is None else _at_place(ledger, place)
     tracks = build_tracks(found, taxonomy=tax, parties=table)
     if by == "side":
@@ -312,7 +348,7 @@ def track(
     """
     from claimledger.cli_render import print_track
 
-    found = _ledger(db).track(track_id)
+    found = _existing_ledger(db).track(track_id)
     if found is None:
         raise typer.BadParameter(f"no single track with id {track_id!r}", param_hint="TRACK_ID")
     print_track(found, as_json=as_json)
@@ -329,7 +365,7 @@ def conflicts(
     """
     from claimledger.cli_render import print_conflicts
 
-    ledger = _ledger(db)
+    ledger = _existing_ledger(db)
     print_conflicts(
         ledger.conflicts(), {c.claim_id: c for c in ledger.claims(limit=None)}, as_json=as_json
     )
@@ -349,7 +385,7 @@ def serve(
 
     from claimledger.web.app import create_app
 
-    _ledger(db).close()  # fail early, with the CLI's message, on a bad --db
+    _existing_ledger(db).close()  # fail early, with the CLI's message, on a bad --db
     uvicorn.run(create_app(db), host=host, port=port, log_level="info")
 
 

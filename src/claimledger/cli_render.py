@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import glob
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -16,7 +17,12 @@ from claimledger.errors import InputError
 from claimledger.models import Claim, Document
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from claimledger.api import Ledger
+    from claimledger.ledger.store import Store
+
+    ExportFn = Callable[..., int]
     from claimledger.reconcile.conflicts import Conflict
     from claimledger.reconcile.tracks import FigureRow, Track
     from claimledger.runner import IngestReport
@@ -55,7 +61,61 @@ def estimate_documents(paths: Iterable[str]) -> int:
 def print_input_error(err: InputError) -> None:
     """One line on stderr per input problem (file and line named): `skipped:` when the input
     was not stored, `warning:` when it was stored with a part ignored."""
-    typer.echo(f"{'warning' if err.kept else 'skipped'}: {err}", err=True)
+    typer.echo(terminal_safe(f"{'warning' if err.kept else 'skipped'}: {err}"), err=True)
+
+
+# Terminal controls (C0, DEL, C1), bidi overrides and lone surrogates (undecodable file names).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with every character a terminal would act on written as an escape (`\\x1b`), so
+    a file name holding an escape sequence is shown, never run; a byte that is not UTF-8 in a
+    file name (a surrogate escape) is shown as `\\xff`."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the original byte
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def export_to(
+    store: Store, fmt: str, output: Path | None, run_export: ExportFn, what: str = "claims"
+) -> None:
+    """Run an export to stdout or a file; a folder, a missing folder, a full disk or a closed
+    pipe gives one line and exit code 1, not a traceback (a half-written file is removed)."""
+    shown = terminal_safe(str(output))
+    if output is not None and output.is_dir():
+        _fail(f"cannot write the export to {shown}: it is a folder; give a file name")
+    if output is not None and not output.parent.is_dir():
+        _fail(f"cannot write the export to {shown}: folder {output.parent} does not exist")
+    try:
+        if output is not None and output.exists() and not output.is_file():
+            # A device or pipe (/dev/stdout, a FIFO) is written in place: the export's
+            # write-then-rename would replace the device node itself.
+            with output.open(
+                "wb" if fmt == "parquet" else "w", encoding=None if fmt == "parquet" else "utf-8"
+            ) as fh:
+                n = run_export(store, fmt, fh)
+        else:
+            n = run_export(store, fmt, sys.stdout if output is None else output)
+    except BrokenPipeError:  # `claimledger export | head`: the reader has what it wanted
+        sys.stderr.close()
+        raise typer.Exit(code=0) from None
+    except OSError as exc:
+        # The export writes a temporary file and renames it: a failed one leaves no file.
+        where = "standard output" if output is None else f"{shown}; nothing kept"
+        _fail(f"cannot write the export ({exc.strerror or exc}) to {where}")
+    if output is not None:
+        typer.echo(f"{n} {what} written to {shown}", err=True)
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"Error: {terminal_safe(message)}", err=True)
+    raise typer.Exit(code=1)
 
 
 def ingest_with_progress(

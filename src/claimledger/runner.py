@@ -33,6 +33,10 @@ class IngestReport:
     documents_added: int = 0
     documents_skipped: int = 0
     claims_added: int = 0
+    # Identical copies read from another path, URL or outlet, recorded as carriers.
+    carriers_added: int = 0
+    # Documents stored again because their metadata was corrected at the same path.
+    documents_updated: int = 0
     errors: list[InputError] = field(default_factory=list)
 
     @property
@@ -62,9 +66,10 @@ def ingest_paths(
     settings = settings if settings is not None else ExtractorSettings.from_environment()
     report = IngestReport()
     run_id = store.start_ingest([str(p) for p in paths])
+    copies: list[Document] = []
     try:
         new_docs = _new_documents(
-            store, read_inputs(paths, default_date=default_date), report, on_error
+            store, read_inputs(paths, default_date=default_date), report, on_error, copies
         )
         batch: list[tuple[Document, list[Claim]]] = []
         extracted = _extract_guarded(
@@ -79,8 +84,14 @@ def ingest_paths(
                 batch = []
         if batch:
             _write(store, batch, report)
+        # After the batches: a copy's document may have been stored by this very run.
+        written = store.write_carriers(copies)
+        report.carriers_added += written
+        report.documents_skipped += len(copies) - written  # copies already recorded as they are
     finally:
-        store.finish_ingest(run_id, report.documents_added, report.claims_added, len(report.errors))
+        # Updated documents count as added for the run record: both need their copies linked.
+        changed = report.documents_added + report.documents_updated
+        store.finish_ingest(run_id, changed, report.claims_added, len(report.errors))
     return report
 
 
@@ -161,6 +172,7 @@ def _write(store: Store, batch: list[tuple[Document, list[Claim]]], report: Inge
     report.documents_added += result.documents_added
     report.documents_skipped += result.documents_skipped
     report.claims_added += result.claims_added
+    report.documents_updated += result.documents_updated
 
 
 def _new_documents(
@@ -168,19 +180,25 @@ def _new_documents(
     items: Iterable[Document | InputError],
     report: IngestReport,
     on_error: ErrorHook | None,
+    copies: list[Document],
     chunk: int = 64,
 ) -> Iterator[Document]:
-    """Documents not yet in the ledger, checked against it in chunks; errors reported on the way."""
-    seen: set[str] = set()
+    """Documents to extract: new ones, and stored ones whose metadata was corrected at the same
+    path. Identical copies from another path go to `copies` (carriers); errors are reported."""
+    first_path: dict[str, str] = {}
     pending: list[Document] = []
 
     def flush() -> Iterator[Document]:
         known = store.known_doc_ids(d.doc_id for d in pending)
+        status = store.sort_known([d for d in pending if d.doc_id in known])
         for d in pending:
-            if d.doc_id in known:
-                report.documents_skipped += 1
-            else:
+            kind = status.get((d.doc_id, d.doc_path))
+            if kind is None or kind == "corrected":
                 yield d
+            elif kind == "carrier":
+                copies.append(d)
+            else:
+                report.documents_skipped += 1
 
     for item in items:
         if isinstance(item, InputError):
@@ -189,10 +207,13 @@ def _new_documents(
                 on_error(item)
             continue
         report.documents_read += 1
-        if item.doc_id in seen:  # the same text twice in one run: one document
-            report.documents_skipped += 1
+        if item.doc_id in first_path:  # the same text twice in one run: one document
+            if item.doc_path == first_path[item.doc_id]:
+                report.documents_skipped += 1
+            else:  # ... read from two places: a carrier of the first
+                copies.append(item)
             continue
-        seen.add(item.doc_id)
+        first_path[item.doc_id] = item.doc_path
         pending.append(item)
         if len(pending) >= chunk:
             yield from flush()

@@ -166,10 +166,10 @@ def test_url_through_the_fetch_seam(monkeypatch: pytest.MonkeyPatch) -> None:
         "https://news.example.org/plain": (STORY.encode("utf-8"), "text/plain"),
     }
 
-    def fake_fetch(url: str, **_: object) -> tuple[bytes, str | None]:
+    def fake_fetch(url: str, **_: object) -> fetch.Fetched:
         if url not in pages:
             raise InputError(url, "HTTP 404 Not Found", code=UNREADABLE)
-        return pages[url]
+        return fetch.Fetched(*pages[url], url)
 
     monkeypatch.setattr(fetch, "fetch_url", fake_fetch)
     items = list(read_inputs([*pages, "https://news.example.org/gone"]))
@@ -212,7 +212,8 @@ def local_server() -> Iterator[str]:
 
 
 def test_fetch_url_against_a_local_server(local_server: str) -> None:
-    body, content_type = fetch.fetch_url(f"{local_server}/story")
+    body, content_type, final = fetch.fetch_url(f"{local_server}/story")
+    assert final == f"{local_server}/story"
     assert body == PAGE.encode() and content_type and "html" in content_type
     items = list(read_inputs([f"{local_server}/story", f"{local_server}/missing"]))
     assert STORY in _docs(items)[0].text

@@ -455,7 +455,7 @@ def test_cli_exits_zero_when_something_was_read_even_if_all_known(
 ) -> None:
     folder = tmp_path / "known"
     folder.mkdir()
-    write_article(folder, 900)  # the seeded ledger holds it already
+    write_article(folder, 900)  # the seeded ledger holds it already, read from another folder
     (folder / "empty.md").write_bytes(b"")
     edge = folder / "edge.txt"
     edge.write_text("Officials said yesterday that 5 soldiers had died.\n", encoding="utf-8")
@@ -463,7 +463,9 @@ def test_cli_exits_zero_when_something_was_read_even_if_all_known(
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr + done.stdout
     assert _skipped(done.stderr) == [(EMPTY_FILE, str(folder / "empty.md"), None)]
-    assert done.stdout.startswith("2 documents read, 1 added, 1 already in the ledger")
+    # The same text from another path is another carrier of the stored document (issue 13).
+    assert done.stdout.startswith("2 documents read, 1 added, 0 already in the ledger")
+    assert "1 identical copies kept as carriers" in done.stdout
     assert held.unchanged()
     assert {r["doc_path"] for r in held.new_records()} == {str(edge)}
 

@@ -14,6 +14,7 @@ when the ledger knows them. Output is one JSON array, or JSON Lines with ``lines
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
@@ -32,10 +33,19 @@ LOOKUP = 500
 CACHE_LIMIT = 20_000
 
 
+def web_url(url: str) -> bool:
+    """True for an http(s) URL with no blanks or control characters: the only kind a consumer
+    may turn into a link (`javascript:`, `JaVaScRiPt:`, `java\\0script:` are left out)."""
+    return bool(_WEB_URL.match(url))
+
+
+_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+\Z", re.IGNORECASE)
+
+
 def appearance(meta: DocMeta) -> dict[str, Any]:
     """A carrier document as a schema.org CreativeWork (unknown fields left out)."""
     work: dict[str, Any] = {"@type": "CreativeWork", "identifier": meta.doc_id}
-    if meta.url:
+    if meta.url and web_url(meta.url):
         work["url"] = meta.url
     if meta.title:
         work["headline"] = meta.title

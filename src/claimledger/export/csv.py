@@ -3,13 +3,16 @@
 ``quantities`` holds the quantity list as JSON; ``values`` summarises it for spreadsheets
 (``1221;200..300;>=200;<=50``). ``carriers`` is the doc_ids joined by ``;``; span lists are JSON.
 Booleans are ``true``/``false``, missing values empty. Fields are quoted as needed, so a
-sentence with a line break stays one cell.
+sentence with a line break stays one cell. A cell that a spreadsheet would run as a formula
+(text from a document opening with ``= + - @``, a tab or a carriage return) is written with a
+leading ``'``, which spreadsheets show as text; plain numbers such as ``-3`` are left as they are.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -37,6 +40,12 @@ def value_text(q: Quantity) -> str:
     return "?"
 
 
+# What spreadsheets read as the start of a formula (OWASP "CSV injection").
+_FORMULA_START = tuple("=+-@\t\r")
+# ...unless the whole cell is a number, which they read as one.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -44,7 +53,14 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    return inert(str(value))
+
+
+def inert(text: str) -> str:
+    """`text` as a cell no spreadsheet runs: a formula-like start gets a leading `'`."""
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def write_csv(records: Iterable[tuple[Claim, DocMeta]], out: TextIO) -> int:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import trafilatura
 
 from claimledger.errors import NO_ARTICLE, InputError
 from claimledger.ingest.clean import clean_text
+from claimledger.ingest.markup import MAX_DEPTH, flatten_deep, limit_attributes, nesting_depth
 from claimledger.ingest.text import build_document
 from claimledger.models import Document
 
@@ -45,6 +47,36 @@ def read_html_document(
     Raises:
         InputError: NO_ARTICLE when the page holds no article text (only navigation, empty).
     """
+    html = limit_attributes(html)
+    extracted, cleaned = _extract(html, url)
+    if not has_article(cleaned):
+        depth = nesting_depth(html)
+        if depth <= MAX_DEPTH:
+            raise InputError(
+                path, "no article text found (navigation or boilerplate only)", code=NO_ARTICLE
+            )
+        extracted, cleaned = _extract(flatten_deep(html), url)
+        if not has_article(cleaned):
+            raise InputError(
+                path,
+                f"no article text found (navigation or boilerplate only; elements nest "
+                f"{depth:,} deep, read flattened beyond {MAX_DEPTH})",
+                code=NO_ARTICLE,
+            )
+    meta = {
+        "title": getattr(extracted, "title", None),
+        "outlet": getattr(extracted, "sitename", None),
+        # A fetched page is recorded where it came from; a file may name its own address.
+        "url": url if fmt == "url" and url else getattr(extracted, "url", None) or url,
+        "published": getattr(extracted, "date", None),
+    }
+    return build_document(
+        cleaned, path=path, fmt=fmt, meta=meta, default_date=default_date, warnings=warnings
+    )
+
+
+def _extract(html: str, url: str | None) -> tuple[Any, str]:
+    """trafilatura's extraction of the page and its text, cleaned."""
     extracted = trafilatura.bare_extraction(
         html,
         url=url,
@@ -55,20 +87,7 @@ def read_html_document(
     )
     raw = getattr(extracted, "text", None) or ""
     # trafilatura gives one paragraph per line; cleaning wants a blank line between them.
-    cleaned = clean_text("\n\n".join(raw.split("\n")))
-    if not has_article(cleaned):
-        raise InputError(
-            path, "no article text found (navigation or boilerplate only)", code=NO_ARTICLE
-        )
-    meta = {
-        "title": getattr(extracted, "title", None),
-        "outlet": getattr(extracted, "sitename", None),
-        "url": getattr(extracted, "url", None) or url,
-        "published": getattr(extracted, "date", None),
-    }
-    return build_document(
-        cleaned, path=path, fmt=fmt, meta=meta, default_date=default_date, warnings=warnings
-    )
+    return extracted, clean_text("\n\n".join(raw.split("\n")))
 
 
 def has_article(cleaned: str) -> bool:

@@ -203,13 +203,18 @@ def _opens_with_a_record(head: bytes, fmt: str | None) -> bool:
 
 
 def _read_url(url: str, default_date: date | None) -> Iterator[Item]:
-    """Fetch a page through the `fetch.fetch_url` seam and read it as HTML or text."""
-    body, content_type = fetch.fetch_url(url)
-    if not body:
+    """Fetch a page through the `fetch.fetch_url` seam and read it as HTML or text.
+
+    The Document's `url` is the address the page finally came from (after redirects), not a
+    canonical link the page claims for itself.
+    """
+    fetched = fetch.fetch_url(url)
+    if not fetched.body:
         yield InputError(url, "empty response", code=EMPTY_FILE)
         return
     # A server that says HTML is believed even when the page opens with text before markup.
+    content_type = fetched.content_type
     kind = "html" if content_type and "html" in content_type.lower() else None
     yield from _read_document(
-        body, path=url, default_date=default_date, url=url, fmt="url", kind=kind
+        fetched.body, path=url, default_date=default_date, url=fetched.url, fmt="url", kind=kind
     )

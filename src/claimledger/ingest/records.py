@@ -20,6 +20,7 @@ from claimledger.errors import (
     EMPTY_FILE,
     MISSING_TEXT,
     TOO_LARGE,
+    UNREADABLE,
     InputError,
 )
 from claimledger.ingest.decode import TextDecodeError, repair
@@ -80,7 +81,8 @@ def jsonl_documents(
             continue
         seen_any = True
         try:
-            record = json.loads(repair(line, codec), strict=False)  # raw tabs in strings
+            # raw tabs in strings; a BOM opening any line (files joined with `cat`) is no text
+            record = json.loads(repair(line, codec).lstrip("\ufeff"), strict=False)
         except TextDecodeError as exc:
             yield InputError(path, exc.message, line=number, code=exc.code)
             continue
@@ -190,6 +192,11 @@ def _record_document(
         )
     except InputError as exc:
         yield exc
+        return
+    except (UnicodeError, ValueError, RecursionError) as exc:  # this record only, not the file
+        yield InputError(
+            path, f"record cannot be read ({type(exc).__name__}: {exc})", line=line, code=UNREADABLE
+        )
         return
     yield from warnings
     yield document

@@ -17,12 +17,16 @@ import re
 from datetime import date
 from typing import Any
 
-import yaml
-
-from claimledger.errors import BAD_DATE, EMPTY_FILE, TOO_LARGE, UNREADABLE, InputError
+from claimledger.errors import BAD_DATE, EMPTY_FILE, TOO_LARGE, UNDECODABLE, UNREADABLE, InputError
 from claimledger.ingest.clean import clean_text
 from claimledger.ingest.dates import parse_date
 from claimledger.ingest.detect import SEED_PREFIX
+from claimledger.ingest.frontmatter import (
+    FRONT_MATTER,
+    parse_front_matter,
+    scrub_surrogates,
+    storable_name,
+)
 from claimledger.models import Document
 
 # spaCy's default nlp.max_length: a longer text cannot be parsed, and no article is this long.
@@ -31,9 +35,6 @@ MAX_TEXT_CHARS = 1_000_000
 _TITLE_MAX_CHARS = 150
 _TITLE_MAX_WORDS = 25
 
-_FRONT_MATTER = re.compile(
-    r"\A\ufeff?\s*---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
-)
 # Metadata keys accepted in front matter and records, with their common synonyms.
 _KEYS: dict[str, tuple[str, ...]] = {
     "published": ("date", "published", "pubdate", "published_at"),
@@ -84,7 +85,7 @@ def read_text_document(
     """
     found: dict[str, Any] = {}
     body = text
-    front = _FRONT_MATTER.match(text)
+    front = FRONT_MATTER.match(text)
     if front:
         found, body = _front_matter(front.group(1) or "", path, line, warnings), text[front.end() :]
     seed = SEED_PREFIX.match(body.lstrip("\ufeff"))
@@ -96,7 +97,7 @@ def read_text_document(
     if fmt == "md":
         body = _strip_markdown(body)
     cleaned = clean_text(body)
-    if not cleaned:
+    if not _WORD.search(cleaned):  # nothing, or only marks (bidi controls, punctuation)
         raise InputError(path, "no text left after cleaning", line=line, code=EMPTY_FILE)
     merged = {**found, **{k: v for k, v in normalise_meta(meta).items() if v is not None}}
     if not merged.get("title"):
@@ -136,6 +137,8 @@ def build_document(
             line=line,
             code=TOO_LARGE,
         )
+    cleaned, meta = _scrubbed(cleaned, meta, path, line, warnings)
+    doc_path = storable_name(doc_path or path)
     published = default_date
     try:
         published = parse_date(meta.get("published")) or default_date
@@ -152,7 +155,7 @@ def build_document(
             )
     return Document(
         doc_id=Document.make_id(cleaned),
-        doc_path=doc_path or path,
+        doc_path=doc_path,
         text=cleaned,
         source_id=_text_or_none(meta.get("source_id")),
         url=_text_or_none(meta.get("url")),
@@ -192,35 +195,49 @@ def headline(cleaned: str) -> str | None:
 def _front_matter(
     block: str, path: str, line: int | None, warnings: list[InputError] | None
 ) -> dict[str, Any]:
-    """Parse a front matter block; invalid YAML warns and yields no metadata."""
-    try:
-        data = yaml.safe_load(block) if block.strip() else {}
-    except yaml.YAMLError as exc:
-        problem = str(exc).splitlines()[0]
-        if warnings is not None:
-            warnings.append(
-                InputError(
-                    path,
-                    f"front matter ignored, not YAML ({problem})",
-                    line=line,
-                    code=UNREADABLE,
-                    kept=True,
-                )
+    """The metadata of a front matter block; a block that is not strict YAML warns and is
+    read key by key (see frontmatter.py)."""
+    data, problem = parse_front_matter(block)
+    meta = normalise_meta({k: v for k, v in data.items() if isinstance(k, str)})
+    if problem and warnings is not None:
+        what = f"read key by key ({', '.join(sorted(meta))})" if meta else "ignored, no key: value"
+        warnings.append(
+            InputError(
+                path,
+                f"front matter is not strict YAML ({problem}); {what}",
+                line=line,
+                code=UNREADABLE,
+                kept=True,
             )
-        return {}
-    if not isinstance(data, dict):
-        if warnings is not None:
-            warnings.append(
-                InputError(
-                    path,
-                    "front matter ignored, not a key: value block",
-                    line=line,
-                    code=UNREADABLE,
-                    kept=True,
-                )
+        )
+    return meta
+
+
+def _scrubbed(
+    text: str,
+    meta: dict[str, Any],
+    path: str,
+    line: int | None,
+    warnings: list[InputError] | None,
+) -> tuple[str, dict[str, Any]]:
+    """Text and metadata with lone surrogates replaced, and one warning naming the fields."""
+    clean_meta = {k: scrub_surrogates(v) if isinstance(v, str) else v for k, v in meta.items()}
+    fields = [k for k, v in meta.items() if v is not clean_meta[k] and v != clean_meta[k]]
+    clean = scrub_surrogates(text)
+    if clean != text:
+        fields.insert(0, "text")
+    if fields and warnings is not None:
+        warnings.append(
+            InputError(
+                path,
+                f"lone surrogate escape (like \\ud800) replaced by U+FFFD in "
+                f"{', '.join(fields)}; document kept",
+                line=line,
+                code=UNDECODABLE,
+                kept=True,
             )
-        return {}
-    return normalise_meta(data)
+        )
+    return clean, clean_meta
 
 
 def _strip_markdown(body: str) -> str:
@@ -242,4 +259,5 @@ def _text_or_none(value: object) -> str | None:
     return text or None
 
 
+_WORD = re.compile(r"[^\W_]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

@@ -130,6 +130,24 @@ claimants = Table(
     Column("aliases", Text, nullable=False, default="[]"),  # JSON list of mentions seen
 )
 
+# Every file, URL or outlet that gave a document's text, the first one included: an identical
+# copy from elsewhere is another carrier of the same document, with its own metadata.
+carriers = Table(
+    "carriers",
+    metadata,
+    Column(
+        "doc_id", String(32), ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("doc_path", Text, primary_key=True),
+    Column("source_id", Text),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("published", Date),
+    Column("format", String(16), nullable=False),
+    Column("ingested_at", DateTime, nullable=False),
+)
+
 ingests = Table(
     "ingests",
     metadata,
@@ -140,6 +158,8 @@ ingests = Table(
     Column("documents_added", Integer, nullable=False, default=0),
     Column("claims_added", Integer, nullable=False, default=0),
     Column("errors", Integer, nullable=False, default=0),
+    # When copies were last linked after this run (null: not yet, or cut short).
+    Column("linked_at", DateTime),
 )
 
 # Places a claim names, linked to the gazetteer (reconcile/places.py; filled by

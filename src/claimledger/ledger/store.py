@@ -3,7 +3,8 @@
 Each `write_batch` is one transaction that takes the write lock when it begins (BEGIN IMMEDIATE
 on SQLite, an advisory lock on PostgreSQL), so concurrent ingests queue instead of failing and a
 batch that fails half-way leaves nothing behind. Keys are content hashes: a document already
-stored is skipped with its claims, so re-ingesting the same input adds nothing.
+stored is skipped with its claims, so re-ingesting the same input adds nothing; the same text
+read from another path is recorded as another carrier (see carriers.py).
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
 
+from claimledger.ledger import carriers as carrier_rows
+from claimledger.ledger.claimant_rows import upsert_claimants
 from claimledger.ledger.dberrors import WRITE_OPTION, translate_errors
-from claimledger.ledger.schema import claimants, claims, documents, ingests, quantities
+from claimledger.ledger.schema import claims, documents, ingests, quantities
 from claimledger.models import Claim, Document
 from claimledger.reconcile.sides import party_of
 
@@ -38,6 +41,7 @@ class WriteResult:
     documents_added: int = 0
     claims_added: int = 0
     documents_skipped: int = 0
+    documents_updated: int = 0  # stored again: their first carrier's metadata was corrected
 
 
 def utcnow() -> datetime:
@@ -111,8 +115,10 @@ class Store:
     def write_batch(self, items: Sequence[tuple[Document, Sequence[Claim]]]) -> WriteResult:
         """Store documents with their claims, quantities and claimants in one transaction.
 
-        A document already stored (or repeated within the batch) is skipped with its claims.
-        A claim repeated within a document is stored once.
+        A document already stored (or repeated within the batch) is skipped with its claims,
+        unless it comes from its first carrier's path with corrected metadata: it is then stored
+        again, its old claims replaced (`documents_updated`). Every new document also gets its
+        carrier row. A claim repeated within a document is stored once.
 
         Raises:
             ValueError: a claim's doc_id is not the doc_id of the document it came with.
@@ -138,8 +144,16 @@ class Store:
         now = utcnow()
         with self.write() as conn:
             present = _existing_docs(conn, list(batch))
-            new = [pair for doc_id, pair in batch.items() if doc_id not in present]
-            doc_rows = [_document_row(doc, now) for doc, _ in new]
+            known = [doc for doc_id, (doc, _) in batch.items() if doc_id in present]
+            status = carrier_rows.sort_known(conn, known)
+            corrected = [d for d in known if status[(d.doc_id, d.doc_path)] == "corrected"]
+            if corrected:  # their claims are written again below, with the new metadata
+                _clear_documents(conn, corrected)
+            redo = {d.doc_id for d in corrected}
+            new = [
+                pair for doc_id, pair in batch.items() if doc_id not in present or doc_id in redo
+            ]
+            doc_rows = [_document_row(doc, now) for doc, _ in new if doc.doc_id not in redo]
             claim_rows: list[dict[str, Any]] = []
             qty_rows: list[dict[str, Any]] = []
             stored: list[Claim] = []
@@ -159,11 +173,15 @@ class Store:
                 conn.execute(insert(claims), claim_rows)
             if qty_rows:
                 conn.execute(insert(quantities), qty_rows)
-            _upsert_claimants(conn, stored)
+            upsert_claimants(conn, stored)
+            # New documents' first carriers, and copies another writer stored first.
+            elsewhere = [d for d in known if status[(d.doc_id, d.doc_path)] == "carrier"]
+            carrier_rows.write_carriers(conn, [doc for doc, _ in new] + elsewhere, now)
         return WriteResult(
-            documents_added=len(new),
+            documents_added=len(doc_rows),
             claims_added=len(claim_rows),
-            documents_skipped=len(present) + repeated,
+            documents_skipped=len(present) - len(redo) + repeated,
+            documents_updated=len(redo),
         )
 
     def set_copy_links(
@@ -198,6 +216,10 @@ class Store:
                 )
                 rows = [{"b_id": k, "b_val": v} for k, v in claim_copies.items()]
                 total += conn.execute(stmt, rows).rowcount
+            # Linking is done for every run so far: a no-op re-ingest need not link again.
+            conn.execute(
+                update(ingests).where(ingests.c.linked_at.is_(None)).values(linked_at=utcnow())
+            )
         return total
 
     # -- ingest runs ---------------------------------------------------------------------------
@@ -206,7 +228,7 @@ class Store:
         """Record the start of an ingest run; returns its id for `finish_ingest`."""
         row = {
             "started_at": utcnow(),
-            "paths": json.dumps(list(paths), ensure_ascii=False),
+            "paths": json.dumps([_storable(p) for p in paths], ensure_ascii=False),
             "documents_added": 0,
             "claims_added": 0,
             "errors": 0,
@@ -235,16 +257,36 @@ class Store:
         """True when the latest ingest run may have stored documents whose copies were not linked.
 
         That run was cut short (no `finished_at`: killed after some batches were committed), or
-        it added documents and the copy linking that follows could have been cut short. The
-        next ingest then links copies even when it adds nothing itself.
+        it added or updated documents and the copy linking that follows did not finish
+        (`linked_at` is set when it does). The next ingest then links copies even when it adds
+        nothing itself; once linked, a no-op re-ingest does not link again.
         """
         with self.read() as conn:
             row = conn.execute(
-                select(ingests.c.finished_at, ingests.c.documents_added)
+                select(ingests.c.finished_at, ingests.c.documents_added, ingests.c.linked_at)
                 .order_by(ingests.c.id.desc())
                 .limit(1)
             ).first()
-        return row is not None and (row.finished_at is None or row.documents_added > 0)
+        if row is None or row.linked_at is not None:
+            return False
+        return row.finished_at is None or row.documents_added > 0
+
+    # -- carriers ------------------------------------------------------------------------------
+
+    def sort_known(self, docs: Sequence[Document]) -> dict[tuple[str, str], carrier_rows.Status]:
+        """For documents already stored: "same", "corrected" or "carrier" (see carriers.py)."""
+        with self.read() as conn:
+            return carrier_rows.sort_known(conn, docs)
+
+    def write_carriers(self, docs: Iterable[Document]) -> int:
+        """Record identical copies read from other paths as carriers; returns rows written."""
+        with self.write() as conn:
+            return carrier_rows.write_carriers(conn, list(docs), utcnow())
+
+    def carriers_of(self, doc_id: str) -> list[carrier_rows.Carrier]:
+        """Every file, URL or outlet that gave this document's text, first read first."""
+        with self.read() as conn:
+            return carrier_rows.carriers_of(conn, doc_id)
 
     # -- reads (see records.py for streaming claims) -----------------------------------------------
 
@@ -266,6 +308,38 @@ def _existing_docs(conn: Connection, ids: Sequence[str]) -> set[str]:
     for part in chunked(ids):
         found.update(conn.scalars(select(documents.c.doc_id).where(documents.c.doc_id.in_(part))))
     return found
+
+
+def _clear_documents(conn: Connection, docs: Sequence[Document]) -> None:
+    """Give stored documents new metadata and drop their claims (written again by the caller);
+    their copies are linked again by the next linking."""
+    ids = [d.doc_id for d in docs]
+    for part in chunked(ids):
+        conn.execute(
+            delete(quantities).where(
+                quantities.c.claim_id.in_(
+                    select(claims.c.claim_id).where(claims.c.doc_id.in_(part))
+                )
+            )
+        )
+        conn.execute(delete(claims).where(claims.c.doc_id.in_(part)))
+    conn.execute(
+        update(documents)
+        .where(documents.c.doc_id == bindparam("b_id"))
+        .values(origin_id=None, **{f: bindparam(f"b_{f}") for f in carrier_rows.META_FIELDS}),
+        [
+            {"b_id": d.doc_id, **{f"b_{f}": getattr(d, f) for f in carrier_rows.META_FIELDS}}
+            for d in docs
+        ],
+    )
+
+
+def _storable(name: str) -> str:
+    """A path as UTF-8 can hold it: a byte the file system gave undecoded is written `\\xe9`."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        return name.encode("utf-8", "replace").decode("utf-8")
 
 
 def _spans(spans: Sequence[tuple[int, int]]) -> str:
@@ -348,78 +422,3 @@ def _quantity_rows(claim: Claim) -> list[dict[str, Any]]:
         }
         for i, q in enumerate(claim.quantities)
     ]
-
-
-@dataclass
-class _Claimant:
-    claimant_type: str
-    affiliation: str | None
-    aliases: set[str]
-
-
-def _merge_into(acc: _Claimant, claimant_type: str, affiliation: str | None) -> None:
-    # A known type or affiliation wins over "unknown"/None; the first one seen is kept.
-    if acc.claimant_type == "unknown" and claimant_type != "unknown":
-        acc.claimant_type = claimant_type
-    if acc.affiliation is None and affiliation:
-        acc.affiliation = affiliation
-
-
-def _upsert_claimants(conn: Connection, stored: Sequence[Claim]) -> None:
-    """Insert new claimants and merge type, affiliation and aliases into known ones."""
-    seen: dict[str, _Claimant] = {}
-    for claim in stored:
-        acc = seen.setdefault(claim.claimant, _Claimant(claim.claimant_type, None, set()))
-        _merge_into(acc, claim.claimant_type, claim.affiliation)
-        if claim.claimant_mention:
-            acc.aliases.add(claim.claimant_mention)
-    if not seen:
-        return
-    names = list(seen)
-    known: dict[str, Any] = {}
-    for part in chunked(names):
-        for row in conn.execute(select(claimants).where(claimants.c.name.in_(part))):
-            known[row.name] = row
-    updates: list[dict[str, Any]] = []
-    inserts: list[dict[str, Any]] = []
-    for name, acc in seen.items():
-        old = known.get(name)
-        if old is None:
-            inserts.append(
-                {
-                    "name": name,
-                    "claimant_type": acc.claimant_type,
-                    "affiliation": acc.affiliation,
-                    "aliases": json.dumps(sorted(acc.aliases), ensure_ascii=False),
-                }
-            )
-            continue
-        old_aliases = set(json.loads(old.aliases or "[]"))
-        merged = _Claimant(old.claimant_type, old.affiliation, old_aliases | acc.aliases)
-        _merge_into(merged, acc.claimant_type, acc.affiliation)
-        if (merged.claimant_type, merged.affiliation, merged.aliases) != (
-            old.claimant_type,
-            old.affiliation,
-            old_aliases,
-        ):
-            updates.append(
-                {
-                    "b_name": name,
-                    "b_type": merged.claimant_type,
-                    "b_aff": merged.affiliation,
-                    "b_aliases": json.dumps(sorted(merged.aliases), ensure_ascii=False),
-                }
-            )
-    if inserts:
-        conn.execute(insert(claimants), inserts)
-    if updates:
-        conn.execute(
-            update(claimants)
-            .where(claimants.c.name == bindparam("b_name"))
-            .values(
-                claimant_type=bindparam("b_type"),
-                affiliation=bindparam("b_aff"),
-                aliases=bindparam("b_aliases"),
-            ),
-            updates,
-        )

@@ -11,11 +11,16 @@ run again, and loading the same folder twice adds nothing.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from claimledger.errors import BAD_ROW, UNREADABLE, InputError
+from claimledger.models import Claim, Document
 from claimledger.runner import ErrorHook, IngestReport
 from claimledger.scale import rows
+from claimledger.scale.rows import DOC, ERROR, KNOWN
 
 if TYPE_CHECKING:
     from claimledger.ledger.store import Store
@@ -49,22 +54,28 @@ def load_parquet(
     Returns:
         What the load did, counted as an ingest counts.
 
+    Every row is verified before it is stored (see `verified_row`): a forged or damaged row is
+    reported with its file and row number (CL113) and the good rows around it are stored; a file
+    that is not Parquet is reported whole.
+
     Raises:
         FileNotFoundError: `folder` holds no Parquet files.
     """
-    import pyarrow.dataset as pads
-
     files = parquet_files(folder)
     if not files:
         raise FileNotFoundError(f"no Parquet files under {folder}")
     report = IngestReport()
     stale = store.links_may_be_stale()  # a cut-short earlier run: link its copies too
     run_id = store.start_ingest([str(folder)])
+
+    def problem(error: InputError) -> None:
+        report.errors.append(error)
+        if on_error:
+            on_error(error)
+
     try:
-        dataset = pads.dataset([str(f) for f in files], format="parquet")
-        for record_batch in dataset.to_batches(columns=list(rows.COLUMNS), batch_size=batch_size):
-            pairs = list(rows.tally(record_batch.to_pydict(), report, on_error, None))
-            if pairs:
+        for file in files:
+            for pairs in _verified_batches(file, batch_size, report, problem):
                 result = store.write_batch(pairs)
                 report.documents_added += result.documents_added
                 report.documents_skipped += result.documents_skipped
@@ -76,3 +87,98 @@ def load_parquet(
 
         link_copies(store)
     return report
+
+
+Pair = tuple[Document, list[Claim]]
+_T = TypeVar("_T")
+# What Document.make_id gives: 16 lower-case hex digits.
+_DOC_ID = re.compile(f"[0-9a-f]{{{len(Document.make_id(''))}}}")
+
+
+def _verified_batches(
+    file: Path,
+    batch_size: int,
+    report: IngestReport,
+    problem: Callable[[InputError], None],
+) -> Iterator[list[Pair]]:
+    """The verified documents of one Parquet file, a batch at a time; problems reported."""
+    import pyarrow.parquet as pq
+
+    number = 0
+    try:
+        batches = pq.ParquetFile(file).iter_batches(
+            columns=list(rows.COLUMNS), batch_size=batch_size
+        )
+        for record_batch in batches:
+            pairs: list[Pair] = []
+            for row in rows.iter_rows(record_batch.to_pydict()):
+                number += 1
+                try:
+                    item = verified_row(row)
+                except ValueError as exc:
+                    problem(
+                        InputError(str(file), f"row not loaded: {exc}", line=number, code=BAD_ROW)
+                    )
+                    continue
+                if isinstance(item, InputError):
+                    problem(item)
+                    continue
+                report.documents_read += 1
+                if item is None:
+                    report.documents_skipped += 1
+                else:
+                    pairs.append(item)
+            if pairs:
+                yield pairs
+    except (OSError, ValueError, KeyError) as exc:  # not Parquet, or a column missing
+        problem(
+            InputError(
+                str(file),
+                f"cannot be read as claimledger Parquet after row {number} "
+                f"({type(exc).__name__}: {exc})",
+                code=UNREADABLE,
+            )
+        )
+
+
+def verified_row(row: rows.Row) -> Pair | InputError | None:
+    """A row checked as `load` stores it: a (document, claims) pair, the InputError an error
+    row records, or None for a document the ledger already held when the row was written.
+
+    Raises:
+        ValueError: the row is not what `ingest --out` writes: an unknown kind, JSON that does
+            not validate, a doc_id that is not the hash of the document's text (a forged id
+            would hide the real article), claims of another document, text that cannot be
+            stored (lone surrogates).
+    """
+    kind = row["kind"]
+    if kind == ERROR:
+        try:
+            return rows.decode_error(row["error"])
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"error row without {exc}") from exc
+    if kind == KNOWN:
+        if not _DOC_ID.fullmatch(row["doc_id"]):
+            raise ValueError(f"known row with a malformed doc_id {row['doc_id'][:40]!r}")
+        return None
+    if kind != DOC:
+        raise ValueError(f"unknown kind {kind[:20]!r}")
+    document = _decoded(rows.decode_document, row["document"], "document")
+    claims = _decoded(rows.decode_claims, row["claims"], "claims")
+    expected = Document.make_id(document.text)
+    if document.doc_id != expected or row["doc_id"] != expected:
+        raise ValueError(f"doc_id {row['doc_id'][:40]!r} is not the hash of its text ({expected})")
+    for claim in claims:
+        if claim.doc_id != expected:
+            raise ValueError(f"claim {claim.claim_id[:40]!r} belongs to another document")
+        if not (0 <= claim.start <= claim.end <= len(document.text)):
+            raise ValueError(f"claim {claim.claim_id[:40]!r} lies outside the text")
+    return document, claims
+
+
+def _decoded(decode: Callable[[str], _T], raw: str, what: str) -> _T:
+    try:
+        return decode(raw)
+    except ValueError as exc:  # pydantic's ValidationError too (lone surrogates included)
+        first = str(exc).splitlines()[:2]
+        raise ValueError(f"{what} is not valid ({' '.join(first)[:200]})") from exc
