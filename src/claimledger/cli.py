@@ -166,23 +166,58 @@ def _summary(report: IngestReport) -> None:
 def claims(
     db: DbOption = None,
     claimant: Annotated[
-        str | None, typer.Option(help="Claimant name or mention (substring).")
+        str | None, typer.Option(help="Claimant name or alias, partial, any case (Macron, SOHR).")
     ] = None,
     stance: Annotated[str | None, typer.Option(help="assert, deny, call or estimate.")] = None,
-    counted: Annotated[
-        str | None, typer.Option(help="What the figures count (soldiers, civilians…).")
+    mode: Annotated[
+        str | None, typer.Option(help="direct, indirect, according_to or unattributed.")
     ] = None,
+    counted: Annotated[
+        str | None, typer.Option(help="What the figures count; word forms fold (soldier, troops).")
+    ] = None,
+    event: Annotated[
+        str | None, typer.Option(help="What happened to them; word forms fold (kill, deaths).")
+    ] = None,
+    outlet: Annotated[str | None, typer.Option(help="The document's outlet, any case.")] = None,
+    doc_id: Annotated[str | None, typer.Option("--doc-id", help="Claims of one document.")] = None,
+    since: Annotated[str | None, typer.Option(help="Stated on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Stated on or before (YYYY-MM-DD).")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Words in the sentence or claimant.")
+    ] = None,
+    copies: Annotated[
+        bool, typer.Option("--copies", help="Also list each syndicated copy of a claim.")
+    ] = False,
     limit: Annotated[int, typer.Option(help="At most this many claims.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List claims in the ledger as a table (or JSON lines).
 
-    Example: claimledger claims --claimant Macron
+    Filters mean what they mean on the web's /claims (see claimledger.ledger.claim_filter).
+    Example: claimledger claims --claimant Macron --counted soldier
     """
+    from pydantic import ValidationError
+
     from claimledger.cli_render import print_claims
 
     ledger = _ledger(db)
-    found = ledger.claims(claimant=claimant, stance=stance, counted=counted, limit=limit)
+    filters = {
+        "claimant": claimant,
+        "stance": stance,
+        "mode": mode,
+        "counted": counted,
+        "event": event,
+        "outlet": outlet,
+        "doc_id": doc_id,
+        "since": since,
+        "until": until,
+        "q": search,
+    }
+    try:
+        found = ledger.claims(include_copies=copies, limit=limit, **filters)
+    except ValidationError as exc:
+        where = ", ".join(f"--{e['loc'][0]}: {e['msg']}" for e in exc.errors() if e["loc"])
+        raise typer.BadParameter(where or str(exc)) from exc
     print_claims(found, as_json=as_json)
 
 

@@ -17,21 +17,25 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine, select
 
-from claimledger.ledger.queries import (
+from claimledger.ledger.claim_filter import matching_claimants
+from claimledger.ledger.claim_reads import load_claims
+from claimledger.ledger.doc_reads import facet_values, list_claimants
+from claimledger.ledger.doc_reads import overview as overview_query
+from claimledger.ledger.read_models import (
+    ClaimantFigures,
     ClaimantPage,
     ClaimantSummary,
+    Conflict,
+    FigurePoint,
     LedgerClaim,
     Overview,
-    data_version,
-    facet_values,
-    list_claimants,
-    load_claims,
+    Track,
 )
-from claimledger.ledger.queries import overview as overview_query
-from claimledger.ledger.read_models import ClaimantFigures, Conflict, FigurePoint, Track
+from claimledger.ledger.read_state import claimant_aliases, data_version
 from claimledger.ledger.schema import claims, quantities
 from claimledger.reconcile import conflicts as rconflicts
 from claimledger.reconcile import tracks as rtracks
+from claimledger.reconcile.aliases import alias_table, key_of
 
 __all__ = [
     "ClaimantFigures",
@@ -127,7 +131,7 @@ def warm(engine: Engine) -> None:
         threading.Thread(target=view, args=(engine,), daemon=True).start()
 
 
-def _figure_claims(engine: Engine) -> list[LedgerClaim]:
+def figure_claims(engine: Engine) -> list[LedgerClaim]:
     """Original claims (copies merged away) carrying at least one figure of something counted."""
     # Uncorrelated (computed once), and aliased so load_claims' own join stays separate.
     q = quantities.alias("q_fig")
@@ -135,9 +139,35 @@ def _figure_claims(engine: Engine) -> list[LedgerClaim]:
     return load_claims(engine, [has_figure, claims.c.copy_of.is_(None)])
 
 
-def _original_claims(engine: Engine) -> list[LedgerClaim]:
+def original_claims(engine: Engine) -> list[LedgerClaim]:
     """Every original claim: denials are matched to assertions on any topic."""
     return load_claims(engine, [claims.c.copy_of.is_(None)])
+
+
+def find_conflicts(all_claims: list[LedgerClaim]) -> list[rconflicts.Conflict]:
+    """reconcile's conflicts over original claims: the CLI, the API and the web all call this."""
+    with_figures = [c for c in all_claims if c.quantities]
+    return rconflicts.find_conflicts(all_claims, rtracks.build_tracks(with_figures))
+
+
+def mentions(
+    about: str | None, title: str, group: str | None, names: dict[str, str | None]
+) -> bool:
+    """Is a track about `about`? The one rule behind `figures --about` and `/figures?about=`.
+
+    Case-insensitive: a word of the track's title or group, a state named by one of its words
+    ("Baku" -> Azerbaijan, through the alias table) that is the track's group or a claimant's
+    affiliation, or part of a claimant's name or affiliation. `names`: claimant -> affiliation.
+    """
+    if not about or not about.strip():
+        return True
+    needle = about.strip().casefold()
+    if needle in title.casefold() or needle in (group or "").casefold():
+        return True
+    state = alias_table().country_words.get(key_of(about))
+    if state is not None and (state == group or state in names.values()):
+        return True
+    return any(needle in n.casefold() or needle in (a or "").casefold() for n, a in names.items())
 
 
 def tracks(engine: Engine, *, about: str | None = None, everything: bool = False) -> list[Track]:
@@ -148,24 +178,22 @@ def tracks(engine: Engine, *, about: str | None = None, everything: bool = False
         about: only tracks whose title, group or claimants mention this (case-insensitive).
         everything: also tracks of bare things with no event ("12 systems").
     """
-    found = _cached(engine, "tracks", lambda: _build_tracks(_figure_claims(engine)))
+    found = _cached(engine, "tracks", lambda: _build_tracks(figure_claims(engine)))
     if not everything:
         found = [t for t in found if t.headline]
     if about and about.strip():
-        needle = about.strip().lower()
-        found = [t for t in found if _mentions(t, needle)]
+        found = [t for t in found if _mentions(t, about)]
     return found
 
 
-def _mentions(track: Track, needle: str) -> bool:
-    words = [track.title, track.group or "", *(r.claimant for r in track.claimants)]
-    words += [r.affiliation or "" for r in track.claimants]
-    return any(needle in w.lower() for w in words)
+def _mentions(track: Track, about: str) -> bool:
+    names = {r.claimant: r.affiliation for r in track.claimants}
+    return mentions(about, track.title, track.group, names)
 
 
 def get_track(engine: Engine, track_id: str) -> Track | None:
     """One track by id, or None."""
-    found = _cached(engine, "tracks", lambda: _build_tracks(_figure_claims(engine)))
+    found = _cached(engine, "tracks", lambda: _build_tracks(figure_claims(engine)))
     return next((t for t in found if t.track_id == track_id), None)
 
 
@@ -177,7 +205,7 @@ def without_series(track: Track) -> Track:
 
 def conflicts(engine: Engine) -> list[Conflict]:
     """Contradictions and denials, newest first (cached)."""
-    return _cached(engine, "conflicts", lambda: _build_conflicts(_original_claims(engine)))
+    return _cached(engine, "conflicts", lambda: _build_conflicts(original_claims(engine)))
 
 
 def conflicts_of(engine: Engine, kind: str | None) -> list[Conflict]:
@@ -264,8 +292,7 @@ def _build_tracks(all_claims: list[LedgerClaim]) -> list[Track]:
 def _build_conflicts(all_claims: list[LedgerClaim]) -> list[Conflict]:
     """reconcile.find_conflicts over every original claim, newest first."""
     by_id = {c.claim_id: c for c in all_claims}
-    with_figures = [c for c in all_claims if c.quantities]
-    found = rconflicts.find_conflicts(all_claims, rtracks.build_tracks(with_figures))
+    found = find_conflicts(all_claims)
     out = []
     for c in found:
         members = [by_id[i] for i in c.claim_ids if i in by_id]
@@ -299,9 +326,10 @@ def claimant_table(engine: Engine) -> list[ClaimantSummary]:
 
 
 def claimants(engine: Engine, *, q: str | None, limit: int, offset: int) -> ClaimantPage:
-    """A page of `claimant_table`, optionally only names containing `q` (case-insensitive)."""
+    """A page of `claimant_table`, optionally only those the claim filter's `claimant=q` picks
+    (a name or alias, partial, any case)."""
     rows = claimant_table(engine)
     if q and q.strip():
-        needle = q.strip().lower()
-        rows = [r for r in rows if needle in r.name.lower()]
+        wanted = set(matching_claimants(q.strip(), claimant_aliases(engine)))
+        rows = [r for r in rows if r.name in wanted]
     return ClaimantPage(total=len(rows), items=rows[offset : offset + limit])

@@ -14,7 +14,9 @@ from claimledger.web.schemas import ERROR_RESPONSES, Envelope, page_meta
 api = APIRouter(prefix="/api", tags=["claimants"], responses=ERROR_RESPONSES)
 pages = APIRouter(include_in_schema=False)
 
-NameQ = Annotated[str | None, Blank, Query(max_length=200, description="part of the name")]
+NameQ = Annotated[
+    str | None, Query(max_length=200, description="name or alias, partial, any case"), Blank
+]
 
 
 @api.get("/claimants")

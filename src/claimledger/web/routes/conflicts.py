@@ -14,7 +14,7 @@ from claimledger.web.schemas import ERROR_RESPONSES, Envelope, page_meta
 api = APIRouter(prefix="/api", tags=["conflicts"], responses=ERROR_RESPONSES)
 pages = APIRouter(include_in_schema=False)
 
-KindQ = Annotated[Literal["figure", "denial"] | None, Blank, Query()]
+KindQ = Annotated[Literal["figure", "denial"] | None, Query(), Blank]
 
 
 def _select(engine: EngineDep, kind: str | None) -> list[dashboard.Conflict]:

@@ -17,11 +17,15 @@ pages = APIRouter(include_in_schema=False)
 
 AboutQ = Annotated[
     str | None,
-    Blank,
     Query(max_length=200, description="only tracks naming this (a state, a word, a claimant)"),
+    Blank,
 ]
-AllQ = Annotated[bool, Query(alias="all", description="also tracks of bare things with no event")]
-SeriesQ = Annotated[bool, Query(description="include every point of every claimant, and the notes")]
+AllQ = Annotated[
+    bool | None, Query(alias="all", description="also tracks of bare things with no event"), Blank
+]
+SeriesQ = Annotated[
+    bool | None, Query(description="include every point of every claimant, and the notes"), Blank
+]
 PAGE_TRACKS = 10  # charts per page on /figures
 
 
@@ -30,12 +34,12 @@ def list_figures(
     engine: EngineDep,
     page: PageDep,
     about: AboutQ = None,
-    everything: AllQ = False,
-    series: SeriesQ = False,
+    everything: AllQ = None,
+    series: SeriesQ = None,
 ) -> Envelope[list[dashboard.Track]]:
     """The "Per claimant" table: each track (most contested first) with each claimant's latest
     figure; `series=true` adds every point and the consistency notes (as /api/tracks/{id})."""
-    found = dashboard.tracks(engine, about=about, everything=everything)
+    found = dashboard.tracks(engine, about=about, everything=bool(everything))
     items = found[page.offset : page.offset + page.limit]
     if not series:
         items = [dashboard.without_series(t) for t in items]
@@ -59,10 +63,10 @@ def figures_page(
     templates: TemplatesDep,
     page: PageDep,
     about: AboutQ = None,
-    everything: AllQ = False,
+    everything: AllQ = None,
 ) -> HTMLResponse:
     """The figures dashboard: per track, a step chart and the "Per claimant" table."""
-    found = dashboard.tracks(engine, about=about, everything=everything)
+    found = dashboard.tracks(engine, about=about, everything=bool(everything))
     limit = min(page.limit, PAGE_TRACKS)
     shown = found[page.offset : page.offset + limit]
     return templates.TemplateResponse(
@@ -72,7 +76,7 @@ def figures_page(
             "nav": "figures",
             "tracks": [(t, chart_for(t)) for t in shown],
             "about": about,
-            "everything": everything,
+            "everything": bool(everything),
             "meta": page_meta(len(found), limit, page.offset),
         },
     )
