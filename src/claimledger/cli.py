@@ -312,6 +312,14 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Another Host name to answer (repeatable; '*' for any). By default only the "
+            "--host name and loopback names are answered: a foreign Host header gets 421.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the dashboard and the JSON API (OpenAPI at /openapi.json).
 
@@ -320,9 +328,11 @@ def serve(
     import uvicorn
 
     from claimledger.web.app import create_app
+    from claimledger.web.security import allowed_hosts
 
     _ledger(db).close()  # fail early, with the CLI's message, on a bad --db
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    hosts = allowed_hosts(host, allow_host or ())
+    uvicorn.run(create_app(db, hosts=hosts), host=host, port=port, log_level="info")
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ one error envelope (see `schemas.py`); `/openapi.json` documents both.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -32,16 +33,21 @@ from claimledger.web.routes import (
     reference,
 )
 from claimledger.web.schemas import ErrorBody, ErrorEnvelope
+from claimledger.web.security import LOOPBACK, HeadAsGet, HostCheck, SecurityHeaders
 from claimledger.web.views import register_filters
 
 HERE = Path(__file__).resolve().parent
 
 
-def create_app(db: str | None = None, *, warm: bool = True) -> FastAPI:
+def create_app(
+    db: str | None = None, *, warm: bool = True, hosts: Iterable[str] | None = None
+) -> FastAPI:
     """Build the app over the ledger at `db` (a path or URL; default as for the CLI).
 
     With `warm`, the derived views (figures, conflicts, counts) start building in the
     background at once, so the first visitor does not wait for them on a large ledger.
+    `hosts`: the Host names answered (default: loopback names only; "*" answers any; see
+    `security.allowed_hosts`, which `serve` uses).
     """
     app = FastAPI(
         title="claimledger",
@@ -61,6 +67,10 @@ def create_app(db: str | None = None, *, warm: bool = True) -> FastAPI:
         app.include_router(module.api)
         app.include_router(module.pages)
     _install_error_handlers(app)
+    # Added innermost first: HostCheck sees a request before anything else does.
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(HostCheck, hosts=frozenset(hosts) if hosts is not None else LOOPBACK)
     if warm:
         dashboard.warm(app.state.engine)
     return app

@@ -45,6 +45,7 @@ class ChartSeries:
     color: str
     path: str
     points: list[ChartPoint] = field(default_factory=list)
+    css: str = "c0"  # the class giving the swatch its colour (no inline style under the CSP)
 
 
 @dataclass
@@ -127,7 +128,8 @@ def _series(
         )
     if cmds:
         cmds.append(f"H{x_end}")
-    return ChartSeries(claimant=claimant, color=color, path="".join(cmds), points=out)
+    css = f"c{PALETTE.index(color)}" if color in PALETTE else "c0"
+    return ChartSeries(claimant=claimant, color=color, path="".join(cmds), points=out, css=css)
 
 
 def _drawable(points: list[FigurePoint], max_points: int) -> list[FigurePoint]:
