@@ -20,6 +20,7 @@ from claimledger.web.routes import (
     claims,
     conflicts,
     documents,
+    download,
     figures,
     overview,
     reference,
@@ -64,7 +65,7 @@ def _query_params(dependant: Dependant) -> list[str]:
 def _routes() -> list[tuple[str, list[str]]]:
     """Every GET route (API and pages) with its query parameters, from the routers themselves."""
     found = []
-    for module in (overview, claims, documents, figures, conflicts, claimants, reference):
+    for module in (overview, claims, documents, figures, conflicts, claimants, download, reference):
         for route in [*module.api.routes, *module.pages.routes]:
             if not isinstance(route, APIRoute) or "GET" not in route.methods:
                 continue
@@ -82,6 +83,7 @@ def _concrete(path: str, live: Live) -> str:
         path.replace("{doc_id}", doc.doc_id)
         .replace("{claim_id}", claims[0].claim_id)
         .replace("{track_id}", "0")
+        .replace("{fmt}", "csv")
         .replace("{name}", "Vladimir%20Putin")
     )
 

@@ -65,7 +65,7 @@ def list_documents(
     """Documents, newest first, optionally of one outlet or with words in the title."""
     conds: list[ColumnElement[bool]] = []
     if outlet:
-        conds.append(documents.c.outlet == outlet)
+        conds.append(func.lower(documents.c.outlet) == outlet.strip().lower())
     if q and q.strip():
         conds.append(documents.c.title.icontains(q.strip(), autoescape=True))
     stmt = (

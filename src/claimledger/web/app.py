@@ -28,6 +28,7 @@ from claimledger.web.routes import (
     claims,
     conflicts,
     documents,
+    download,
     figures,
     overview,
     reference,
@@ -63,7 +64,7 @@ def create_app(
     register_filters(templates.env)
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    for module in (overview, claims, documents, figures, conflicts, claimants, reference):
+    for module in (overview, claims, documents, figures, conflicts, claimants, download, reference):
         app.include_router(module.api)
         app.include_router(module.pages)
     _install_error_handlers(app)
