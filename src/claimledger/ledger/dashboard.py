@@ -81,7 +81,7 @@ def _slot(engine: Engine, name: str) -> _Slot:
         return _slots.setdefault(engine, {}).setdefault(name, _Slot())
 
 
-def _cached(engine: Engine, name: str, build: Callable[[], _T]) -> _T:
+def cached(engine: Engine, name: str, build: Callable[[], _T]) -> _T:
     """The view for the ledger's current version, built once per version in the background.
 
     A request waits for the build, but when an older version is at hand it waits at most
@@ -178,7 +178,7 @@ def tracks(engine: Engine, *, about: str | None = None, everything: bool = False
         about: only tracks whose title, group or claimants mention this (case-insensitive).
         everything: also tracks of bare things with no event ("12 systems").
     """
-    found = _cached(engine, "tracks", lambda: _build_tracks(figure_claims(engine)))
+    found = cached(engine, "tracks", lambda: _build_tracks(figure_claims(engine)))
     if not everything:
         found = [t for t in found if t.headline]
     if about and about.strip():
@@ -193,7 +193,7 @@ def _mentions(track: Track, about: str) -> bool:
 
 def get_track(engine: Engine, track_id: str) -> Track | None:
     """One track by id, or None."""
-    found = _cached(engine, "tracks", lambda: _build_tracks(figure_claims(engine)))
+    found = cached(engine, "tracks", lambda: _build_tracks(figure_claims(engine)))
     return next((t for t in found if t.track_id == track_id), None)
 
 
@@ -205,7 +205,7 @@ def without_series(track: Track) -> Track:
 
 def conflicts(engine: Engine) -> list[Conflict]:
     """Contradictions and denials, newest first (cached)."""
-    return _cached(engine, "conflicts", lambda: _build_conflicts(original_claims(engine)))
+    return cached(engine, "conflicts", lambda: _build_conflicts(original_claims(engine)))
 
 
 def conflicts_of(engine: Engine, kind: str | None) -> list[Conflict]:
@@ -218,12 +218,12 @@ def conflicts_of(engine: Engine, kind: str | None) -> list[Conflict]:
             out[c.kind].append(c)
         return out
 
-    return _cached(engine, "conflicts_by_kind", split).get(kind, [])
+    return cached(engine, "conflicts_by_kind", split).get(kind, [])
 
 
 def overview(engine: Engine) -> Overview:
     """Headline counts of the ledger and its latest ingests (cached per ledger version)."""
-    return _cached(engine, "overview", lambda: overview_query(engine))
+    return cached(engine, "overview", lambda: overview_query(engine))
 
 
 # -- building: through reconcile --------------------------------------------------------------
@@ -317,12 +317,12 @@ def _build_conflicts(all_claims: list[LedgerClaim]) -> list[Conflict]:
 
 def facets(engine: Engine) -> dict[str, list[str]]:
     """Distinct outlets, stances, counted nouns and events for the claim filter form (cached)."""
-    return _cached(engine, "facets", lambda: facet_values(engine))
+    return cached(engine, "facets", lambda: facet_values(engine))
 
 
 def claimant_table(engine: Engine) -> list[ClaimantSummary]:
     """Every claimant with counts, most claims first (cached; a GROUP BY over all claims)."""
-    return _cached(engine, "claimants", lambda: list_claimants(engine, limit=1_000_000).items)
+    return cached(engine, "claimants", lambda: list_claimants(engine, limit=1_000_000).items)
 
 
 def claimants(engine: Engine, *, q: str | None, limit: int, offset: int) -> ClaimantPage:

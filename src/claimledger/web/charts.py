@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import quote
 
-from claimledger.ledger.dashboard import FigurePoint, Track
+from claimledger.ledger.profiles import ClaimantProfile
+from claimledger.ledger.read_models import FigurePoint, Track
 
 # Colour-blind-safe palette (Okabe-Ito), cycled when a track has more claimants.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
@@ -207,3 +208,17 @@ def chart_for(track: Track) -> Chart:
         while len(_charts) > 256:
             _charts.popitem(last=False)
     return chart
+
+
+def profile_chart(profile: ClaimantProfile) -> Chart:
+    """One claimant's figures on every track as one timeline: a line per track."""
+    rows = [
+        tf.figures.model_copy(update={"claimant": tf.title}) for tf in profile.tracks if tf.figures
+    ]
+    timeline = Track(
+        track_id=f"claimant-{profile.name}",
+        title=f"{profile.name}: every figure",
+        n_points=sum(r.n_points for r in rows),
+        claimants=rows,
+    )
+    return build_chart(timeline)
