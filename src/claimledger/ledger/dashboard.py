@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine, select
 
-from claimledger.ledger.claim_filter import matching_claimants
+from claimledger.ledger.claim_filter import matching_claimants, same_word
 from claimledger.ledger.claim_reads import load_claims
 from claimledger.ledger.doc_reads import facet_values, list_claimants
 from claimledger.ledger.doc_reads import overview as overview_query
@@ -170,20 +170,53 @@ def mentions(
     return any(needle in n.casefold() or needle in (a or "").casefold() for n, a in names.items())
 
 
-def tracks(engine: Engine, *, about: str | None = None, everything: bool = False) -> list[Track]:
+def tracks(
+    engine: Engine,
+    *,
+    about: str | None = None,
+    everything: bool = False,
+    side: str | None = None,
+    event: str | None = None,
+) -> list[Track]:
     """Figure tracks, most contested first, as in `claimledger figures` (built once, cached).
 
     Args:
         engine: the ledger.
-        about: only tracks whose title, group or claimants mention this (case-insensitive).
+        about: only tracks `mentions` finds about this (case-insensitive).
         everything: also tracks of bare things with no event ("12 systems").
+        side: only tracks of this side: whose counted group is it, or with a claimant of it.
+        event: only tracks of this event, word forms folded (kill = killed = deaths).
+
+    Later track facets (place, event type) are one more keyword and one more test here.
     """
     found = cached(engine, "tracks", lambda: _build_tracks(figure_claims(engine)))
     if not everything:
         found = [t for t in found if t.headline]
     if about and about.strip():
         found = [t for t in found if _mentions(t, about)]
+    if side and side.strip():
+        found = [t for t in found if side.strip().casefold() in track_sides(t)]
+    if event and event.strip():
+        found = [t for t in found if t.event and same_word(t.event, event.strip())]
     return found
+
+
+def track_sides(track: Track) -> set[str]:
+    """The sides a track concerns, case-folded: its counted group and its claimants' sides."""
+    sides = {r.affiliation.casefold() for r in track.claimants if r.affiliation}
+    return sides | ({track.group.casefold()} if track.group else set())
+
+
+def track_facets(engine: Engine) -> dict[str, list[str]]:
+    """The sides and events the figures filter offers (headline tracks; cached)."""
+
+    def build() -> dict[str, list[str]]:
+        every = tracks(engine, everything=True)
+        sides = {r.affiliation for t in every for r in t.claimants if r.affiliation}
+        sides |= {t.group for t in every if t.group}
+        return {"side": sorted(sides), "event": sorted({t.event for t in every if t.event})}
+
+    return cached(engine, "track_facets", build)
 
 
 def _mentions(track: Track, about: str) -> bool:

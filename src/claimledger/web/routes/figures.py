@@ -26,7 +26,19 @@ AllQ = Annotated[
 SeriesQ = Annotated[
     bool | None, Query(description="include every point of every claimant, and the notes"), Blank
 ]
+SideQ = Annotated[
+    str | None, Query(max_length=200, description="only tracks of this side (a state)"), Blank
+]
+EventQ = Annotated[
+    str | None,
+    Query(max_length=200, description="only tracks of this event (killed, injured)"),
+    Blank,
+]
+CardsQ = Annotated[
+    int | None, Query(ge=0, le=100_000_000, description="one-figure tracks to skip"), Blank
+]
 PAGE_TRACKS = 10  # charts per page on /figures
+PAGE_CARDS = 48  # one-figure tracks per page, as compact cards
 
 
 @api.get("/figures")
@@ -36,14 +48,19 @@ def list_figures(
     about: AboutQ = None,
     everything: AllQ = None,
     series: SeriesQ = None,
+    side: SideQ = None,
+    event: EventQ = None,
 ) -> Envelope[list[dashboard.Track]]:
     """The "Per claimant" table: each track (most contested first) with each claimant's latest
     figure; `series=true` adds every point and the consistency notes (as /api/tracks/{id})."""
-    found = dashboard.tracks(engine, about=about, everything=bool(everything))
+    found = dashboard.tracks(
+        engine, about=about, everything=bool(everything), side=side, event=event
+    )
     items = found[page.offset : page.offset + page.limit]
     if not series:
         items = [dashboard.without_series(t) for t in items]
-    filters = {k: v for k, v in {"about": about, "all": everything, "series": series}.items() if v}
+    given = {"about": about, "all": everything, "series": series, "side": side, "event": event}
+    filters = {k: v for k, v in given.items() if v}
     return Envelope(data=items, meta=page_meta(len(found), page.limit, page.offset, filters))
 
 
@@ -64,20 +81,35 @@ def figures_page(
     page: PageDep,
     about: AboutQ = None,
     everything: AllQ = None,
+    side: SideQ = None,
+    event: EventQ = None,
+    cards: CardsQ = None,
 ) -> HTMLResponse:
-    """The figures dashboard: per track, a step chart and the "Per claimant" table."""
-    found = dashboard.tracks(engine, about=about, everything=bool(everything))
+    """The figures dashboard, ranked and paged: per track with two figures or more a step chart
+    and the "Per claimant" table; tracks of one figure as compact cards after them."""
+    found = dashboard.tracks(
+        engine, about=about, everything=bool(everything), side=side, event=event
+    )
+    charted = [t for t in found if t.n_points > 1]
+    singles = [t for t in found if t.n_points <= 1]
     limit = min(page.limit, PAGE_TRACKS)
-    shown = found[page.offset : page.offset + limit]
+    shown = charted[page.offset : page.offset + limit]
+    first_card = cards or 0
     return templates.TemplateResponse(
         request,
         "figures.html",
         {
             "nav": "figures",
             "tracks": [(t, chart_for(t)) for t in shown],
+            "cards": singles[first_card : first_card + PAGE_CARDS],
+            "cards_meta": page_meta(len(singles), PAGE_CARDS, first_card),
+            "n_tracks": len(found),
             "about": about,
+            "side": side,
+            "event": event,
             "everything": bool(everything),
-            "meta": page_meta(len(found), limit, page.offset),
+            "facets": dashboard.track_facets(engine),
+            "meta": page_meta(len(charted), limit, page.offset),
         },
     )
 
