@@ -54,7 +54,17 @@ class Ledger:
         )
         if report.documents_added or stale:
             self.reconcile()
+            self.refresh_views()
         return report
+
+    def refresh_views(self) -> dict[str, float]:
+        """Rebuild the dashboard's stored views (figure tracks, conflicts); seconds per view.
+
+        `ingest` does this after every run that added documents, so `serve` starts at once.
+        """
+        from claimledger.ledger.stored_views import refresh
+
+        return refresh(self.store)
 
     def reconcile(self) -> int:
         """Detect syndicated/near-duplicate documents and link the claims they repeat."""

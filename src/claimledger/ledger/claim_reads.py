@@ -281,6 +281,17 @@ def get_claim(engine: Engine, claim_id: str) -> LedgerClaim | None:
     return found[0] if found else None
 
 
+def claims_by_id(engine: Engine, claim_ids: Sequence[str]) -> list[LedgerClaim]:
+    """The claims with these ids (unknown ids are left out), a few hundred per query."""
+    ids = sorted(set(claim_ids))
+    out: list[LedgerClaim] = []
+    with engine.connect() as conn:
+        for i in range(0, len(ids), BATCH):
+            stmt = claim_select().where(claims.c.claim_id.in_(ids[i : i + BATCH]))
+            out += to_claims(conn, conn.execute(stmt).mappings().all())
+    return out
+
+
 def iter_claim_rows(
     engine: Engine, flt: ClaimFilter, *, limit: int | None = None, offset: int = 0
 ) -> Iterator[tuple[RowMapping, LedgerClaim]]:

@@ -10,15 +10,16 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, select
 
+from claimledger.ledger import stored_views
 from claimledger.ledger.claim_filter import matching_claimants, same_word
-from claimledger.ledger.claim_reads import load_claims
+from claimledger.ledger.claim_reads import claims_by_id, load_claims
 from claimledger.ledger.doc_reads import facet_values, list_claimants
 from claimledger.ledger.doc_reads import overview as overview_query
 from claimledger.ledger.read_models import (
@@ -26,6 +27,7 @@ from claimledger.ledger.read_models import (
     ClaimantPage,
     ClaimantSummary,
     Conflict,
+    ConflictRef,
     FigurePoint,
     LedgerClaim,
     Overview,
@@ -40,6 +42,7 @@ from claimledger.reconcile.aliases import alias_table, key_of
 __all__ = [
     "ClaimantFigures",
     "Conflict",
+    "ConflictRef",
     "FigurePoint",
     "Track",
     "claimant_table",
@@ -49,6 +52,7 @@ __all__ = [
     "facets",
     "get_track",
     "overview",
+    "resolve_conflicts",
     "tracks",
     "warm",
     "without_series",
@@ -189,7 +193,7 @@ def tracks(
 
     Later track facets (place, event type) are one more keyword and one more test here.
     """
-    found = cached(engine, "tracks", lambda: _build_tracks(figure_claims(engine)))
+    found = cached(engine, "tracks", lambda: _tracks_view(engine))
     if not everything:
         found = [t for t in found if t.headline]
     if about and about.strip():
@@ -219,6 +223,11 @@ def track_facets(engine: Engine) -> dict[str, list[str]]:
     return cached(engine, "track_facets", build)
 
 
+def _tracks_view(engine: Engine) -> list[Track]:
+    """The tracks as stored at the last ingest, or built now."""
+    return stored_views.load_or_build(engine, "tracks", lambda: build_tracks(figure_claims(engine)))
+
+
 def _mentions(track: Track, about: str) -> bool:
     names = {r.claimant: r.affiliation for r in track.claimants}
     return mentions(about, track.title, track.group, names)
@@ -226,7 +235,7 @@ def _mentions(track: Track, about: str) -> bool:
 
 def get_track(engine: Engine, track_id: str) -> Track | None:
     """One track by id, or None."""
-    found = cached(engine, "tracks", lambda: _build_tracks(figure_claims(engine)))
+    found = cached(engine, "tracks", lambda: _tracks_view(engine))
     return next((t for t in found if t.track_id == track_id), None)
 
 
@@ -236,17 +245,23 @@ def without_series(track: Track) -> Track:
     return track.model_copy(update={"claimants": rows, "notes": []})
 
 
-def conflicts(engine: Engine) -> list[Conflict]:
-    """Contradictions and denials, newest first (cached)."""
-    return cached(engine, "conflicts", lambda: _build_conflicts(original_claims(engine)))
+def conflicts(engine: Engine) -> list[ConflictRef]:
+    """Contradictions and denials, newest first (cached); `resolve_conflicts` adds the claims."""
+    return cached(
+        engine,
+        "conflicts",
+        lambda: stored_views.load_or_build(
+            engine, "conflicts", lambda: build_conflicts(original_claims(engine))
+        ),
+    )
 
 
-def conflicts_of(engine: Engine, kind: str | None) -> list[Conflict]:
+def conflicts_of(engine: Engine, kind: str | None) -> list[ConflictRef]:
     """`conflicts`, only those of one kind (None: all); split once per version, not per request."""
 
-    def split() -> dict[str | None, list[Conflict]]:
+    def split() -> dict[str | None, list[ConflictRef]]:
         every = conflicts(engine)
-        out: dict[str | None, list[Conflict]] = {None: every, "figure": [], "denial": []}
+        out: dict[str | None, list[ConflictRef]] = {None: every, "figure": [], "denial": []}
         for c in every:
             out[c.kind].append(c)
         return out
@@ -314,7 +329,7 @@ def _convert(track: rtracks.Track, by_id: dict[str, LedgerClaim]) -> Track:
     )
 
 
-def _build_tracks(all_claims: list[LedgerClaim]) -> list[Track]:
+def build_tracks(all_claims: list[LedgerClaim]) -> list[Track]:
     """reconcile.build_tracks over the claims; most contested first, as `figures_table` ranks."""
     by_id = {c.claim_id: c for c in all_claims}
     out = [_convert(t, by_id) for t in rtracks.build_tracks(all_claims)]
@@ -322,27 +337,44 @@ def _build_tracks(all_claims: list[LedgerClaim]) -> list[Track]:
     return out
 
 
-def _build_conflicts(all_claims: list[LedgerClaim]) -> list[Conflict]:
+def build_conflicts(all_claims: list[LedgerClaim]) -> list[ConflictRef]:
     """reconcile.find_conflicts over every original claim, newest first."""
     by_id = {c.claim_id: c for c in all_claims}
-    found = find_conflicts(all_claims)
     out = []
-    for c in found:
+    for c in find_conflicts(all_claims):
         members = [by_id[i] for i in c.claim_ids if i in by_id]
         if len(members) < 2:
             continue
+        dates = [m.stated_on for m in members if m.stated_on is not None]
         out.append(
-            Conflict(
+            ConflictRef(
                 conflict_id="-".join(c.claim_ids),
                 kind=c.kind,
                 explanation=c.explanation,
                 track_id=c.track_id,
                 claimants=list(c.claimants),
-                claims=members,
+                claim_ids=[m.claim_id for m in members],
+                latest=max(dates) if dates else None,
             )
         )
-    out.sort(key=lambda c: max(m.stated_on or date.min for m in c.claims), reverse=True)
+    out.sort(key=lambda c: c.latest or date.min, reverse=True)
     return out
+
+
+def resolve_conflicts(engine: Engine, refs: Sequence[ConflictRef]) -> list[Conflict]:
+    """Conflicts with their claims read back (one query per few hundred claims)."""
+    by_id = {c.claim_id: c for c in claims_by_id(engine, [i for r in refs for i in r.claim_ids])}
+    return [
+        Conflict(
+            conflict_id=r.conflict_id,
+            kind=r.kind,
+            explanation=r.explanation,
+            track_id=r.track_id,
+            claimants=r.claimants,
+            claims=[by_id[i] for i in r.claim_ids if i in by_id],
+        )
+        for r in refs
+    ]
 
 
 # -- small aggregates shown on every page, cached the same way ----------------------------------

@@ -17,7 +17,13 @@ from sqlalchemy import Engine, select
 from claimledger.ledger import dashboard
 from claimledger.ledger.claim_filter import ClaimFilter
 from claimledger.ledger.claim_reads import get_claim, list_claims
-from claimledger.ledger.read_models import ClaimantFigures, Conflict, LedgerClaim, Track
+from claimledger.ledger.read_models import (
+    ClaimantFigures,
+    Conflict,
+    ConflictRef,
+    LedgerClaim,
+    Track,
+)
 from claimledger.ledger.read_state import claimant_aliases
 from claimledger.ledger.schema import documents
 
@@ -83,15 +89,15 @@ class ClaimDetail(BaseModel):
     conflicts: list[Conflict]
 
 
-def _conflict_index(engine: Engine) -> dict[str, dict[str, list[Conflict]]]:
+def _conflict_index(engine: Engine) -> dict[str, dict[str, list[ConflictRef]]]:
     """Conflicts by claim id and by claimant, built once per ledger version."""
 
-    def build() -> dict[str, dict[str, list[Conflict]]]:
-        by_claim: dict[str, list[Conflict]] = defaultdict(list)
-        by_claimant: dict[str, list[Conflict]] = defaultdict(list)
+    def build() -> dict[str, dict[str, list[ConflictRef]]]:
+        by_claim: dict[str, list[ConflictRef]] = defaultdict(list)
+        by_claimant: dict[str, list[ConflictRef]] = defaultdict(list)
         for c in dashboard.conflicts(engine):
-            for member in c.claims:
-                by_claim[member.claim_id].append(c)
+            for member in c.claim_ids:
+                by_claim[member].append(c)
             for name in set(c.claimants):
                 by_claimant[name].append(c)
         return {"claim": dict(by_claim), "claimant": dict(by_claimant)}
@@ -153,7 +159,7 @@ def claimant_profile(engine: Engine, name: str) -> ClaimantProfile | None:
         n_calls=calls.total,
         recent=recent.items,
         opponents=opponents,
-        conflicts=theirs[:RECENT],
+        conflicts=dashboard.resolve_conflicts(engine, theirs[:RECENT]),
         n_conflicts=len(theirs),
     )
 
@@ -193,5 +199,5 @@ def claim_detail(engine: Engine, claim_id: str) -> ClaimDetail | None:
         paragraph_start=at,
         rule=str(rule) if rule else None,
         carriers=[by_id[d] for d in claim.carriers if d in by_id],
-        conflicts=linked,
+        conflicts=dashboard.resolve_conflicts(engine, linked),
     )

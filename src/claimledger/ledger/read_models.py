@@ -182,3 +182,20 @@ class Conflict(BaseModel):
     track_id: str | None = None
     claimants: list[str]
     claims: list[LedgerClaim]
+
+
+class ConflictRef(BaseModel):
+    """A conflict as the derived view keeps it: its facts and the ids of its claims.
+
+    Conflicts are many on a large ledger and each claim can be in several; keeping ids (not
+    whole claims) keeps the view small. `dashboard.resolve_conflicts` turns a page of them into
+    `Conflict`s with their claims.
+    """
+
+    conflict_id: str
+    kind: Literal["figure", "denial"]
+    explanation: str
+    track_id: str | None = None
+    claimants: list[str]
+    claim_ids: list[str]
+    latest: date | None = Field(default=None, description="the latest date among its claims")

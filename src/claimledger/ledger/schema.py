@@ -135,3 +135,14 @@ ingests = Table(
     Column("claims_added", Integer, nullable=False, default=0),
     Column("errors", Integer, nullable=False, default=0),
 )
+
+# Derived read views (figure tracks, conflicts) as built after the last ingest, with the content
+# fingerprint they were built for: a restarted dashboard answers from them instead of rebuilding.
+derived_views = Table(
+    "derived_views",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("version", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("built_at", DateTime, nullable=False),
+)

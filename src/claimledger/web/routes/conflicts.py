@@ -17,7 +17,7 @@ pages = APIRouter(include_in_schema=False)
 KindQ = Annotated[Literal["figure", "denial"] | None, Query(), Blank]
 
 
-def _select(engine: EngineDep, kind: str | None) -> list[dashboard.Conflict]:
+def _select(engine: EngineDep, kind: str | None) -> list[dashboard.ConflictRef]:
     return dashboard.conflicts_of(engine, kind)
 
 
@@ -29,7 +29,7 @@ def list_conflicts(
     found = _select(engine, kind)
     filters = {"kind": kind} if kind else {}
     return Envelope(
-        data=found[page.offset : page.offset + page.limit],
+        data=dashboard.resolve_conflicts(engine, found[page.offset : page.offset + page.limit]),
         meta=page_meta(len(found), page.limit, page.offset, filters),
     )
 
@@ -51,7 +51,9 @@ def conflicts_page(
         {
             "nav": "conflicts",
             "counts": counts,
-            "items": found[page.offset : page.offset + page.limit],
+            "items": dashboard.resolve_conflicts(
+                engine, found[page.offset : page.offset + page.limit]
+            ),
             "kind": kind,
             "meta": page_meta(len(found), page.limit, page.offset),
         },

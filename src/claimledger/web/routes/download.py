@@ -93,8 +93,13 @@ def download_track(engine: EngineDep, track_id: str, fmt: Fmt) -> StreamingRespo
 @api.get("/conflicts.{fmt}")
 def download_conflicts(engine: EngineDep, fmt: Fmt, kind: KindQ = None) -> StreamingResponse:
     """Every conflict the Conflicts view lists, one row per claim on either side."""
-    found = dashboard.conflicts_of(engine, kind)
-    return _send("conflicts", fmt, dl.CONFLICT_COLUMNS, dl.conflict_rows(found))
+    found = dashboard.conflicts_of(engine, kind)[: dl.MAX_ROWS]
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for at in range(0, len(found), _PAGE):
+            yield from dl.conflict_rows(dashboard.resolve_conflicts(engine, found[at : at + _PAGE]))
+
+    return _send("conflicts", fmt, dl.CONFLICT_COLUMNS, rows())
 
 
 @api.get("/claimants.{fmt}")

@@ -1,0 +1,37 @@
+"""Derived read views stored at ingest: the dashboard's figure tracks and conflicts.
+
+Rebuilding them from 100,000 claims takes tens of seconds; stored at the end of an ingest with
+the fingerprint of the content they were built from, a restarted `serve` loads them in well
+under a second. Additive only: a ledger without the rows simply builds them as before.
+
+Revision ID: 0003_web_derived_views
+Revises: 0002_web_read_index
+Create Date: 2026-12-01
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003_web_derived_views"
+down_revision = "0002_web_read_index"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    """Add the table."""
+    op.create_table(
+        "derived_views",
+        sa.Column("name", sa.String(32), nullable=False),
+        sa.Column("version", sa.Text(), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("built_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("name", name="pk_derived_views"),
+    )
+
+
+def downgrade() -> None:
+    """Drop it again."""
+    op.drop_table("derived_views")

@@ -1,0 +1,62 @@
+"""Derived views stored at ingest: a restarted dashboard reads them instead of rebuilding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from claimledger.ledger import dashboard, stored_views
+from claimledger.ledger.engine import open_store
+from claimledger.ledger.schema import derived_views
+
+from .conftest import fill
+from .ledger_data import build
+
+
+def _refuse(*_args: object) -> None:
+    raise AssertionError("rebuilt although a current stored view exists")
+
+
+def test_a_fresh_reader_loads_the_stored_views(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "ledger.db"
+    fill(db, build())
+    with open_store(str(db)) as store:
+        took = stored_views.refresh(store)
+        built = dashboard.build_tracks(dashboard.figure_claims(store.engine))
+    assert set(took) == {"tracks", "conflicts"}
+    monkeypatch.setattr(dashboard, "build_tracks", _refuse)
+    monkeypatch.setattr(dashboard, "build_conflicts", _refuse)
+    with open_store(str(db)) as fresh:
+        assert dashboard.tracks(fresh.engine, everything=True) == built
+        assert [c.kind for c in dashboard.conflicts(fresh.engine)]
+
+
+def test_a_stale_stored_view_is_rebuilt(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.db"
+    batch = build()
+    fill(db, batch[:3])
+    with open_store(str(db)) as store:
+        stored_views.refresh(store)
+        old = stored_views.load(store.engine, "tracks")
+        assert old is not None
+        store.write_batch(batch[3:])  # an ingest that did not refresh
+        assert stored_views.load(store.engine, "tracks") is None
+        titles = {t.title for t in dashboard.tracks(store.engine, everything=True)}
+    assert "people killed" in titles  # Putin's figure, from the later document
+
+
+def test_a_stored_view_that_does_not_read_back_is_rebuilt(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.db"
+    fill(db, build())
+    with open_store(str(db)) as store:
+        stored_views.refresh(store)
+        with store.write() as conn:
+            conn.execute(update(derived_views).values(body='[{"not": "a track"}]'))
+        assert stored_views.load(store.engine, "tracks") is None
+        assert dashboard.tracks(store.engine)  # built instead
+        with store.read() as conn:
+            assert conn.execute(select(derived_views.c.name)).scalars().all()
