@@ -207,3 +207,27 @@ def test_figures_about_agrees_between_cli_and_web(client: httpx.Client, live: Li
         assert from_cli == {t["track_id"] for t in data}, about
     baku = client.get("/api/figures", params={"about": "Baku"}).json()["data"]
     assert baku, "Baku names Azerbaijan, a side on the soldiers' track"
+
+
+def test_terminal_output_carries_no_control_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    from claimledger.cli_render import plain, print_claims
+    from claimledger.models import Claim
+
+    sentence = "Officials said \x1b[2J\x1b]0;owned\x07 the count was 12."
+    claim = Claim(
+        claim_id="c1",
+        doc_id="d1",
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        claimant="Officials\x1b[31m",
+        claimant_type="government",
+        mode="indirect",
+        stance="assert",
+        content=sentence,
+    )
+    print_claims([claim], as_json=False)
+    shown = capsys.readouterr().out
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "Officials" in shown and "the count was 12" in shown
+    assert plain("a\x9bb\x00c") == "a b c"
