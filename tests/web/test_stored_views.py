@@ -27,12 +27,15 @@ def test_a_fresh_reader_loads_the_stored_views(
     with open_store(str(db)) as store:
         took = stored_views.refresh(store)
         built = dashboard.build_tracks(dashboard.figure_claims(store.engine))
-    assert set(took) == {"tracks", "conflicts"}
+    assert set(took) == {"tracks", "claimants", "conflicts"}
     monkeypatch.setattr(dashboard, "build_tracks", _refuse)
     monkeypatch.setattr(dashboard, "build_conflicts", _refuse)
     with open_store(str(db)) as fresh:
         assert dashboard.tracks(fresh.engine, everything=True) == built
-        assert [c.kind for c in dashboard.conflicts(fresh.engine)]
+        view = dashboard.conflict_view(fresh.engine)
+        assert type(view).__name__ == "StoredConflicts"
+        assert view.count() > 0 and view.page(None, 0, 5)
+        assert dashboard.claimant_table(fresh.engine)
 
 
 def test_a_stale_stored_view_is_rebuilt(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy import Engine, select
 from claimledger.ledger import stored_views
 from claimledger.ledger.claim_filter import matching_claimants, same_word
 from claimledger.ledger.claim_reads import claims_by_id, load_claims
+from claimledger.ledger.conflict_views import ConflictView, MemoryConflicts
 from claimledger.ledger.doc_reads import facet_values, list_claimants
 from claimledger.ledger.doc_reads import overview as overview_query
 from claimledger.ledger.read_models import (
@@ -47,8 +48,7 @@ __all__ = [
     "Track",
     "claimant_table",
     "claimants",
-    "conflicts",
-    "conflicts_of",
+    "conflict_view",
     "facets",
     "get_track",
     "overview",
@@ -130,7 +130,13 @@ def _build(slot: _Slot, version: Any, build: Callable[[], Any]) -> None:
 
 def warm(engine: Engine) -> None:
     """Start building every cached view, so the first page view does not wait for it."""
-    views: list[Callable[[Engine], object]] = [overview, tracks, conflicts, facets, claimant_table]
+    views: list[Callable[[Engine], object]] = [
+        overview,
+        tracks,
+        conflict_view,
+        facets,
+        claimant_table,
+    ]
     for view in views:
         threading.Thread(target=view, args=(engine,), daemon=True).start()
 
@@ -245,28 +251,17 @@ def without_series(track: Track) -> Track:
     return track.model_copy(update={"claimants": rows, "notes": []})
 
 
-def conflicts(engine: Engine) -> list[ConflictRef]:
-    """Contradictions and denials, newest first (cached); `resolve_conflicts` adds the claims."""
+def conflict_view(engine: Engine) -> ConflictView:
+    """Contradictions and denials, newest first: the rows stored at the last ingest when they
+    are current, else built here once per ledger version. `resolve_conflicts` adds the claims."""
     return cached(
         engine,
         "conflicts",
-        lambda: stored_views.load_or_build(
-            engine, "conflicts", lambda: build_conflicts(original_claims(engine))
+        lambda: (
+            stored_views.stored_conflicts(engine)
+            or MemoryConflicts(build_conflicts(original_claims(engine)))
         ),
     )
-
-
-def conflicts_of(engine: Engine, kind: str | None) -> list[ConflictRef]:
-    """`conflicts`, only those of one kind (None: all); split once per version, not per request."""
-
-    def split() -> dict[str | None, list[ConflictRef]]:
-        every = conflicts(engine)
-        out: dict[str | None, list[ConflictRef]] = {None: every, "figure": [], "denial": []}
-        for c in every:
-            out[c.kind].append(c)
-        return out
-
-    return cached(engine, "conflicts_by_kind", split).get(kind, [])
 
 
 def overview(engine: Engine) -> Overview:
@@ -387,7 +382,13 @@ def facets(engine: Engine) -> dict[str, list[str]]:
 
 def claimant_table(engine: Engine) -> list[ClaimantSummary]:
     """Every claimant with counts, most claims first (cached; a GROUP BY over all claims)."""
-    return cached(engine, "claimants", lambda: list_claimants(engine, limit=1_000_000).items)
+    return cached(
+        engine,
+        "claimants",
+        lambda: stored_views.load_or_build(
+            engine, "claimants", lambda: list_claimants(engine, limit=1_000_000).items
+        ),
+    )
 
 
 def claimants(engine: Engine, *, q: str | None, limit: int, offset: int) -> ClaimantPage:

@@ -20,7 +20,6 @@ from claimledger.ledger.claim_reads import get_claim, list_claims
 from claimledger.ledger.read_models import (
     ClaimantFigures,
     Conflict,
-    ConflictRef,
     LedgerClaim,
     Track,
 )
@@ -89,22 +88,6 @@ class ClaimDetail(BaseModel):
     conflicts: list[Conflict]
 
 
-def _conflict_index(engine: Engine) -> dict[str, dict[str, list[ConflictRef]]]:
-    """Conflicts by claim id and by claimant, built once per ledger version."""
-
-    def build() -> dict[str, dict[str, list[ConflictRef]]]:
-        by_claim: dict[str, list[ConflictRef]] = defaultdict(list)
-        by_claimant: dict[str, list[ConflictRef]] = defaultdict(list)
-        for c in dashboard.conflicts(engine):
-            for member in c.claim_ids:
-                by_claim[member].append(c)
-            for name in set(c.claimants):
-                by_claimant[name].append(c)
-        return {"claim": dict(by_claim), "claimant": dict(by_claimant)}
-
-    return dashboard.cached(engine, "conflict_index", build)
-
-
 def _track_index(engine: Engine) -> dict[str, list[tuple[Track, ClaimantFigures]]]:
     """Each claimant's rows on every track (headline or not), built once per version."""
 
@@ -137,7 +120,7 @@ def claimant_profile(engine: Engine, name: str) -> ClaimantProfile | None:
         for t, r in rows
     ]
     tracks.sort(key=lambda tf: (-tf.figures.n_points, tf.title))
-    theirs = _conflict_index(engine)["claimant"].get(exact, [])
+    theirs = dashboard.conflict_view(engine).of_claimant(exact)
     against: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for c in theirs:
         for other in set(c.claimants) - {exact}:
@@ -190,8 +173,7 @@ def claim_detail(engine: Engine, claim_id: str) -> ClaimDetail | None:
         by_id = {r["doc_id"]: CarrierDoc(**r) for r in carrier_rows}
     paragraph, at = _paragraph(text, claim.start, claim.end)
     root = claim.copy_of or claim.claim_id
-    index = _conflict_index(engine)["claim"]
-    linked = index.get(root, []) + [c for c in index.get(claim_id, []) if root != claim_id]
+    linked = dashboard.conflict_view(engine).of_claims(sorted({root, claim_id}))
     rule = getattr(claim, "rule", None)
     return ClaimDetail(
         claim=claim,

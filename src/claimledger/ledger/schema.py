@@ -146,3 +146,26 @@ derived_views = Table(
     Column("body", Text, nullable=False),
     Column("built_at", DateTime, nullable=False),
 )
+
+# The conflicts view as rows, newest first (seq), so a page of them is one indexed read however
+# many there are; members index them by "claim:<claim_id>" and "claimant:<name>".
+derived_conflicts = Table(
+    "derived_conflicts",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(16), nullable=False),
+    Column("body", Text, nullable=False),
+)
+Index("ix_derived_conflicts_kind_seq", derived_conflicts.c.kind, derived_conflicts.c.seq)
+
+derived_conflict_members = Table(
+    "derived_conflict_members",
+    metadata,
+    Column("member", Text, nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+Index(
+    "ix_derived_conflict_members_member_seq",
+    derived_conflict_members.c.member,
+    derived_conflict_members.c.seq,
+)

@@ -21,7 +21,8 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Engine, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from claimledger.ledger.read_models import ConflictRef, Track
+from claimledger.ledger.conflict_views import StoredConflicts, store_conflicts, stored_counts
+from claimledger.ledger.read_models import ClaimantSummary, Track
 from claimledger.ledger.read_state import content_version
 from claimledger.ledger.schema import derived_views
 
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 # The views stored, and how their JSON is read back.
 ADAPTERS: dict[str, TypeAdapter[Any]] = {
     "tracks": TypeAdapter(list[Track]),
-    "conflicts": TypeAdapter(list[ConflictRef]),
+    "claimants": TypeAdapter(list[ClaimantSummary]),
 }
 
 
@@ -41,11 +42,8 @@ def _fingerprint(engine: Engine) -> str:
     return json.dumps(list(content_version(engine)))
 
 
-def load(engine: Engine, name: str) -> Any | None:
-    """The stored view `name` if it was built from the ledger as it is now, else None."""
-    adapter = ADAPTERS.get(name)
-    if adapter is None:
-        return None
+def _current_body(engine: Engine, name: str) -> str | None:
+    """The stored body of view `name` if built from the ledger as it is now, else None."""
     try:
         with engine.connect() as conn:
             row = conn.execute(
@@ -57,8 +55,17 @@ def load(engine: Engine, name: str) -> Any | None:
         return None
     if row is None or row[0] != _fingerprint(engine):
         return None
+    return str(row[1])
+
+
+def load(engine: Engine, name: str) -> Any | None:
+    """The stored view `name` if it was built from the ledger as it is now, else None."""
+    adapter = ADAPTERS.get(name)
+    body = _current_body(engine, name) if adapter is not None else None
+    if adapter is None or body is None:
+        return None
     try:
-        return adapter.validate_json(row[1])
+        return adapter.validate_json(body)
     except ValidationError:
         log.warning("stored view %s does not read back; rebuilding it", name)
         return None
@@ -70,15 +77,36 @@ def load_or_build(engine: Engine, name: str, build: Callable[[], _T]) -> _T:
     return found if found is not None else build()
 
 
+def stored_conflicts(engine: Engine) -> StoredConflicts | None:
+    """The conflicts stored as rows, if current and complete, else None."""
+    body = _current_body(engine, "conflicts")
+    if body is None:
+        return None
+    counts = json.loads(body)
+    with engine.connect() as conn:
+        if stored_counts(conn) != counts:  # a refresh cut short: build instead
+            return None
+    return StoredConflicts(engine, counts)
+
+
+def _put(conn: Any, name: str, version: str, body: str) -> None:
+    conn.execute(delete(derived_views).where(derived_views.c.name == name))
+    conn.execute(
+        insert(derived_views).values(
+            name=name, version=version, body=body, built_at=datetime.now(UTC).replace(tzinfo=None)
+        )
+    )
+
+
 def refresh(store: Store) -> dict[str, float]:
     """Build every stored view from the ledger as it is and store it; seconds per view."""
     import time
 
-    from claimledger.ledger import dashboard
+    from claimledger.ledger import dashboard, doc_reads
 
     builders: dict[str, Callable[[], list[Any]]] = {
         "tracks": lambda: dashboard.build_tracks(dashboard.figure_claims(store.engine)),
-        "conflicts": lambda: dashboard.build_conflicts(dashboard.original_claims(store.engine)),
+        "claimants": lambda: doc_reads.list_claimants(store.engine, limit=10_000_000).items,
     }
     version = _fingerprint(store.engine)
     took: dict[str, float] = {}
@@ -86,14 +114,12 @@ def refresh(store: Store) -> dict[str, float]:
         t0 = time.perf_counter()
         body = ADAPTERS[name].dump_json(build()).decode()
         with store.write() as conn:
-            conn.execute(delete(derived_views).where(derived_views.c.name == name))
-            conn.execute(
-                insert(derived_views).values(
-                    name=name,
-                    version=version,
-                    body=body,
-                    built_at=datetime.now(UTC).replace(tzinfo=None),
-                )
-            )
+            _put(conn, name, version, body)
         took[name] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    refs = dashboard.build_conflicts(dashboard.original_claims(store.engine))
+    with store.write() as conn:
+        counts = store_conflicts(conn, refs)
+        _put(conn, "conflicts", version, json.dumps(counts, sort_keys=True))
+    took["conflicts"] = time.perf_counter() - t0
     return took

@@ -14,6 +14,7 @@ from fastapi.responses import StreamingResponse
 
 from claimledger.ledger import dashboard
 from claimledger.ledger.claim_reads import list_claims
+from claimledger.ledger.conflict_views import iter_all
 from claimledger.ledger.doc_reads import list_documents
 from claimledger.web import downloads as dl
 from claimledger.web.deps import EngineDep, FilterDep, SortDep
@@ -93,11 +94,11 @@ def download_track(engine: EngineDep, track_id: str, fmt: Fmt) -> StreamingRespo
 @api.get("/conflicts.{fmt}")
 def download_conflicts(engine: EngineDep, fmt: Fmt, kind: KindQ = None) -> StreamingResponse:
     """Every conflict the Conflicts view lists, one row per claim on either side."""
-    found = dashboard.conflicts_of(engine, kind)[: dl.MAX_ROWS]
+    view = dashboard.conflict_view(engine)
 
     def rows() -> Iterator[dict[str, Any]]:
-        for at in range(0, len(found), _PAGE):
-            yield from dl.conflict_rows(dashboard.resolve_conflicts(engine, found[at : at + _PAGE]))
+        for refs in iter_all(view, kind, dl.MAX_ROWS):
+            yield from dl.conflict_rows(dashboard.resolve_conflicts(engine, refs))
 
     return _send("conflicts", fmt, dl.CONFLICT_COLUMNS, rows())
 
