@@ -33,7 +33,9 @@ class ConflictView(Protocol):
 
     def of_claims(self, claim_ids: Sequence[str]) -> list[ConflictRef]: ...
 
-    def of_claimant(self, name: str) -> list[ConflictRef]: ...
+    def of_claimant(self, name: str, limit: int) -> tuple[list[ConflictRef], int]: ...
+
+    def opponents(self, name: str) -> dict[str, tuple[int, int]]: ...
 
 
 def _members(ref: ConflictRef) -> set[str]:
@@ -65,8 +67,16 @@ class MemoryConflicts:
                 found.setdefault(ref.conflict_id, ref)
         return list(found.values())
 
-    def of_claimant(self, name: str) -> list[ConflictRef]:
-        return list(self.by_member.get(f"claimant:{name}", []))
+    def of_claimant(self, name: str, limit: int) -> tuple[list[ConflictRef], int]:
+        theirs = self.by_member.get(f"claimant:{name}", [])
+        return theirs[:limit], len(theirs)
+
+    def opponents(self, name: str) -> dict[str, tuple[int, int]]:
+        against: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for ref in self.by_member.get(f"claimant:{name}", []):
+            for other in set(ref.claimants) - {name}:
+                against[other][0 if ref.kind == "figure" else 1] += 1
+        return {k: (v[0], v[1]) for k, v in against.items()}
 
 
 class StoredConflicts:
@@ -106,8 +116,45 @@ class StoredConflicts:
     def of_claims(self, claim_ids: Sequence[str]) -> list[ConflictRef]:
         return self._of([f"claim:{i}" for i in claim_ids]) if claim_ids else []
 
-    def of_claimant(self, name: str) -> list[ConflictRef]:
-        return self._of([f"claimant:{name}"])
+    def of_claimant(self, name: str, limit: int) -> tuple[list[ConflictRef], int]:
+        mine = derived_conflict_members.c.member == f"claimant:{name}"
+        seqs = (
+            select(derived_conflict_members.c.seq)
+            .where(mine)
+            .order_by(derived_conflict_members.c.seq)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            total = conn.execute(
+                select(func.count()).select_from(derived_conflict_members).where(mine)
+            ).scalar_one()
+            bodies = conn.execute(
+                select(derived_conflicts.c.body)
+                .where(derived_conflicts.c.seq.in_(seqs))
+                .order_by(derived_conflicts.c.seq)
+            ).scalars()
+            found = [ConflictRef.model_validate_json(b) for b in bodies]
+        return found, int(total)
+
+    def opponents(self, name: str) -> dict[str, tuple[int, int]]:
+        """Other claimants in this one's conflicts: (contradictory figures, denials) each."""
+        me, other = derived_conflict_members.alias("me"), derived_conflict_members.alias("other")
+        stmt = (
+            select(other.c.member, derived_conflicts.c.kind, func.count())
+            .join_from(me, other, other.c.seq == me.c.seq)
+            .join(derived_conflicts, derived_conflicts.c.seq == me.c.seq)
+            .where(
+                me.c.member == f"claimant:{name}",
+                other.c.member.startswith("claimant:"),
+                other.c.member != me.c.member,
+            )
+            .group_by(other.c.member, derived_conflicts.c.kind)
+        )
+        against: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        with self.engine.connect() as conn:
+            for member, kind, n in conn.execute(stmt):
+                against[member.removeprefix("claimant:")][0 if kind == "figure" else 1] += n
+        return {k: (v[0], v[1]) for k, v in against.items()}
 
 
 def iter_all(view: ConflictView, kind: Kind, limit: int) -> Iterator[list[ConflictRef]]:

@@ -50,6 +50,7 @@ __all__ = [
     "claimants",
     "conflict_view",
     "facets",
+    "full_tracks",
     "get_track",
     "overview",
     "resolve_conflicts",
@@ -199,7 +200,7 @@ def tracks(
 
     Later track facets (place, event type) are one more keyword and one more test here.
     """
-    found = cached(engine, "tracks", lambda: _tracks_view(engine))
+    found = _tracks_view(engine).listing
     if not everything:
         found = [t for t in found if t.headline]
     if about and about.strip():
@@ -229,9 +230,33 @@ def track_facets(engine: Engine) -> dict[str, list[str]]:
     return cached(engine, "track_facets", build)
 
 
-def _tracks_view(engine: Engine) -> list[Track]:
-    """The tracks as stored at the last ingest, or built now."""
-    return stored_views.load_or_build(engine, "tracks", lambda: build_tracks(figure_claims(engine)))
+@dataclass(frozen=True)
+class _TracksView:
+    """The ranked listing, and the tracks with every point when they are in memory."""
+
+    listing: list[Track]
+    full: dict[str, Track] | None  # None: read from the stored rows by id
+
+
+def _tracks_view(engine: Engine) -> _TracksView:
+    """The listing as stored at the last ingest (points left in their rows), or built now."""
+
+    def load() -> _TracksView:
+        stored = stored_views.load(engine, "tracks")
+        if stored is not None:
+            return _TracksView(stored, None)
+        built = build_tracks(figure_claims(engine))
+        return _TracksView(built, {t.track_id: t for t in built})
+
+    return cached(engine, "tracks", load)
+
+
+def full_tracks(engine: Engine, listed: list[Track]) -> list[Track]:
+    """`listed` tracks with every point and note (from memory or their stored rows)."""
+    view = _tracks_view(engine)
+    ids = [t.track_id for t in listed]
+    full = view.full if view.full is not None else stored_views.full_tracks(engine, ids)
+    return [full[i] for i in ids if i in full]
 
 
 def _mentions(track: Track, about: str) -> bool:
@@ -240,9 +265,10 @@ def _mentions(track: Track, about: str) -> bool:
 
 
 def get_track(engine: Engine, track_id: str) -> Track | None:
-    """One track by id, or None."""
-    found = cached(engine, "tracks", lambda: _tracks_view(engine))
-    return next((t for t in found if t.track_id == track_id), None)
+    """One track by id, with every point, or None."""
+    listed = next((t for t in _tracks_view(engine).listing if t.track_id == track_id), None)
+    found = full_tracks(engine, [listed]) if listed is not None else []
+    return found[0] if found else None
 
 
 def without_series(track: Track) -> Track:

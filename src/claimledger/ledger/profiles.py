@@ -112,19 +112,21 @@ def claimant_profile(engine: Engine, name: str) -> ClaimantProfile | None:
     denials = list_claims(engine, mine.model_copy(update={"stance": "deny"}), limit=RECENT)
     calls = list_claims(engine, mine.model_copy(update={"stance": "call"}), limit=RECENT)
     recent = list_claims(engine, mine, limit=RECENT)
-    rows = _track_index(engine).get(exact, [])
+    listed = [t for t, _ in _track_index(engine).get(exact, [])]
     tracks = [
         TrackFigures(
-            track_id=t.track_id, title=t.title, unit=t.unit, figures=r, n_claimants=len(t.claimants)
+            track_id=t.track_id,
+            title=t.title,
+            unit=t.unit,
+            figures=next(r for r in t.claimants if r.claimant == exact),
+            n_claimants=len(t.claimants),
         )
-        for t, r in rows
+        for t in dashboard.full_tracks(engine, listed)  # with every point, for the timeline
     ]
     tracks.sort(key=lambda tf: (-tf.figures.n_points, tf.title))
-    theirs = dashboard.conflict_view(engine).of_claimant(exact)
-    against: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for c in theirs:
-        for other in set(c.claimants) - {exact}:
-            against[other][0 if c.kind == "figure" else 1] += 1
+    view = dashboard.conflict_view(engine)
+    theirs, n_theirs = view.of_claimant(exact, RECENT)
+    against = view.opponents(exact)
     opponents = [Opponent(claimant=k, n_figure=v[0], n_denial=v[1]) for k, v in against.items()]
     opponents.sort(key=lambda o: (-(o.n_figure + o.n_denial), o.claimant))
     return ClaimantProfile(
@@ -143,7 +145,7 @@ def claimant_profile(engine: Engine, name: str) -> ClaimantProfile | None:
         recent=recent.items,
         opponents=opponents,
         conflicts=dashboard.resolve_conflicts(engine, theirs[:RECENT]),
-        n_conflicts=len(theirs),
+        n_conflicts=n_theirs,
     )
 
 

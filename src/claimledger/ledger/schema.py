@@ -169,3 +169,11 @@ Index(
     derived_conflict_members.c.member,
     derived_conflict_members.c.seq,
 )
+
+# Each figure track in full (every point), by id; the listing without points is in derived_views.
+derived_tracks = Table(
+    "derived_tracks",
+    metadata,
+    Column("track_id", String(32), primary_key=True),
+    Column("body", Text, nullable=False),
+)

@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from claimledger.ledger.conflict_views import StoredConflicts, store_conflicts, stored_counts
 from claimledger.ledger.read_models import ClaimantSummary, Track
 from claimledger.ledger.read_state import content_version
-from claimledger.ledger.schema import derived_views
+from claimledger.ledger.schema import derived_tracks, derived_views
 
 if TYPE_CHECKING:
     from claimledger.ledger.store import Store
@@ -77,6 +77,18 @@ def load_or_build(engine: Engine, name: str, build: Callable[[], _T]) -> _T:
     return found if found is not None else build()
 
 
+def full_tracks(engine: Engine, track_ids: list[str]) -> dict[str, Track]:
+    """Stored tracks with every point, by id (written with the listing, in one transaction)."""
+    if not track_ids:
+        return {}
+    with engine.connect() as conn:
+        bodies = conn.execute(
+            select(derived_tracks.c.body).where(derived_tracks.c.track_id.in_(track_ids))
+        ).scalars()
+        found = [Track.model_validate_json(b) for b in bodies]
+    return {t.track_id: t for t in found}
+
+
 def stored_conflicts(engine: Engine) -> StoredConflicts | None:
     """The conflicts stored as rows, if current and complete, else None."""
     body = _current_body(engine, "conflicts")
@@ -104,12 +116,21 @@ def refresh(store: Store) -> dict[str, float]:
 
     from claimledger.ledger import dashboard, doc_reads
 
-    builders: dict[str, Callable[[], list[Any]]] = {
-        "tracks": lambda: dashboard.build_tracks(dashboard.figure_claims(store.engine)),
-        "claimants": lambda: doc_reads.list_claimants(store.engine, limit=10_000_000).items,
-    }
     version = _fingerprint(store.engine)
     took: dict[str, float] = {}
+    t0 = time.perf_counter()
+    built = dashboard.build_tracks(dashboard.figure_claims(store.engine))
+    listing = ADAPTERS["tracks"].dump_json([dashboard.without_series(t) for t in built]).decode()
+    with store.write() as conn:
+        conn.execute(delete(derived_tracks))
+        rows = [{"track_id": t.track_id, "body": t.model_dump_json()} for t in built]
+        for at in range(0, len(rows), 1000):
+            conn.execute(insert(derived_tracks), rows[at : at + 1000])
+        _put(conn, "tracks", version, listing)
+    took["tracks"] = time.perf_counter() - t0
+    builders: dict[str, Callable[[], list[Any]]] = {
+        "claimants": lambda: doc_reads.list_claimants(store.engine, limit=10_000_000).items,
+    }
     for name, build in builders.items():
         t0 = time.perf_counter()
         body = ADAPTERS[name].dump_json(build()).decode()

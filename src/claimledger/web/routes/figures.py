@@ -57,7 +57,9 @@ def list_figures(
         engine, about=about, everything=bool(everything), side=side, event=event
     )
     items = found[page.offset : page.offset + page.limit]
-    if not series:
+    if series:
+        items = dashboard.full_tracks(engine, items)
+    else:
         items = [dashboard.without_series(t) for t in items]
     given = {"about": about, "all": everything, "series": series, "side": side, "event": event}
     filters = {k: v for k, v in given.items() if v}
@@ -93,7 +95,7 @@ def figures_page(
     charted = [t for t in found if t.n_points > 1]
     singles = [t for t in found if t.n_points <= 1]
     limit = min(page.limit, PAGE_TRACKS)
-    shown = charted[page.offset : page.offset + limit]
+    shown = dashboard.full_tracks(engine, charted[page.offset : page.offset + limit])
     first_card = cards or 0
     return templates.TemplateResponse(
         request,

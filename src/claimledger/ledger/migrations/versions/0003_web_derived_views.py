@@ -31,6 +31,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("name", name="pk_derived_views"),
     )
     op.create_table(
+        "derived_tracks",
+        sa.Column("track_id", sa.String(32), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("track_id", name="pk_derived_tracks"),
+    )
+    op.create_table(
         "derived_conflicts",
         sa.Column("seq", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
@@ -54,4 +60,5 @@ def downgrade() -> None:
     op.drop_table("derived_conflict_members")
     op.drop_index("ix_derived_conflicts_kind_seq", table_name="derived_conflicts")
     op.drop_table("derived_conflicts")
+    op.drop_table("derived_tracks")
     op.drop_table("derived_views")
