@@ -251,12 +251,34 @@ def _tracks_view(engine: Engine) -> _TracksView:
     return cached(engine, "tracks", load)
 
 
-def full_tracks(engine: Engine, listed: list[Track]) -> list[Track]:
-    """`listed` tracks with every point and note (from memory or their stored rows)."""
+def full_tracks(engine: Engine, listed: list[Track], *, charted: bool = False) -> list[Track]:
+    """`listed` tracks with every point and note (from memory or their stored rows); with
+    `charted`, only the points a chart draws (`chart_points`): far less to read."""
     view = _tracks_view(engine)
     ids = [t.track_id for t in listed]
-    full = view.full if view.full is not None else stored_views.full_tracks(engine, ids)
-    return [full[i] for i in ids if i in full]
+    if view.full is None:
+        full = stored_views.full_tracks(engine, ids, charted=charted)
+        return [full[i] for i in ids if i in full]
+    found = [view.full[i] for i in ids if i in view.full]
+    return [chart_points(t) for t in found] if charted else found
+
+
+# A chart draws at most this many points per claimant: one per day and kind, the latest.
+CHART_POINTS = 300
+
+
+def chart_points(track: Track) -> Track:
+    """The track with, per claimant, the points a chart draws: dated ones with a value, one per
+    day and kind (the day's last word), the latest CHART_POINTS; counts and latest unchanged."""
+    rows = []
+    for row in track.claimants:
+        by_day: dict[tuple[date, bool], FigurePoint] = {}
+        for p in row.points:  # oldest first: a later statement the same day replaces one
+            if p.date is not None and p.value is not None:
+                by_day[(p.date, p.kind == "incremental")] = p
+        kept = sorted(by_day.values(), key=lambda p: p.date or date.min)[-CHART_POINTS:]
+        rows.append(row.model_copy(update={"points": kept}))
+    return track.model_copy(update={"claimants": rows, "notes": []})
 
 
 def _mentions(track: Track, about: str) -> bool:

@@ -35,7 +35,9 @@ class TrackFigures(BaseModel):
     track_id: str
     title: str
     unit: str | None = None
-    figures: ClaimantFigures
+    figures: ClaimantFigures = Field(
+        description="their latest figure and count; points: one per day and kind, as charted"
+    )
     n_claimants: int = Field(description="claimants giving figures on this track")
 
 
@@ -121,7 +123,8 @@ def claimant_profile(engine: Engine, name: str) -> ClaimantProfile | None:
             figures=next(r for r in t.claimants if r.claimant == exact),
             n_claimants=len(t.claimants),
         )
-        for t in dashboard.full_tracks(engine, listed)  # with every point, for the timeline
+        # The points a chart draws (one per day and kind), for the timeline.
+        for t in dashboard.full_tracks(engine, listed, charted=True)
     ]
     tracks.sort(key=lambda tf: (-tf.figures.n_points, tf.title))
     view = dashboard.conflict_view(engine)

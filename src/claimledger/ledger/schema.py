@@ -176,4 +176,5 @@ derived_tracks = Table(
     metadata,
     Column("track_id", String(32), primary_key=True),
     Column("body", Text, nullable=False),
+    Column("chart_body", Text, nullable=False),  # the points a chart draws (`chart_points`)
 )

@@ -77,13 +77,17 @@ def load_or_build(engine: Engine, name: str, build: Callable[[], _T]) -> _T:
     return found if found is not None else build()
 
 
-def full_tracks(engine: Engine, track_ids: list[str]) -> dict[str, Track]:
-    """Stored tracks with every point, by id (written with the listing, in one transaction)."""
+def full_tracks(engine: Engine, track_ids: list[str], *, charted: bool = False) -> dict[str, Track]:
+    """Stored tracks with every point (or, `charted`, the points a chart draws), by id.
+
+    Written with the listing, in one transaction.
+    """
     if not track_ids:
         return {}
+    column = derived_tracks.c.chart_body if charted else derived_tracks.c.body
     with engine.connect() as conn:
         bodies = conn.execute(
-            select(derived_tracks.c.body).where(derived_tracks.c.track_id.in_(track_ids))
+            select(column).where(derived_tracks.c.track_id.in_(track_ids))
         ).scalars()
         found = [Track.model_validate_json(b) for b in bodies]
     return {t.track_id: t for t in found}
@@ -123,7 +127,14 @@ def refresh(store: Store) -> dict[str, float]:
     listing = ADAPTERS["tracks"].dump_json([dashboard.without_series(t) for t in built]).decode()
     with store.write() as conn:
         conn.execute(delete(derived_tracks))
-        rows = [{"track_id": t.track_id, "body": t.model_dump_json()} for t in built]
+        rows = [
+            {
+                "track_id": t.track_id,
+                "body": t.model_dump_json(),
+                "chart_body": dashboard.chart_points(t).model_dump_json(),
+            }
+            for t in built
+        ]
         for at in range(0, len(rows), 1000):
             conn.execute(insert(derived_tracks), rows[at : at + 1000])
         _put(conn, "tracks", version, listing)

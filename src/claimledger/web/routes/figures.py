@@ -95,7 +95,7 @@ def figures_page(
     charted = [t for t in found if t.n_points > 1]
     singles = [t for t in found if t.n_points <= 1]
     limit = min(page.limit, PAGE_TRACKS)
-    shown = dashboard.full_tracks(engine, charted[page.offset : page.offset + limit])
+    shown = dashboard.full_tracks(engine, charted[page.offset : page.offset + limit], charted=True)
     first_card = cards or 0
     return templates.TemplateResponse(
         request,

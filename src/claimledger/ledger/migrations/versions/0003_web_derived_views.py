@@ -34,6 +34,7 @@ def upgrade() -> None:
         "derived_tracks",
         sa.Column("track_id", sa.String(32), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("chart_body", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("track_id", name="pk_derived_tracks"),
     )
     op.create_table(
