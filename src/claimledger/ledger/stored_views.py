@@ -21,7 +21,12 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Engine, delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from claimledger.ledger.conflict_views import StoredConflicts, store_conflicts, stored_counts
+from claimledger.ledger.conflict_views import (
+    StoredConflicts,
+    opponent_counts,
+    store_conflicts,
+    stored_counts,
+)
 from claimledger.ledger.read_models import ClaimantSummary, Track
 from claimledger.ledger.read_state import content_version
 from claimledger.ledger.schema import derived_tracks, derived_views
@@ -98,11 +103,12 @@ def stored_conflicts(engine: Engine) -> StoredConflicts | None:
     body = _current_body(engine, "conflicts")
     if body is None:
         return None
-    counts = json.loads(body)
+    stored = json.loads(body)
+    counts = stored.get("counts", {})
     with engine.connect() as conn:
         if stored_counts(conn) != counts:  # a refresh cut short: build instead
             return None
-    return StoredConflicts(engine, counts)
+    return StoredConflicts(engine, counts, stored.get("opponents", {}))
 
 
 def _put(conn: Any, name: str, version: str, body: str) -> None:
@@ -152,6 +158,7 @@ def refresh(store: Store) -> dict[str, float]:
     refs = dashboard.build_conflicts(dashboard.original_claims(store.engine))
     with store.write() as conn:
         counts = store_conflicts(conn, refs)
-        _put(conn, "conflicts", version, json.dumps(counts, sort_keys=True))
+        meta = {"counts": counts, "opponents": opponent_counts(refs)}
+        _put(conn, "conflicts", version, json.dumps(meta, sort_keys=True))
     took["conflicts"] = time.perf_counter() - t0
     return took
