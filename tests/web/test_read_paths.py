@@ -231,3 +231,18 @@ def test_terminal_output_carries_no_control_codes(capsys: pytest.CaptureFixture[
     assert "\x1b" not in shown and "\x07" not in shown
     assert "Officials" in shown and "the count was 12" in shown
     assert plain("a\x9bb\x00c") == "a b c"
+
+
+def test_claimant_names_come_before_aliases() -> None:
+    from claimledger.ledger.claim_filter import matching_claimants
+
+    aliases = {
+        "Emmanuel Macron": ["French President Emmanuel Macron", "the French leader"],
+        "Vladimir Putin": ["Presidents Vladimir Putin, Donald Trump and Emmanuel Macron"],
+        "Syrian Observatory for Human Rights": ["SOHR", "the observatory"],
+    }
+    assert matching_claimants("macron", aliases) == ["Emmanuel Macron"]  # not Putin's joint mention
+    assert matching_claimants("SOHR", aliases) == ["Syrian Observatory for Human Rights"]
+    assert matching_claimants("french leader", aliases) == ["Emmanuel Macron"]
+    assert matching_claimants("vladimir putin", aliases) == ["Vladimir Putin"]
+    assert matching_claimants("nobody", aliases) == []

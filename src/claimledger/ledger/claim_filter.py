@@ -7,9 +7,11 @@ Semantics (the same on every read path: `claimledger claims`, `Ledger.claims`, `
 `/claims` and the CSV/JSON downloads):
 
 - every field is optional; a blank or whitespace-only value is no filter at all;
-- `claimant`: case-insensitive. A value equal to a canonical claimant name picks that claimant
-  only; otherwise every claimant whose canonical name or any recorded alias (the mentions seen
-  at ingest: "SOHR", "President Macron") contains it ("Macron" -> "Emmanuel Macron");
+- `claimant`: case-insensitive, the first of these that finds anyone: the canonical name equal
+  to it (that claimant only); the canonical names containing it ("Macron" -> "Emmanuel
+  Macron"); the claimants with a recorded alias containing it (the mentions seen at ingest:
+  "SOHR" -> "Syrian Observatory for Human Rights"). Aliases come last because a joint mention
+  ("Presidents Putin, Trump and Macron") may be recorded for one of its names;
 - `counted`, `event`: word-form aware, on one and the same figure: the synonyms of
   `reconcile.tracks.fold_word` (troops = soldiers, deaths = killed) and simple inflections
   (soldier = soldiers, kill = killed);
@@ -155,10 +157,11 @@ def matching_claimants(wanted: str, aliases: Mapping[str, Sequence[str]]) -> lis
     exact = [name for name in aliases if name.casefold() == needle]
     if exact:
         return exact
+    named = sorted(name for name in aliases if needle in name.casefold())
+    if named:
+        return named
     return sorted(
-        name
-        for name, seen in aliases.items()
-        if needle in name.casefold() or any(needle in a.casefold() for a in seen)
+        name for name, seen in aliases.items() if any(needle in a.casefold() for a in seen)
     )
 
 
