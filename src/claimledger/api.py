@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from claimledger.ledger import dashboard, records
+from claimledger.ledger import dashboard, records, view_builds
 from claimledger.ledger.engine import open_store
 from claimledger.models import Claim
 from claimledger.reconcile.conflicts import Conflict
@@ -93,7 +93,7 @@ class Ledger:
     def figures(self, about: str | None = None, *, everything: bool = False) -> list[FigureRow]:
         """The "Per X" table: each claimant's latest figure on each track (optionally about X).
 
-        `about` follows `dashboard.mentions`, as /figures?about= does. Tracks of bare things
+        `about` follows `view_builds.mentions`, as /figures?about= does. Tracks of bare things
         ("12 systems") are left out unless `everything` is true.
         """
         found = dashboard.figure_claims(self.store.engine)
@@ -101,7 +101,7 @@ class Ledger:
         tracks = [
             t
             for t in build_tracks(found)
-            if dashboard.mentions(
+            if view_builds.mentions(
                 about, t.label, t.key.group, {n: affiliation.get(n) for n in t.points}
             )
         ]
@@ -114,7 +114,7 @@ class Ledger:
 
     def conflicts(self) -> list[Conflict]:
         """Contradicting figures within tracks, and denials linked to the claims they answer."""
-        return dashboard.find_conflicts(dashboard.original_claims(self.store.engine))
+        return view_builds.find_conflicts(dashboard.original_claims(self.store.engine))
 
     def close(self) -> None:
         self.store.close()

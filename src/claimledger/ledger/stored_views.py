@@ -124,12 +124,12 @@ def refresh(store: Store) -> dict[str, float]:
     """Build every stored view from the ledger as it is and store it; seconds per view."""
     import time
 
-    from claimledger.ledger import dashboard, doc_reads
+    from claimledger.ledger import dashboard, doc_reads, view_builds
 
     version = _fingerprint(store.engine)
     took: dict[str, float] = {}
     t0 = time.perf_counter()
-    built = dashboard.build_tracks(dashboard.figure_claims(store.engine))
+    built = view_builds.build_tracks(dashboard.figure_claims(store.engine))
     listing = ADAPTERS["tracks"].dump_json([dashboard.without_series(t) for t in built]).decode()
     with store.write() as conn:
         conn.execute(delete(derived_tracks))
@@ -137,7 +137,7 @@ def refresh(store: Store) -> dict[str, float]:
             {
                 "track_id": t.track_id,
                 "body": t.model_dump_json(),
-                "chart_body": dashboard.chart_points(t).model_dump_json(),
+                "chart_body": view_builds.chart_points(t).model_dump_json(),
             }
             for t in built
         ]
@@ -155,7 +155,7 @@ def refresh(store: Store) -> dict[str, float]:
             _put(conn, name, version, body)
         took[name] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    refs = dashboard.build_conflicts(dashboard.original_claims(store.engine))
+    refs = view_builds.build_conflicts(dashboard.original_claims(store.engine))
     with store.write() as conn:
         counts = store_conflicts(conn, refs)
         meta = {"counts": counts, "opponents": opponent_counts(refs)}
