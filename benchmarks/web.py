@@ -282,7 +282,7 @@ def main() -> int:
             ("api document", f"/api/documents/{doc_id}"),
             ("api figures (cached)", "/api/figures"),
             ("api claimant profile", "/api/claimants/Nikol%20Pashinyan"),
-            ("csv claims (first 500)", "/api/download/claims.csv?limit=500&until=2020-09-28"),
+            ("csv claims (one day)", "/api/download/claims.csv?until=2020-09-27"),
             *pages,
         ]
         print(
@@ -292,7 +292,9 @@ def main() -> int:
         for name, path in cases:
             first, ms = timings(client, path, args.n)
             med, high = statistics.median(ms), p95(ms)
-            if name.startswith("api") and not any(w in name for w in ("figures", "document")):
+            if name.startswith("csv"):
+                target, ok = "-", True
+            elif name.startswith("api") and not any(w in name for w in ("figures", "document")):
                 target, ok = "median<50 p95<200", med < 50 and high < 200
             elif name == "page overview /":
                 target, ok = "p95<300", high < 300

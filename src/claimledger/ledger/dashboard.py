@@ -33,7 +33,7 @@ from claimledger.ledger.read_models import (
     Overview,
     Track,
 )
-from claimledger.ledger.read_state import claimant_aliases, data_version
+from claimledger.ledger.read_state import claimant_aliases, data_version, remembered
 from claimledger.ledger.schema import claims, quantities
 from claimledger.ledger.view_builds import (
     build_conflicts,
@@ -237,7 +237,12 @@ def full_tracks(engine: Engine, listed: list[Track], *, charted: bool = False) -
     view = _tracks_view(engine)
     ids = [t.track_id for t in listed]
     if view.full is None:
-        full = stored_views.full_tracks(engine, ids, charted=charted)
+        # Remembered per ledger version: the same objects again, so their charts stay cached.
+        full = remembered(
+            engine,
+            ("full_tracks", charted, tuple(ids)),
+            lambda: stored_views.full_tracks(engine, ids, charted=charted),
+        )
         return [full[i] for i in ids if i in full]
     found = [view.full[i] for i in ids if i in view.full]
     return [chart_points(t) for t in found] if charted else found

@@ -23,7 +23,7 @@ from claimledger.ledger.read_models import (
     LedgerClaim,
     Track,
 )
-from claimledger.ledger.read_state import claimant_aliases
+from claimledger.ledger.read_state import claimant_aliases, remembered
 from claimledger.ledger.schema import documents
 
 RECENT = 20  # latest claims, denials and calls listed on a claimant's page
@@ -104,7 +104,11 @@ def _track_index(engine: Engine) -> dict[str, list[tuple[Track, ClaimantFigures]
 
 
 def claimant_profile(engine: Engine, name: str) -> ClaimantProfile | None:
-    """The claimant with this canonical name (any case), or None."""
+    """The claimant with this canonical name (any case), or None (remembered per version)."""
+    return remembered(engine, ("profile", name.strip().casefold()), lambda: _profile(engine, name))
+
+
+def _profile(engine: Engine, name: str) -> ClaimantProfile | None:
     aliases = claimant_aliases(engine)
     exact = next((n for n in aliases if n.casefold() == name.strip().casefold()), None)
     if exact is None:
