@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.extract.settings import ExtractorSettings
-from claimledger.ledger import records
+from claimledger.ledger import dashboard, records, view_builds
 from claimledger.ledger.engine import open_store
 from claimledger.models import Claim
-from claimledger.reconcile.conflicts import Conflict, find_conflicts
+from claimledger.reconcile.conflicts import Conflict
 from claimledger.reconcile.tracks import FigureRow, Track, build_tracks, figures_table
 from claimledger.runner import ErrorHook, IngestReport, ProgressHook, ingest_paths
 
@@ -59,7 +59,17 @@ class Ledger:
         )
         if report.documents_added or report.documents_updated or stale:
             self.reconcile()
+            self.refresh_views()
         return report
+
+    def refresh_views(self) -> dict[str, float]:
+        """Rebuild the dashboard's stored views (figure tracks, conflicts); seconds per view.
+
+        `ingest` does this after every run that added documents, so `serve` starts at once.
+        """
+        from claimledger.ledger.stored_views import refresh
+
+        return refresh(self.store)
 
     def reconcile(self) -> int:
         """Detect syndicated/near-duplicate documents and link the claims they repeat."""
@@ -68,22 +78,39 @@ class Ledger:
         return link_copies(self.store)
 
     def claims(self, *, include_copies: bool = False, **filters: Any) -> list[Claim]:
-        """Claims matching filters (claimant, stance, mode, since, until, counted, event, limit).
+        """Claims matching filters, in publication order.
 
+        Filters are the fields of `claimledger.ledger.claim_filter.ClaimFilter` (claimant,
+        stance, mode, counted, event, outlet, doc_id, since, until, q) with the semantics
+        documented there, the same as `claimledger claims` and /api/claims; plus `limit` and
+        `offset`. A blank value is no filter; an invalid one raises pydantic's ValidationError.
         A claim repeated by syndicated copies comes back once, its copies listed in `carriers`.
         """
         return list(records.iter_claims(self.store, include_copies=include_copies, **filters))
 
     def tracks(self) -> list[Track]:
-        """Every figure track: the same counted group and event, per claimant, over time."""
-        return build_tracks(self.claims(limit=None))
+        """Every figure track: the same counted group and event, per claimant, over time.
+
+        Built from the same claims as the web's /figures (originals with a counted figure).
+        """
+        return build_tracks(dashboard.figure_claims(self.store.engine))
 
     def figures(self, about: str | None = None, *, everything: bool = False) -> list[FigureRow]:
         """The "Per X" table: each claimant's latest figure on each track (optionally about X).
 
-        Tracks of bare things ("12 systems") are left out unless `everything` is true.
+        `about` follows `view_builds.mentions`, as /figures?about= does. Tracks of bare things
+        ("12 systems") are left out unless `everything` is true.
         """
-        return figures_table(self.tracks(), about, everything=everything)
+        found = dashboard.figure_claims(self.store.engine)
+        affiliation = {c.claimant: c.affiliation for c in found}
+        tracks = [
+            t
+            for t in build_tracks(found)
+            if view_builds.mentions(
+                about, t.label, t.key.group, {n: affiliation.get(n) for n in t.points}
+            )
+        ]
+        return figures_table(tracks, None, everything=everything)
 
     def track(self, track_id: str) -> Track | None:
         """One track by id (or unique id prefix), or None."""
@@ -92,8 +119,7 @@ class Ledger:
 
     def conflicts(self) -> list[Conflict]:
         """Contradicting figures within tracks, and denials linked to the claims they answer."""
-        claims = self.claims(limit=None)
-        return find_conflicts(claims, build_tracks(claims))
+        return view_builds.find_conflicts(dashboard.original_claims(self.store.engine))
 
     def close(self) -> None:
         self.store.close()

@@ -205,12 +205,28 @@ def _summary(report: IngestReport) -> None:
 def claims(
     db: DbOption = None,
     claimant: Annotated[
-        str | None, typer.Option(help="Claimant name or mention (substring).")
+        str | None, typer.Option(help="Claimant name or alias, partial, any case (Macron, SOHR).")
     ] = None,
     stance: Annotated[str | None, typer.Option(help="assert, deny, call or estimate.")] = None,
-    counted: Annotated[
-        str | None, typer.Option(help="What the figures count (soldiers, civilians…).")
+    mode: Annotated[
+        str | None, typer.Option(help="direct, indirect, according_to or unattributed.")
     ] = None,
+    counted: Annotated[
+        str | None, typer.Option(help="What the figures count; word forms fold (soldier, troops).")
+    ] = None,
+    event: Annotated[
+        str | None, typer.Option(help="What happened to them; word forms fold (kill, deaths).")
+    ] = None,
+    outlet: Annotated[str | None, typer.Option(help="The document's outlet, any case.")] = None,
+    doc_id: Annotated[str | None, typer.Option("--doc-id", help="Claims of one document.")] = None,
+    since: Annotated[str | None, typer.Option(help="Stated on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Stated on or before (YYYY-MM-DD).")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Words in the sentence or claimant.")
+    ] = None,
+    copies: Annotated[
+        bool, typer.Option("--copies", help="Also list each syndicated copy of a claim.")
+    ] = False,
     limit: Annotated[int, typer.Option(help="At most this many claims.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     place: PlaceOption = None,
@@ -221,22 +237,40 @@ def claims(
 ) -> None:
     """List claims in the ledger as a table (or JSON lines).
 
-    Example: claimledger claims --claimant Macron
+    Filters mean what they mean on the web's /claims (see claimledger.ledger.claim_filter).
+    Example: claimledger claims --claimant Macron --counted soldier
     """
+    from pydantic import ValidationError
+
     from claimledger.cli_render import print_claims
     from claimledger.reconcile.event_types import of_type
 
     ledger = _existing_ledger(db)
-    filters = {"claimant": claimant, "stance": stance, "counted": counted}
-    if place is None and event_type is None:
-        found = ledger.claims(limit=limit, **filters)
-    else:
-        found = (
-            ledger.claims(limit=None, **filters)
-            if place is None
-            else _at_place(ledger, place, **filters)
-        )
-        found = (found if event_type is None else of_type(found, event_type))[:limit]
+    filters = {
+        "claimant": claimant,
+        "stance": stance,
+        "mode": mode,
+        "counted": counted,
+        "event": event,
+        "outlet": outlet,
+        "doc_id": doc_id,
+        "since": since,
+        "until": until,
+        "q": search,
+    }
+    try:
+        if place is None and event_type is None:
+            found = ledger.claims(include_copies=copies, limit=limit, **filters)
+        else:
+            found = (
+                ledger.claims(include_copies=copies, limit=None, **filters)
+                if place is None
+                else _at_place(ledger, place, **filters)
+            )
+            found = (found if event_type is None else of_type(found, event_type))[:limit]
+    except ValidationError as exc:
+        where = ", ".join(f"--{e['loc'][0]}: {e['msg']}" for e in exc.errors() if e["loc"])
+        raise typer.BadParameter(where or str(exc)) from exc
     print_claims(found, as_json=as_json)
 
 
@@ -328,6 +362,10 @@ def figures(
     except DataFileError as exc:
         raise typer.BadParameter(str(exc), param_hint="--taxonomy/--parties") from exc
     ledger = _existing_ledger(db)
+    if by == "claimant" and place is None and tax is None and table is None:
+        # The one read path: the same tracks and `about` matching as /figures?about=.
+        print_figures(ledger.figures(about, everything=everything), as_json=as_json)
+        return
     found = ledger.claims(limit=None) if place is None else _at_place(ledger, place)
     tracks = build_tracks(found, taxonomy=tax, parties=table)
     if by == "side":
@@ -376,6 +414,14 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Another Host name to answer (repeatable; '*' for any). By default only the "
+            "--host name and loopback names are answered: a foreign Host header gets 421.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the dashboard and the JSON API (OpenAPI at /openapi.json).
 
@@ -384,9 +430,11 @@ def serve(
     import uvicorn
 
     from claimledger.web.app import create_app
+    from claimledger.web.security import allowed_hosts
 
     _existing_ledger(db).close()  # fail early, with the CLI's message, on a bad --db
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    hosts = allowed_hosts(host, allow_host or ())
+    uvicorn.run(create_app(db, hosts=hosts), host=host, port=port, log_level="info")
 
 
 def main() -> None:

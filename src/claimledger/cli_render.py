@@ -141,8 +141,18 @@ def ingest_with_progress(
         )
 
 
+# Text from a document never drives the terminal: escape codes, bells and other C0/C1 controls
+# become spaces before anything is printed (JSON output escapes them by itself).
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def plain(text: str) -> str:
+    """`text` with every control character (ESC included) replaced by a space."""
+    return _CONTROLS.sub(" ", text)
+
+
 def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = " ".join(plain(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -188,8 +198,8 @@ def print_figures(rows: list[FigureRow], *, as_json: bool) -> None:
     for row in rows:
         if row.track_id != current:
             current = row.track_id
-            typer.echo(f"\n{row.label}  [track {row.track_id[:8]}]")
-        typer.echo(f"  {format_row(row)}")
+            typer.echo(f"\n{plain(row.label)}  [track {row.track_id[:8]}]")
+        typer.echo(f"  {plain(format_row(row))}")
         typer.echo(f"      “{_short(row.sentence, 110)}”")
 
 
@@ -207,15 +217,15 @@ def print_track(track: Track, *, as_json: bool) -> None:
             }
         )
         return
-    typer.echo(f"{track.label}  [track {track.track_id}]")
+    typer.echo(f"{plain(track.label)}  [track {track.track_id}]")
     for claimant, points in track.points.items():
-        typer.echo(f"\nPer {claimant}:")
+        typer.echo(f"\nPer {plain(claimant)}:")
         for p in points:
             when = p.stated_on.isoformat() if p.stated_on else "undated"
             kind = f" ({p.kind})" if p.kind else ""
-            typer.echo(f"  {when}  {p.text}{kind}  “{_short(p.sentence, 90)}”")
+            typer.echo(f"  {when}  {plain(p.text)}{kind}  “{_short(p.sentence, 90)}”")
     for note in track.notes:
-        typer.echo(f"note: {note}")
+        typer.echo(f"note: {plain(note)}")
 
 
 def print_conflicts(conflicts: list[Conflict], claims: dict[str, Claim], *, as_json: bool) -> None:
@@ -229,9 +239,9 @@ def print_conflicts(conflicts: list[Conflict], claims: dict[str, Claim], *, as_j
         typer.echo("No conflicts found.")
         return
     for c in conflicts:
-        typer.echo(f"\n[{c.kind}] {c.explanation}")
+        typer.echo(f"\n[{c.kind}] {plain(c.explanation)}")
         for claim_id in c.claim_ids:
             claim = claims.get(claim_id)
             if claim is not None:
                 when = claim.stated_on.isoformat() if claim.stated_on else "undated"
-                typer.echo(f"  {when}  {claim.claimant}: “{_short(claim.sentence, 100)}”")
+                typer.echo(f"  {when}  {plain(claim.claimant)}: “{_short(claim.sentence, 100)}”")

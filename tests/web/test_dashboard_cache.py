@@ -44,11 +44,11 @@ def test_cached_view_is_built_once_per_version(engine: Engine, tmp_path: Path) -
         calls.append(1)
         return len(calls)
 
-    assert dashboard._cached(engine, "probe", build_view) == 1
-    assert dashboard._cached(engine, "probe", build_view) == 1
+    assert dashboard.cached(engine, "probe", build_view) == 1
+    assert dashboard.cached(engine, "probe", build_view) == 1
     with open_store(str(tmp_path / "cache.db")) as store:
         store.write_batch([extra_document(2)])
-    assert dashboard._cached(engine, "probe", build_view) == 2
+    assert dashboard.cached(engine, "probe", build_view) == 2
 
 
 def test_slow_rebuild_answers_from_previous_version(
@@ -64,15 +64,15 @@ def test_slow_rebuild_answers_from_previous_version(
             release.wait(10)
         return value
 
-    assert dashboard._cached(engine, "slow", build_view) == "old"
+    assert dashboard.cached(engine, "slow", build_view) == "old"
     with open_store(str(tmp_path / "cache.db")) as store:
         store.write_batch([extra_document(3)])
     t0 = time.monotonic()
-    assert dashboard._cached(engine, "slow", build_view) == "old"  # stale, not blocked
+    assert dashboard.cached(engine, "slow", build_view) == "old"  # stale, not blocked
     assert time.monotonic() - t0 < 2
     release.set()
     deadline = time.monotonic() + 10
-    while dashboard._cached(engine, "slow", build_view) != "new":
+    while dashboard.cached(engine, "slow", build_view) != "new":
         assert time.monotonic() < deadline
         time.sleep(0.05)
 
@@ -82,4 +82,4 @@ def test_failed_first_build_raises(engine: Engine) -> None:
         raise RuntimeError("boom")
 
     with pytest.raises(RuntimeError, match="boom"):
-        dashboard._cached(engine, "broken", broken)
+        dashboard.cached(engine, "broken", broken)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine
 
-from claimledger.ledger import queries
+from claimledger.ledger import claim_reads, queries
 from claimledger.ledger.engine import open_store
 from claimledger.ledger.queries import ClaimFilter
 
@@ -44,9 +44,9 @@ def test_queries_figure_filter_plans_agree(
             for o in (0, 3, 6)
         ]
 
-    monkeypatch.setattr(queries, "_WALK_LIMIT", 10**9)  # always walk the sort order
+    monkeypatch.setattr(claim_reads, "_WALK_LIMIT", 10**9)  # always walk the sort order
     walked = pages()
-    monkeypatch.setattr(queries, "_WALK_LIMIT", 0)  # always look the matches up by id
+    monkeypatch.setattr(claim_reads, "_WALK_LIMIT", 0)  # always look the matches up by id
     looked_up = pages()
     assert walked == looked_up
     assert any(walked)

@@ -12,39 +12,54 @@ import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, select
 
-from claimledger.ledger.queries import (
+from claimledger.ledger import stored_views
+from claimledger.ledger.claim_filter import matching_claimants, same_word
+from claimledger.ledger.claim_reads import load_claims
+from claimledger.ledger.conflict_views import ConflictView, MemoryConflicts
+from claimledger.ledger.doc_reads import facet_values, list_claimants
+from claimledger.ledger.doc_reads import overview as overview_query
+from claimledger.ledger.read_models import (
+    ClaimantFigures,
     ClaimantPage,
     ClaimantSummary,
+    Conflict,
+    ConflictRef,
+    FigurePoint,
     LedgerClaim,
     Overview,
-    data_version,
-    facet_values,
-    list_claimants,
-    load_claims,
+    Track,
 )
-from claimledger.ledger.queries import overview as overview_query
-from claimledger.ledger.read_models import ClaimantFigures, Conflict, FigurePoint, Track
+from claimledger.ledger.read_state import claimant_aliases, data_version, remembered
 from claimledger.ledger.schema import claims, quantities
-from claimledger.reconcile import conflicts as rconflicts
-from claimledger.reconcile import tracks as rtracks
+from claimledger.ledger.view_builds import (
+    build_conflicts,
+    build_tracks,
+    chart_points,
+    mentions,
+    resolve_conflicts,
+)
 
 __all__ = [
     "ClaimantFigures",
     "Conflict",
+    "ConflictRef",
     "FigurePoint",
     "Track",
+    "build_conflicts",
+    "build_tracks",
+    "chart_points",
     "claimant_table",
     "claimants",
-    "conflicts",
-    "conflicts_of",
+    "conflict_view",
     "facets",
+    "full_tracks",
     "get_track",
     "overview",
+    "resolve_conflicts",
     "tracks",
     "warm",
     "without_series",
@@ -77,7 +92,7 @@ def _slot(engine: Engine, name: str) -> _Slot:
         return _slots.setdefault(engine, {}).setdefault(name, _Slot())
 
 
-def _cached(engine: Engine, name: str, build: Callable[[], _T]) -> _T:
+def cached(engine: Engine, name: str, build: Callable[[], _T]) -> _T:
     """The view for the ledger's current version, built once per version in the background.
 
     A request waits for the build, but when an older version is at hand it waits at most
@@ -122,12 +137,18 @@ def _build(slot: _Slot, version: Any, build: Callable[[], Any]) -> None:
 
 def warm(engine: Engine) -> None:
     """Start building every cached view, so the first page view does not wait for it."""
-    views: list[Callable[[Engine], object]] = [overview, tracks, conflicts, facets, claimant_table]
+    views: list[Callable[[Engine], object]] = [
+        overview,
+        tracks,
+        conflict_view,
+        facets,
+        claimant_table,
+    ]
     for view in views:
         threading.Thread(target=view, args=(engine,), daemon=True).start()
 
 
-def _figure_claims(engine: Engine) -> list[LedgerClaim]:
+def figure_claims(engine: Engine) -> list[LedgerClaim]:
     """Original claims (copies merged away) carrying at least one figure of something counted."""
     # Uncorrelated (computed once), and aliased so load_claims' own join stays separate.
     q = quantities.alias("q_fig")
@@ -135,38 +156,108 @@ def _figure_claims(engine: Engine) -> list[LedgerClaim]:
     return load_claims(engine, [has_figure, claims.c.copy_of.is_(None)])
 
 
-def _original_claims(engine: Engine) -> list[LedgerClaim]:
+def original_claims(engine: Engine) -> list[LedgerClaim]:
     """Every original claim: denials are matched to assertions on any topic."""
     return load_claims(engine, [claims.c.copy_of.is_(None)])
 
 
-def tracks(engine: Engine, *, about: str | None = None, everything: bool = False) -> list[Track]:
+def tracks(
+    engine: Engine,
+    *,
+    about: str | None = None,
+    everything: bool = False,
+    side: str | None = None,
+    event: str | None = None,
+) -> list[Track]:
     """Figure tracks, most contested first, as in `claimledger figures` (built once, cached).
 
     Args:
         engine: the ledger.
-        about: only tracks whose title, group or claimants mention this (case-insensitive).
+        about: only tracks `mentions` finds about this (case-insensitive).
         everything: also tracks of bare things with no event ("12 systems").
+        side: only tracks of this side: whose counted group is it, or with a claimant of it.
+        event: only tracks of this event, word forms folded (kill = killed = deaths).
+
+    Later track facets (place, event type) are one more keyword and one more test here.
     """
-    found = _cached(engine, "tracks", lambda: _build_tracks(_figure_claims(engine)))
+    found = _tracks_view(engine).listing
     if not everything:
         found = [t for t in found if t.headline]
     if about and about.strip():
-        needle = about.strip().lower()
-        found = [t for t in found if _mentions(t, needle)]
+        found = [t for t in found if _mentions(t, about)]
+    if side and side.strip():
+        found = [t for t in found if side.strip().casefold() in track_sides(t)]
+    if event and event.strip():
+        found = [t for t in found if t.event and same_word(t.event, event.strip())]
     return found
 
 
-def _mentions(track: Track, needle: str) -> bool:
-    words = [track.title, track.group or "", *(r.claimant for r in track.claimants)]
-    words += [r.affiliation or "" for r in track.claimants]
-    return any(needle in w.lower() for w in words)
+def track_sides(track: Track) -> set[str]:
+    """The sides a track concerns, case-folded: its counted group and its claimants' sides."""
+    sides = {r.affiliation.casefold() for r in track.claimants if r.affiliation}
+    return sides | ({track.group.casefold()} if track.group else set())
+
+
+def track_facets(engine: Engine) -> dict[str, list[str]]:
+    """The sides and events the figures filter offers (headline tracks; cached)."""
+
+    def build() -> dict[str, list[str]]:
+        every = tracks(engine, everything=True)
+        sides = {r.affiliation for t in every for r in t.claimants if r.affiliation}
+        sides |= {t.group for t in every if t.group}
+        return {"side": sorted(sides), "event": sorted({t.event for t in every if t.event})}
+
+    return cached(engine, "track_facets", build)
+
+
+@dataclass(frozen=True)
+class _TracksView:
+    """The ranked listing, and the tracks with every point when they are in memory."""
+
+    listing: list[Track]
+    full: dict[str, Track] | None  # None: read from the stored rows by id
+
+
+def _tracks_view(engine: Engine) -> _TracksView:
+    """The listing as stored at the last ingest (points left in their rows), or built now."""
+
+    def load() -> _TracksView:
+        stored = stored_views.load(engine, "tracks")
+        if stored is not None:
+            return _TracksView(stored, None)
+        built = build_tracks(figure_claims(engine))
+        return _TracksView(built, {t.track_id: t for t in built})
+
+    return cached(engine, "tracks", load)
+
+
+def full_tracks(engine: Engine, listed: list[Track], *, charted: bool = False) -> list[Track]:
+    """`listed` tracks with every point and note (from memory or their stored rows); with
+    `charted`, only the points a chart draws (`chart_points`): far less to read."""
+    view = _tracks_view(engine)
+    ids = [t.track_id for t in listed]
+    if view.full is None:
+        # Remembered per ledger version: the same objects again, so their charts stay cached.
+        full = remembered(
+            engine,
+            ("full_tracks", charted, tuple(ids)),
+            lambda: stored_views.full_tracks(engine, ids, charted=charted),
+        )
+        return [full[i] for i in ids if i in full]
+    found = [view.full[i] for i in ids if i in view.full]
+    return [chart_points(t) for t in found] if charted else found
+
+
+def _mentions(track: Track, about: str) -> bool:
+    names = {r.claimant: r.affiliation for r in track.claimants}
+    return mentions(about, track.title, track.group, names)
 
 
 def get_track(engine: Engine, track_id: str) -> Track | None:
-    """One track by id, or None."""
-    found = _cached(engine, "tracks", lambda: _build_tracks(_figure_claims(engine)))
-    return next((t for t in found if t.track_id == track_id), None)
+    """One track by id, with every point, or None."""
+    listed = next((t for t in _tracks_view(engine).listing if t.track_id == track_id), None)
+    found = full_tracks(engine, [listed]) if listed is not None else []
+    return found[0] if found else None
 
 
 def without_series(track: Track) -> Track:
@@ -175,114 +266,22 @@ def without_series(track: Track) -> Track:
     return track.model_copy(update={"claimants": rows, "notes": []})
 
 
-def conflicts(engine: Engine) -> list[Conflict]:
-    """Contradictions and denials, newest first (cached)."""
-    return _cached(engine, "conflicts", lambda: _build_conflicts(_original_claims(engine)))
-
-
-def conflicts_of(engine: Engine, kind: str | None) -> list[Conflict]:
-    """`conflicts`, only those of one kind (None: all); split once per version, not per request."""
-
-    def split() -> dict[str | None, list[Conflict]]:
-        every = conflicts(engine)
-        out: dict[str | None, list[Conflict]] = {None: every, "figure": [], "denial": []}
-        for c in every:
-            out[c.kind].append(c)
-        return out
-
-    return _cached(engine, "conflicts_by_kind", split).get(kind, [])
+def conflict_view(engine: Engine) -> ConflictView:
+    """Contradictions and denials, newest first: the rows stored at the last ingest when they
+    are current, else built here once per ledger version. `resolve_conflicts` adds the claims."""
+    return cached(
+        engine,
+        "conflicts",
+        lambda: (
+            stored_views.stored_conflicts(engine)
+            or MemoryConflicts(build_conflicts(original_claims(engine)))
+        ),
+    )
 
 
 def overview(engine: Engine) -> Overview:
     """Headline counts of the ledger and its latest ingests (cached per ledger version)."""
-    return _cached(engine, "overview", lambda: overview_query(engine))
-
-
-# -- building: through reconcile --------------------------------------------------------------
-
-
-def _point(p: rtracks.TrackPoint, by_id: dict[str, LedgerClaim]) -> FigurePoint:
-    claim = by_id[p.claim_id]
-    return FigurePoint(
-        date=p.stated_on,
-        value=p.best,
-        low=p.low,
-        high=p.high,
-        kind=p.kind,
-        text=p.text,
-        claim_id=p.claim_id,
-        doc_id=claim.doc_id,
-        sentence=p.sentence,
-        outlet=claim.outlet,
-    )
-
-
-def _convert(track: rtracks.Track, by_id: dict[str, LedgerClaim]) -> Track:
-    rows = []
-    for name, pts in track.points.items():
-        if not pts:
-            continue
-        points = [_point(p, by_id) for p in pts]
-        latest_src = track.latest.get(name) or pts[-1]
-        first = by_id[pts[0].claim_id]
-        rows.append(
-            ClaimantFigures(
-                claimant=name,
-                affiliation=first.affiliation,
-                latest=_point(latest_src, by_id),
-                implied=track.implied.get(name),
-                n_points=len(points),
-                points=points,
-            )
-        )
-    # Claimants in order of their latest statement, as in reconcile's figures table.
-    rows.sort(key=lambda r: (r.latest.date or date.max, r.claimant))
-    return Track(
-        track_id=track.track_id,
-        title=track.label,
-        counted=track.key.counted,
-        event=track.key.event,
-        group=track.key.group,
-        unit=track.key.unit,
-        headline=rtracks.is_headline_track(track),
-        n_points=sum(r.n_points for r in rows),
-        notes=list(track.notes),
-        n_notes=len(track.notes),
-        n_inconsistent=sum(n.startswith("INCONSISTENT") for n in track.notes),
-        claimants=rows,
-    )
-
-
-def _build_tracks(all_claims: list[LedgerClaim]) -> list[Track]:
-    """reconcile.build_tracks over the claims; most contested first, as `figures_table` ranks."""
-    by_id = {c.claim_id: c for c in all_claims}
-    out = [_convert(t, by_id) for t in rtracks.build_tracks(all_claims)]
-    out.sort(key=lambda t: (-len(t.claimants), -t.n_points, t.title))
-    return out
-
-
-def _build_conflicts(all_claims: list[LedgerClaim]) -> list[Conflict]:
-    """reconcile.find_conflicts over every original claim, newest first."""
-    by_id = {c.claim_id: c for c in all_claims}
-    with_figures = [c for c in all_claims if c.quantities]
-    found = rconflicts.find_conflicts(all_claims, rtracks.build_tracks(with_figures))
-    out = []
-    for c in found:
-        members = [by_id[i] for i in c.claim_ids if i in by_id]
-        if len(members) < 2:
-            continue
-        out.append(
-            Conflict(
-                conflict_id="-".join(c.claim_ids),
-                kind=c.kind,
-                explanation=c.explanation,
-                track_id=c.track_id,
-                claimants=list(c.claimants),
-                claims=members,
-            )
-        )
-    out.sort(key=lambda c: max(m.stated_on or date.min for m in c.claims), reverse=True)
-    return out
+    return cached(engine, "overview", lambda: overview_query(engine))
 
 
 # -- small aggregates shown on every page, cached the same way ----------------------------------
@@ -290,18 +289,25 @@ def _build_conflicts(all_claims: list[LedgerClaim]) -> list[Conflict]:
 
 def facets(engine: Engine) -> dict[str, list[str]]:
     """Distinct outlets, stances, counted nouns and events for the claim filter form (cached)."""
-    return _cached(engine, "facets", lambda: facet_values(engine))
+    return cached(engine, "facets", lambda: facet_values(engine))
 
 
 def claimant_table(engine: Engine) -> list[ClaimantSummary]:
     """Every claimant with counts, most claims first (cached; a GROUP BY over all claims)."""
-    return _cached(engine, "claimants", lambda: list_claimants(engine, limit=1_000_000).items)
+    return cached(
+        engine,
+        "claimants",
+        lambda: stored_views.load_or_build(
+            engine, "claimants", lambda: list_claimants(engine, limit=1_000_000).items
+        ),
+    )
 
 
 def claimants(engine: Engine, *, q: str | None, limit: int, offset: int) -> ClaimantPage:
-    """A page of `claimant_table`, optionally only names containing `q` (case-insensitive)."""
+    """A page of `claimant_table`, optionally only those the claim filter's `claimant=q` picks
+    (a name or alias, partial, any case)."""
     rows = claimant_table(engine)
     if q and q.strip():
-        needle = q.strip().lower()
-        rows = [r for r in rows if needle in r.name.lower()]
+        wanted = set(matching_claimants(q.strip(), claimant_aliases(engine)))
+        rows = [r for r in rows if r.name in wanted]
     return ClaimantPage(total=len(rows), items=rows[offset : offset + limit])

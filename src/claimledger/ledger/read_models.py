@@ -11,26 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from claimledger.ledger.claim_filter import ClaimFilter as ClaimFilter  # moved; kept importable
 from claimledger.models import Claim
-
-
-class ClaimFilter(BaseModel):
-    """What a claim listing may be narrowed by; every field is optional."""
-
-    claimant: str | None = None
-    stance: str | None = None
-    mode: str | None = None
-    counted: str | None = None
-    event: str | None = None
-    outlet: str | None = None
-    doc_id: str | None = None
-    since: date | None = None
-    until: date | None = None
-    q: str | None = Field(default=None, description="words searched in sentence and claimant")
-    copies: bool = Field(
-        default=False,
-        description="also list each syndicated copy of a claim (by default once, with carriers)",
-    )
 
 
 class LedgerClaim(Claim):
@@ -200,3 +182,20 @@ class Conflict(BaseModel):
     track_id: str | None = None
     claimants: list[str]
     claims: list[LedgerClaim]
+
+
+class ConflictRef(BaseModel):
+    """A conflict as the derived view keeps it: its facts and the ids of its claims.
+
+    Conflicts are many on a large ledger and each claim can be in several; keeping ids (not
+    whole claims) keeps the view small. `dashboard.resolve_conflicts` turns a page of them into
+    `Conflict`s with their claims.
+    """
+
+    conflict_id: str
+    kind: Literal["figure", "denial"]
+    explanation: str
+    track_id: str | None = None
+    claimants: list[str]
+    claim_ids: list[str]
+    latest: date | None = Field(default=None, description="the latest date among its claims")

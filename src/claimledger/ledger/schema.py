@@ -180,3 +180,46 @@ claim_places = Table(
     Column("longitude", Float),
 )
 Index("ix_claim_places_name", claim_places.c.name)
+
+# Derived read views (figure tracks, conflicts) as built after the last ingest, with the content
+# fingerprint they were built for: a restarted dashboard answers from them instead of rebuilding.
+derived_views = Table(
+    "derived_views",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("version", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("built_at", DateTime, nullable=False),
+)
+
+# The conflicts view as rows, newest first (seq), so a page of them is one indexed read however
+# many there are; members index them by "claim:<claim_id>" and "claimant:<name>".
+derived_conflicts = Table(
+    "derived_conflicts",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(16), nullable=False),
+    Column("body", Text, nullable=False),
+)
+Index("ix_derived_conflicts_kind_seq", derived_conflicts.c.kind, derived_conflicts.c.seq)
+
+derived_conflict_members = Table(
+    "derived_conflict_members",
+    metadata,
+    Column("member", Text, nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+Index(
+    "ix_derived_conflict_members_member_seq",
+    derived_conflict_members.c.member,
+    derived_conflict_members.c.seq,
+)
+
+# Each figure track in full (every point), by id; the listing without points is in derived_views.
+derived_tracks = Table(
+    "derived_tracks",
+    metadata,
+    Column("track_id", String(32), primary_key=True),
+    Column("body", Text, nullable=False),
+    Column("chart_body", Text, nullable=False),  # the points a chart draws (`chart_points`)
+)

@@ -9,6 +9,7 @@ one error envelope (see `schemas.py`); `/openapi.json` documents both.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,21 +29,27 @@ from claimledger.web.routes import (
     claims,
     conflicts,
     documents,
+    download,
     figures,
     overview,
     reference,
 )
 from claimledger.web.schemas import ErrorBody, ErrorEnvelope
+from claimledger.web.security import LOOPBACK, HeadAsGet, HostCheck, SecurityHeaders
 from claimledger.web.views import register_filters
 
 HERE = Path(__file__).resolve().parent
 
 
-def create_app(db: str | None = None, *, warm: bool = True) -> FastAPI:
+def create_app(
+    db: str | None = None, *, warm: bool = True, hosts: Iterable[str] | None = None
+) -> FastAPI:
     """Build the app over the ledger at `db` (a path or URL; default as for the CLI).
 
     With `warm`, the derived views (figures, conflicts, counts) start building in the
     background at once, so the first visitor does not wait for them on a large ledger.
+    `hosts`: the Host names answered (default: loopback names only; "*" answers any; see
+    `security.allowed_hosts`, which `serve` uses).
     """
     app = FastAPI(
         title="claimledger",
@@ -58,10 +65,24 @@ def create_app(db: str | None = None, *, warm: bool = True) -> FastAPI:
     register_filters(templates.env)
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    for module in (overview, claims, documents, figures, conflicts, claimants, reference, map_page):
+    for module in (
+        overview,
+        claims,
+        documents,
+        figures,
+        conflicts,
+        claimants,
+        download,
+        reference,
+        map_page,
+    ):
         app.include_router(module.api)
         app.include_router(module.pages)
     _install_error_handlers(app)
+    # Added innermost first: HostCheck sees a request before anything else does.
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(HostCheck, hosts=frozenset(hosts) if hosts is not None else LOOPBACK)
     if warm:
         dashboard.warm(app.state.engine)
     return app

@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import quote
 
-from claimledger.ledger.dashboard import FigurePoint, Track
+from claimledger.ledger.profiles import ClaimantProfile
+from claimledger.ledger.read_models import FigurePoint, Track
 
 # Colour-blind-safe palette (Okabe-Ito), cycled when a track has more claimants.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 WIDTH, HEIGHT = 960, 280
-LEFT, RIGHT, TOP, BOTTOM = 64, 20, 14, 30
+LEFT, RIGHT, TOP, BOTTOM = 64, 20, 30, 30
+# The phone layout: a narrow plane drawn at about its own size, so 12-unit text stays ~11 px.
+COMPACT_WIDTH, COMPACT_HEIGHT = 420, 260
 # Candidate spacings of date ticks, in days; the smallest that keeps labels apart is used.
 TICK_DAYS = (1, 2, 3, 7, 14, 28, 56, 91, 182, 365, 730, 1461, 3652)
 MIN_TICK_GAP = 90  # px between date labels
@@ -45,6 +48,7 @@ class ChartSeries:
     color: str
     path: str
     points: list[ChartPoint] = field(default_factory=list)
+    css: str = "c0"  # the class giving the swatch its colour (no inline style under the CSP)
 
 
 @dataclass
@@ -53,6 +57,7 @@ class Tick:
 
     pos: float
     label: str
+    minor: bool = False  # every other date label: left out on narrow screens
 
 
 @dataclass
@@ -67,6 +72,9 @@ class Chart:
     plot: tuple[float, float, float, float]  # left, top, right, bottom
     undated: int = 0  # figures with no date: listed, not drawn
     hidden: int = 0  # claimants with figures beyond the colours drawn: in the table only
+    y_label: str = ""  # what the values count, the axis unit ("soldiers killed")
+    log: bool = False  # a log scale: the values differ tenfold or more
+    compact: Chart | None = None  # the same track laid out for a phone
 
 
 def _nice_step(span: float, n: int = 5) -> float:
@@ -87,12 +95,57 @@ def _date_ticks(d_min: date, d_max: date, sx: Callable[[date], float], width: fl
     most = max(2, int(width // MIN_TICK_GAP))
     step = next((s for s in TICK_DAYS if span / s <= most), TICK_DAYS[-1])
     fmt = "%d %b" if span <= 300 else "%b %Y"
-    out = []
+    out: list[Tick] = []
     day = d_min
     while day <= d_max:
-        out.append(Tick(sx(day), day.strftime(fmt).lstrip("0")))
+        out.append(Tick(sx(day), day.strftime(fmt).lstrip("0"), minor=len(out) % 2 == 1))
         day += timedelta(days=step)
     return out
+
+
+# Values differing by this factor or more are drawn on a log scale, or the small ones vanish.
+LOG_RATIO = 10.0
+
+
+def _value_scale(
+    values: list[float], y0: float, y1: float
+) -> tuple[Callable[[float], float], list[Tick], bool]:
+    """The y mapping and its ticks: linear from 0, or log10 when values differ tenfold."""
+    positive = [v for v in values if v > 0]
+    v_max = max(values) if values else 1.0
+    if positive and len(positive) == len(values) and max(positive) / min(positive) >= LOG_RATIO:
+        lo = math.floor(math.log10(min(positive)))
+        hi = math.ceil(math.log10(max(positive)))
+        hi = max(hi, lo + 1)
+
+        def sy_log(v: float) -> float:
+            frac = (math.log10(max(v, 10.0**lo)) - lo) / (hi - lo)
+            return round(y0 - (y0 - y1) * frac, 1)
+
+        mults = (1, 2, 5) if hi - lo <= 3 else (1,)
+        ticks = [
+            Tick(sy_log(m * 10.0**k), _fmt(m * 10.0**k))
+            for k in range(lo, hi + 1)
+            for m in mults
+            if m * 10.0**k <= 10.0**hi
+        ]
+        return sy_log, ticks, True
+    step = _nice_step(v_max or 1.0)
+    top_value = step * math.ceil((v_max or 1.0) / step)
+
+    def sy(v: float) -> float:
+        return round(y0 - (y0 - y1) * v / top_value, 1)
+
+    ticks = [Tick(sy(k * step), _fmt(k * step)) for k in range(round(top_value / step) + 1)]
+    return sy, ticks, False
+
+
+def axis_label(track: Track) -> str:
+    """What the y axis counts: the unit, or the counted noun and its event."""
+    if track.unit:
+        return track.unit
+    words = [w for w in (track.counted, track.event) if w]
+    return " ".join(words) if words else "figure"
 
 
 def _series(
@@ -101,12 +154,13 @@ def _series(
     color: str,
     sx: Callable[[date], float],
     sy: Callable[[float], float],
-    x_end: float,
 ) -> ChartSeries:
     """A claimant's step line through its totals; increments ("54 more") are hollow dots.
 
-    A total holds until the claimant gives a new one. An increment is not a level, so drawing
-    the line through it would show the toll collapsing: it is marked at its own value instead.
+    A total holds until the claimant gives a new one, and the line ends at their last
+    statement: after it the claimant said nothing, so nothing is drawn. An increment is not a
+    level, so drawing the line through it would show the toll collapsing: it is marked at its
+    own value instead.
     """
     cmds: list[str] = []
     out = []
@@ -125,9 +179,8 @@ def _series(
                 hollow=increment,
             )
         )
-    if cmds:
-        cmds.append(f"H{x_end}")
-    return ChartSeries(claimant=claimant, color=color, path="".join(cmds), points=out)
+    css = f"c{PALETTE.index(color)}" if color in PALETTE else "c0"
+    return ChartSeries(claimant=claimant, color=color, path="".join(cmds), points=out, css=css)
 
 
 def _drawable(points: list[FigurePoint], max_points: int) -> list[FigurePoint]:
@@ -140,7 +193,14 @@ def _drawable(points: list[FigurePoint], max_points: int) -> list[FigurePoint]:
     return ordered[-max_points:]
 
 
-def build_chart(track: Track, *, max_points: int = 300, max_series: int = MAX_SERIES) -> Chart:
+def build_chart(
+    track: Track,
+    *,
+    max_points: int = 300,
+    max_series: int = MAX_SERIES,
+    width: int = WIDTH,
+    height: int = HEIGHT,
+) -> Chart:
     """Lay out `track` on a date (x) by value (y) plane.
 
     At most `max_series` claimants are drawn (those with the most figures; one colour each) and
@@ -154,43 +214,49 @@ def build_chart(track: Track, *, max_points: int = 300, max_series: int = MAX_SE
     drawn = {r.claimant for r in ranked[:max_series]}
     rows = [r for r in track.claimants if r.claimant in drawn]  # table order keeps colours stable
     pts = [(row.claimant, p) for row in rows for p in drawable[row.claimant]]
-    x0, x1, y0, y1 = LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, TOP
+    x0, x1, y0, y1 = LEFT, width - RIGHT, height - BOTTOM, TOP
     undated = sum(1 for row in track.claimants for p in row.points if p.date is None)
     hidden = len(ranked) - len(rows)
     if not pts:
-        return Chart(WIDTH, HEIGHT, [], [], [], (x0, y1, x1, y0), undated, hidden)
+        return Chart(
+            width, height, [], [], [], (x0, y1, x1, y0), undated, hidden, axis_label(track)
+        )
     dates = [p.date for _, p in pts if p.date]
     d_min, d_max = min(dates), max(dates)
     if d_max == d_min:
         d_min, d_max = d_min - timedelta(days=1), d_max + timedelta(days=1)
     # A little room after the last date, so its dots do not sit on the frame.
     d_end = d_max + timedelta(days=max(1, round((d_max - d_min).days * 0.03)))
-    v_max = max(float(p.value or 0) for _, p in pts)
-    step = _nice_step(v_max or 1.0)
-    top_value = step * math.ceil((v_max or 1.0) / step)
+    sy, y_ticks, log = _value_scale([float(p.value or 0) for _, p in pts], y0, y1)
     span_days = (d_end - d_min).days
 
     def sx(d: date) -> float:
         return round(x0 + (x1 - x0) * (d - d_min).days / span_days, 1)
 
-    def sy(v: float) -> float:
-        return round(y0 - (y0 - y1) * v / top_value, 1)
-
     series = [
-        _series(row.claimant, drawable[row.claimant], PALETTE[i % len(PALETTE)], sx, sy, x1)
+        _series(row.claimant, drawable[row.claimant], PALETTE[i % len(PALETTE)], sx, sy)
         for i, row in enumerate(rows)
     ]
-    y_ticks = [Tick(sy(k * step), _fmt(k * step)) for k in range(round(top_value / step) + 1)]
     x_ticks = _date_ticks(d_min, d_max, sx, x1 - x0)
-    return Chart(WIDTH, HEIGHT, series, x_ticks, y_ticks, (x0, y1, x1, y0), undated, hidden)
+    label = axis_label(track) + (" (log scale)" if log else "")
+    return Chart(
+        width, height, series, x_ticks, y_ticks, (x0, y1, x1, y0), undated, hidden, label, log
+    )
 
 
 _charts_lock = threading.Lock()
 _charts: OrderedDict[int, tuple[Track, Chart]] = OrderedDict()
 
 
+def build_charts(track: Track) -> Chart:
+    """The wide chart with its phone-sized twin in `compact` (the page shows one by width)."""
+    chart = build_chart(track)
+    chart.compact = build_chart(track, width=COMPACT_WIDTH, height=COMPACT_HEIGHT)
+    return chart
+
+
 def chart_for(track: Track) -> Chart:
-    """`build_chart`, remembered for the cached track object (a new ledger version, new object).
+    """`build_charts`, remembered for the cached track object (a new ledger version, new object).
 
     Keyed by identity with the track kept alongside, so an id is never reused while cached.
     """
@@ -199,9 +265,27 @@ def chart_for(track: Track) -> Chart:
         if hit is not None and hit[0] is track:
             _charts.move_to_end(id(track))
             return hit[1]
-    chart = build_chart(track)
+    chart = build_charts(track)
     with _charts_lock:
         _charts[id(track)] = (track, chart)
         while len(_charts) > 256:
             _charts.popitem(last=False)
+    return chart
+
+
+def profile_chart(profile: ClaimantProfile) -> Chart:
+    """One claimant's figures on every track as one timeline: a line per track."""
+    rows = [
+        tf.figures.model_copy(update={"claimant": tf.title}) for tf in profile.tracks if tf.figures
+    ]
+    timeline = Track(
+        track_id=f"claimant-{profile.name}",
+        title=f"{profile.name}: every figure",
+        n_points=sum(r.n_points for r in rows),
+        claimants=rows,
+    )
+    chart = build_charts(timeline)
+    for c in (chart, chart.compact):
+        if c is not None:
+            c.y_label = "each line one track" + (" (log scale)" if c.log else "")
     return chart

@@ -1,21 +1,25 @@
 """`Annotated` dependencies shared by the routes: the database engine, pagination, claim filters.
 
 Blank form fields (`?since=&stance=`) mean "no filter", so the HTML form can submit every field;
-anything else that does not parse is a 422 in the error shape.
+anything else that does not parse is a 422 in the error shape. In every `Annotated[...]` below the
+`Query(...)` (with its constraints) comes before `Blank`: pydantic then turns "" into None first
+and checks the constraints on strings only (the other order raised a TypeError, a 500).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.templating import Jinja2Templates
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, ValidationError
 from sqlalchemy import Engine
 
-from claimledger.ledger.queries import ClaimFilter, Order, SortKey
+from claimledger.ledger.claim_filter import MAX_TEXT, ClaimFilter, Mode, Stance
+from claimledger.ledger.claim_reads import Order, SortKey
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
@@ -29,8 +33,8 @@ def _blank_to_none(value: Any) -> Any:
 
 
 Blank = BeforeValidator(_blank_to_none)
-StanceName = Literal["assert", "deny", "call", "estimate"]
-ModeName = Literal["direct", "indirect", "according_to", "unattributed"]
+StanceName = Stance
+ModeName = Mode
 
 
 def get_engine(request: Request) -> Engine:
@@ -58,60 +62,75 @@ class Pagination:
 
 
 def pagination(
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0, le=100_000_000, description="rows to skip")] = 0,
+    limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT, description="page size"), Blank] = None,
+    offset: Annotated[
+        int | None, Query(ge=0, le=100_000_000, description="rows to skip"), Blank
+    ] = None,
 ) -> Pagination:
-    """Read limit and offset from the query string."""
-    return Pagination(limit=limit, offset=offset)
+    """Read limit and offset from the query string (blank: the default)."""
+    return Pagination(limit=limit or DEFAULT_LIMIT, offset=offset or 0)
 
 
 PageDep = Annotated[Pagination, Depends(pagination)]
 
 
-def _text(description: str) -> Any:
-    return Query(max_length=300, description=description)
+def text_query(description: str, max_length: int = MAX_TEXT) -> Any:
+    """A free-text query parameter: constrained, then blank -> None (order matters, see top)."""
+    return Query(max_length=max_length, description=description)
 
 
 def claim_filter(
-    claimant: Annotated[str | None, Blank, _text("canonical claimant name, exact")] = None,
-    stance: Annotated[StanceName | None, Blank, Query()] = None,
-    mode: Annotated[ModeName | None, Blank, Query(description="how it was reported")] = None,
+    claimant: Annotated[
+        str | None, text_query("name or alias, partial, any case (Macron, SOHR)"), Blank
+    ] = None,
+    stance: Annotated[StanceName | None, Query(), Blank] = None,
+    mode: Annotated[ModeName | None, Query(description="how it was reported"), Blank] = None,
     counted: Annotated[
-        str | None, Blank, _text("what a figure counts; word forms fold (troops = soldiers)")
+        str | None,
+        text_query("what a figure counts; word forms fold (troops = soldiers = soldier)"),
+        Blank,
     ] = None,
     event: Annotated[
-        str | None, Blank, _text("what happened to it; word forms fold (deaths = killed)")
+        str | None,
+        text_query("what happened to it; word forms fold (deaths = killed = kill)"),
+        Blank,
     ] = None,
-    outlet: Annotated[str | None, Blank, _text("the document's outlet, exact")] = None,
+    outlet: Annotated[str | None, text_query("the document's outlet, any case"), Blank] = None,
     doc_id: Annotated[
-        str | None, Blank, Query(max_length=64, description="claims of one document")
+        str | None, Query(max_length=64, description="claims of one document"), Blank
     ] = None,
-    since: Annotated[date | None, Blank, Query(description="stated on or after")] = None,
-    until: Annotated[date | None, Blank, Query(description="stated on or before")] = None,
+    since: Annotated[date | None, Query(description="stated on or after"), Blank] = None,
+    until: Annotated[date | None, Query(description="stated on or before"), Blank] = None,
     q: Annotated[
         str | None,
+        text_query("words that must all appear in sentence or claimant"),
         Blank,
-        Query(max_length=200, description="words that must all appear in sentence or claimant"),
     ] = None,
     copies: Annotated[
-        bool,
+        bool | None,
         Query(description="list a claim once per syndicated copy (default: once, with carriers)"),
-    ] = False,
+        Blank,
+    ] = None,
 ) -> ClaimFilter:
-    """Claim filters from the query string; every one is optional."""
-    return ClaimFilter(
-        claimant=claimant,
-        stance=stance,
-        mode=mode,
-        counted=counted,
-        event=event,
-        outlet=outlet,
-        doc_id=doc_id,
-        since=since,
-        until=until,
-        q=q,
-        copies=copies,
-    )
+    """Claim filters from the query string; every one is optional (see `claim_filter`)."""
+    try:
+        return ClaimFilter(
+            claimant=claimant,
+            stance=stance,
+            mode=mode,
+            counted=counted,
+            event=event,
+            outlet=outlet,
+            doc_id=doc_id,
+            since=since,
+            until=until,
+            q=q,
+            copies=bool(copies),
+        )
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**e, "loc": ("query", *e.get("loc", ()))} for e in exc.errors()]
+        ) from exc
 
 
 FilterDep = Annotated[ClaimFilter, Depends(claim_filter)]
@@ -126,11 +145,11 @@ class Sorting:
 
 
 def sorting(
-    sort: Annotated[SortKey, Query(description="sort key")] = "date",
-    order: Annotated[Order, Query()] = "desc",
+    sort: Annotated[SortKey | None, Query(description="sort key"), Blank] = None,
+    order: Annotated[Order | None, Query(), Blank] = None,
 ) -> Sorting:
-    """Read sort and order; anything outside the whitelist is a 422."""
-    return Sorting(sort=sort, order=order)
+    """Read sort and order (blank: date, newest first); outside the whitelist is a 422."""
+    return Sorting(sort=sort or "date", order=order or "desc")
 
 
 SortDep = Annotated[Sorting, Depends(sorting)]

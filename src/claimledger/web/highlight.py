@@ -37,15 +37,19 @@ def _intervals(claim: Claim, size: int) -> list[tuple[int, int, str]]:
 
 def highlight_sentence(claim: Claim) -> Markup:
     """The claim's own sentence with its parts marked (for tables: no anchors, no sentence box)."""
-    shift = claim.start
+    return highlight_within(claim, claim.sentence, claim.start)
+
+
+def highlight_within(claim: Claim, text: str, shift: int) -> Markup:
+    """`text` (the part of the document starting at offset `shift`) with the claim marked."""
 
     def moved(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         return [(s - shift, e - shift) for s, e in spans]
 
     local = claim.model_copy(
         update={
-            "start": 0,
-            "end": len(claim.sentence),
+            "start": claim.start - shift,
+            "end": claim.end - shift,
             "claimant_spans": moved(claim.claimant_spans),
             "cue_spans": moved(claim.cue_spans),
             "content_spans": moved(claim.content_spans),
@@ -55,7 +59,7 @@ def highlight_sentence(claim: Claim) -> Markup:
             ],
         }
     )
-    return highlight(claim.sentence, [local], anchors=False)
+    return highlight(text, [local], anchors=False)
 
 
 def highlight(text: str, claims: Sequence[Claim], *, anchors: bool = True) -> Markup:

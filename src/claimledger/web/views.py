@@ -10,6 +10,7 @@ from starlette.datastructures import QueryParams
 
 from claimledger.models import Claim, Quantity
 from claimledger.web.highlight import highlight_sentence
+from claimledger.web.security import safe_href
 
 
 def claim_href(claim: Claim) -> str:
@@ -44,6 +45,7 @@ def register_filters(env: Environment) -> None:
     """Make the helpers available in every template."""
     env.globals["claim_href"] = claim_href
     env.globals["with_query"] = with_query
+    env.globals["safe_href"] = safe_href
     env.filters["num"] = fmt_number
     env.filters["qlabel"] = quantity_label
     env.filters["marked"] = highlight_sentence

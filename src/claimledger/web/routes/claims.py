@@ -6,7 +6,9 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from claimledger.ledger import dashboard, queries
+from claimledger.ledger.profiles import ClaimDetail, claim_detail
 from claimledger.web.deps import EngineDep, FilterDep, PageDep, SortDep, TemplatesDep
+from claimledger.web.highlight import highlight_within
 from claimledger.web.schemas import ERROR_RESPONSES, Envelope, Meta, page_meta
 
 api = APIRouter(prefix="/api", tags=["claims"], responses=ERROR_RESPONSES)
@@ -40,6 +42,31 @@ def get_claim(engine: EngineDep, claim_id: str) -> Envelope[queries.LedgerClaim]
     if claim is None:
         raise HTTPException(404, f"no claim with id {claim_id!r}")
     return Envelope(data=claim, meta=Meta())
+
+
+@api.get("/claims/{claim_id}/detail")
+def get_claim_detail(engine: EngineDep, claim_id: str) -> Envelope[ClaimDetail]:
+    """One claim with its paragraph, the rule that produced it, carriers and conflicts."""
+    return Envelope(data=_detail(engine, claim_id))
+
+
+def _detail(engine: EngineDep, claim_id: str) -> ClaimDetail:
+    found = claim_detail(engine, claim_id)
+    if found is None:
+        raise HTTPException(404, f"no claim with id {claim_id!r}")
+    return found
+
+
+@pages.get("/claims/{claim_id}", response_class=HTMLResponse)
+def claim_page(
+    request: Request, engine: EngineDep, templates: TemplatesDep, claim_id: str
+) -> HTMLResponse:
+    """One claim: its sentence in its paragraph, who said it how, carriers and conflicts."""
+    d = _detail(engine, claim_id)
+    paragraph = highlight_within(d.claim, d.paragraph, d.paragraph_start)
+    return templates.TemplateResponse(
+        request, "claim.html", {"nav": "claims", "d": d, "c": d.claim, "paragraph": paragraph}
+    )
 
 
 @pages.get("/claims", response_class=HTMLResponse)

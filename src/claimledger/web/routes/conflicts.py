@@ -14,11 +14,7 @@ from claimledger.web.schemas import ERROR_RESPONSES, Envelope, page_meta
 api = APIRouter(prefix="/api", tags=["conflicts"], responses=ERROR_RESPONSES)
 pages = APIRouter(include_in_schema=False)
 
-KindQ = Annotated[Literal["figure", "denial"] | None, Blank, Query()]
-
-
-def _select(engine: EngineDep, kind: str | None) -> list[dashboard.Conflict]:
-    return dashboard.conflicts_of(engine, kind)
+KindQ = Annotated[Literal["figure", "denial"] | None, Query(), Blank]
 
 
 @api.get("/conflicts")
@@ -26,11 +22,11 @@ def list_conflicts(
     engine: EngineDep, page: PageDep, kind: KindQ = None
 ) -> Envelope[list[dashboard.Conflict]]:
     """Pairs of claims that disagree, newest first."""
-    found = _select(engine, kind)
+    view = dashboard.conflict_view(engine)
     filters = {"kind": kind} if kind else {}
     return Envelope(
-        data=found[page.offset : page.offset + page.limit],
-        meta=page_meta(len(found), page.limit, page.offset, filters),
+        data=dashboard.resolve_conflicts(engine, view.page(kind, page.offset, page.limit)),
+        meta=page_meta(view.count(kind), page.limit, page.offset, filters),
     )
 
 
@@ -39,11 +35,11 @@ def conflicts_page(
     request: Request, engine: EngineDep, templates: TemplatesDep, page: PageDep, kind: KindQ = None
 ) -> HTMLResponse:
     """Contradictions and denials, each pair side by side."""
-    found = _select(engine, kind)
+    view = dashboard.conflict_view(engine)
     counts = {
-        "all": len(_select(engine, None)),
-        "figure": len(_select(engine, "figure")),
-        "denial": len(_select(engine, "denial")),
+        "all": view.count(None),
+        "figure": view.count("figure"),
+        "denial": view.count("denial"),
     }
     return templates.TemplateResponse(
         request,
@@ -51,8 +47,8 @@ def conflicts_page(
         {
             "nav": "conflicts",
             "counts": counts,
-            "items": found[page.offset : page.offset + page.limit],
+            "items": dashboard.resolve_conflicts(engine, view.page(kind, page.offset, page.limit)),
             "kind": kind,
-            "meta": page_meta(len(found), page.limit, page.offset),
+            "meta": page_meta(view.count(kind), page.limit, page.offset),
         },
     )

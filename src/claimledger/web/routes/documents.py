@@ -15,8 +15,8 @@ from claimledger.web.schemas import ERROR_RESPONSES, Envelope, page_meta
 api = APIRouter(prefix="/api", tags=["documents"], responses=ERROR_RESPONSES)
 pages = APIRouter(include_in_schema=False)
 
-OutletQ = Annotated[str | None, Blank, Query(max_length=300)]
-TitleQ = Annotated[str | None, Blank, Query(max_length=200, description="words in the title")]
+OutletQ = Annotated[str | None, Query(max_length=300, description="the outlet, any case"), Blank]
+TitleQ = Annotated[str | None, Query(max_length=200, description="words in the title"), Blank]
 
 
 @api.get("/documents")

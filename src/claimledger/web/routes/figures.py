@@ -17,12 +17,28 @@ pages = APIRouter(include_in_schema=False)
 
 AboutQ = Annotated[
     str | None,
-    Blank,
     Query(max_length=200, description="only tracks naming this (a state, a word, a claimant)"),
+    Blank,
 ]
-AllQ = Annotated[bool, Query(alias="all", description="also tracks of bare things with no event")]
-SeriesQ = Annotated[bool, Query(description="include every point of every claimant, and the notes")]
+AllQ = Annotated[
+    bool | None, Query(alias="all", description="also tracks of bare things with no event"), Blank
+]
+SeriesQ = Annotated[
+    bool | None, Query(description="include every point of every claimant, and the notes"), Blank
+]
+SideQ = Annotated[
+    str | None, Query(max_length=200, description="only tracks of this side (a state)"), Blank
+]
+EventQ = Annotated[
+    str | None,
+    Query(max_length=200, description="only tracks of this event (killed, injured)"),
+    Blank,
+]
+CardsQ = Annotated[
+    int | None, Query(ge=0, le=100_000_000, description="one-figure tracks to skip"), Blank
+]
 PAGE_TRACKS = 10  # charts per page on /figures
+PAGE_CARDS = 48  # one-figure tracks per page, as compact cards
 
 
 @api.get("/figures")
@@ -30,16 +46,23 @@ def list_figures(
     engine: EngineDep,
     page: PageDep,
     about: AboutQ = None,
-    everything: AllQ = False,
-    series: SeriesQ = False,
+    everything: AllQ = None,
+    series: SeriesQ = None,
+    side: SideQ = None,
+    event: EventQ = None,
 ) -> Envelope[list[dashboard.Track]]:
     """The "Per claimant" table: each track (most contested first) with each claimant's latest
     figure; `series=true` adds every point and the consistency notes (as /api/tracks/{id})."""
-    found = dashboard.tracks(engine, about=about, everything=everything)
+    found = dashboard.tracks(
+        engine, about=about, everything=bool(everything), side=side, event=event
+    )
     items = found[page.offset : page.offset + page.limit]
-    if not series:
+    if series:
+        items = dashboard.full_tracks(engine, items)
+    else:
         items = [dashboard.without_series(t) for t in items]
-    filters = {k: v for k, v in {"about": about, "all": everything, "series": series}.items() if v}
+    given = {"about": about, "all": everything, "series": series, "side": side, "event": event}
+    filters = {k: v for k, v in given.items() if v}
     return Envelope(data=items, meta=page_meta(len(found), page.limit, page.offset, filters))
 
 
@@ -59,21 +82,36 @@ def figures_page(
     templates: TemplatesDep,
     page: PageDep,
     about: AboutQ = None,
-    everything: AllQ = False,
+    everything: AllQ = None,
+    side: SideQ = None,
+    event: EventQ = None,
+    cards: CardsQ = None,
 ) -> HTMLResponse:
-    """The figures dashboard: per track, a step chart and the "Per claimant" table."""
-    found = dashboard.tracks(engine, about=about, everything=everything)
+    """The figures dashboard, ranked and paged: per track with two figures or more a step chart
+    and the "Per claimant" table; tracks of one figure as compact cards after them."""
+    found = dashboard.tracks(
+        engine, about=about, everything=bool(everything), side=side, event=event
+    )
+    charted = [t for t in found if t.n_points > 1]
+    singles = [t for t in found if t.n_points <= 1]
     limit = min(page.limit, PAGE_TRACKS)
-    shown = found[page.offset : page.offset + limit]
+    shown = dashboard.full_tracks(engine, charted[page.offset : page.offset + limit], charted=True)
+    first_card = cards or 0
     return templates.TemplateResponse(
         request,
         "figures.html",
         {
             "nav": "figures",
             "tracks": [(t, chart_for(t)) for t in shown],
+            "cards": singles[first_card : first_card + PAGE_CARDS],
+            "cards_meta": page_meta(len(singles), PAGE_CARDS, first_card),
+            "n_tracks": len(found),
             "about": about,
-            "everything": everything,
-            "meta": page_meta(len(found), limit, page.offset),
+            "side": side,
+            "event": event,
+            "everything": bool(everything),
+            "facets": dashboard.track_facets(engine),
+            "meta": page_meta(len(charted), limit, page.offset),
         },
     )
 

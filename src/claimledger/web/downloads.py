@@ -1,0 +1,256 @@
+"""Rows of each dashboard view, for the CSV and JSON downloads beside it.
+
+Every view's download holds what the view lists, with the same filters and order, all pages
+(up to MAX_ROWS). CSV cells that a spreadsheet would run as a formula (`= + - @`, tab, CR) are
+neutralised with a leading apostrophe: text from a document never becomes a live formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from claimledger.ledger.read_models import (
+    ClaimantSummary,
+    Conflict,
+    DocumentSummary,
+    LedgerClaim,
+    Track,
+)
+
+MAX_ROWS = 100_000
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+CLAIM_COLUMNS = (
+    "claim_id",
+    "stated_on",
+    "claimant",
+    "claimant_type",
+    "affiliation",
+    "stance",
+    "mode",
+    "hedged",
+    "cue",
+    "content",
+    "figures",
+    "sentence",
+    "outlet",
+    "title",
+    "published",
+    "doc_id",
+    "url",
+    "carriers",
+    "copy_of",
+)
+FIGURE_COLUMNS = (
+    "track_id",
+    "track",
+    "claimant",
+    "affiliation",
+    "latest_figure",
+    "value",
+    "low",
+    "high",
+    "stated_on",
+    "with_later_increments",
+    "figures",
+    "sentence",
+    "outlet",
+    "claim_id",
+    "doc_id",
+)
+CONFLICT_COLUMNS = (
+    "conflict_id",
+    "kind",
+    "explanation",
+    "track_id",
+    "claim_id",
+    "claimant",
+    "stated_on",
+    "stance",
+    "sentence",
+    "outlet",
+    "doc_id",
+    "carriers",
+)
+CLAIMANT_COLUMNS = (
+    "name",
+    "claimant_type",
+    "affiliation",
+    "claims",
+    "denials",
+    "first_date",
+    "last_date",
+)
+DOCUMENT_COLUMNS = (
+    "doc_id",
+    "published",
+    "title",
+    "outlet",
+    "url",
+    "doc_path",
+    "format",
+    "words",
+    "claims",
+    "original_doc_id",
+)
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as written: text starting like a formula is quoted.
+
+    Numbers stay numbers (a negative figure is not a formula); text starting with = + - @ (or a
+    tab or carriage return, which some spreadsheets skip before reading a formula) gets a
+    leading apostrophe.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return value
+    text = value.isoformat() if isinstance(value, date | datetime) else str(value)
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def csv_chunks(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The CSV text (header first), a few hundred rows per chunk, for a streamed response."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(columns)
+    for n, row in enumerate(rows, 1):
+        writer.writerow([safe_cell(row.get(c)) for c in columns])
+        if n % 500 == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def json_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A JSON array of the rows, streamed."""
+    yield "["
+    for n, row in enumerate(rows):
+        yield ("," if n else "") + json.dumps(row, ensure_ascii=False, default=str)
+    yield "]\n"
+
+
+def claim_row(c: LedgerClaim) -> dict[str, Any]:
+    """What the claims table shows of a claim, and where it was said."""
+    return {
+        "claim_id": c.claim_id,
+        "stated_on": c.stated_on,
+        "claimant": c.claimant,
+        "claimant_type": c.claimant_type,
+        "affiliation": c.affiliation,
+        "stance": c.stance,
+        "mode": c.mode,
+        "hedged": c.hedged,
+        "cue": c.cue,
+        "content": c.content,
+        "figures": "; ".join(q.text for q in c.quantities),
+        "sentence": c.sentence,
+        "outlet": c.outlet,
+        "title": c.title,
+        "published": c.published,
+        "doc_id": c.doc_id,
+        "url": c.url,
+        "carriers": " ".join(c.carriers),
+        "copy_of": c.copy_of,
+    }
+
+
+def figure_rows(tracks: Iterable[Track]) -> Iterator[dict[str, Any]]:
+    """The "Per claimant" tables: one row per track and claimant, its latest figure."""
+    for t in tracks:
+        for r in t.claimants:
+            yield {
+                "track_id": t.track_id,
+                "track": t.title,
+                "claimant": r.claimant,
+                "affiliation": r.affiliation,
+                "latest_figure": r.latest.text,
+                "value": r.latest.value,
+                "low": r.latest.low,
+                "high": r.latest.high,
+                "stated_on": r.latest.date,
+                "with_later_increments": r.implied,
+                "figures": r.n_points,
+                "sentence": r.latest.sentence,
+                "outlet": r.latest.outlet,
+                "claim_id": r.latest.claim_id,
+                "doc_id": r.latest.doc_id,
+            }
+
+
+def track_point_rows(t: Track) -> Iterator[dict[str, Any]]:
+    """Every figure of one track, per claimant, oldest first."""
+    for r in t.claimants:
+        for p in r.points:
+            yield {
+                "track_id": t.track_id,
+                "track": t.title,
+                "claimant": r.claimant,
+                "affiliation": r.affiliation,
+                "latest_figure": p.text,
+                "value": p.value,
+                "low": p.low,
+                "high": p.high,
+                "stated_on": p.date,
+                "figures": p.kind or "",
+                "sentence": p.sentence,
+                "outlet": p.outlet,
+                "claim_id": p.claim_id,
+                "doc_id": p.doc_id,
+            }
+
+
+def conflict_rows(conflicts: Iterable[Conflict]) -> Iterator[dict[str, Any]]:
+    """One row per claim of each conflict, the conflict's facts repeated."""
+    for k in conflicts:
+        for c in k.claims:
+            yield {
+                "conflict_id": k.conflict_id,
+                "kind": k.kind,
+                "explanation": k.explanation,
+                "track_id": k.track_id,
+                "claim_id": c.claim_id,
+                "claimant": c.claimant,
+                "stated_on": c.stated_on,
+                "stance": c.stance,
+                "sentence": c.sentence,
+                "outlet": c.outlet,
+                "doc_id": c.doc_id,
+                "carriers": " ".join(c.carriers),
+            }
+
+
+def claimant_row(c: ClaimantSummary) -> dict[str, Any]:
+    return {
+        "name": c.name,
+        "claimant_type": c.claimant_type,
+        "affiliation": c.affiliation,
+        "claims": c.n_claims,
+        "denials": c.n_denials,
+        "first_date": c.first_date,
+        "last_date": c.last_date,
+    }
+
+
+def document_row(d: DocumentSummary) -> dict[str, Any]:
+    return {
+        "doc_id": d.doc_id,
+        "published": d.published,
+        "title": d.title,
+        "outlet": d.outlet,
+        "url": d.url,
+        "doc_path": d.doc_path,
+        "format": d.format,
+        "words": d.n_words,
+        "claims": d.n_claims,
+        "original_doc_id": d.origin_id if d.origin_id not in (None, d.doc_id) else None,
+    }
