@@ -364,7 +364,10 @@ def kill_loop(
         while in_cycle < per_cycle and report.kills < kills and attempts < per_cycle * 3:
             attempts += 1
             from_launch = (report.kills + report.finished_before_kill) % 3 == 0
-            span = reference.seconds if from_launch else reference.seconds - reference.start
+            # A resumed run has only the rest to do: aim the kill inside what is left of it.
+            left = 1 - (len(ledger_claims(db)) if db.exists() else 0) / len(reference.claims)
+            work = (reference.seconds - reference.start) * max(left, 0.1)
+            span = reference.start + work if from_launch else work
             delay = rng.uniform(0, span)
             if not kill_ingest(corpus, db, delay, after_start=not from_launch):
                 report.finished_before_kill += 1
