@@ -37,7 +37,27 @@ _FOREIGN_WORDS = word_set(
 )
 _OWN = word_set("its our their own")
 _ENEMY = word_set("enemy enemy's adversary opponent opposing")
-_ENEMY_BEFORE = re.compile(r"\benemy(?:'s)?\b", re.IGNORECASE)
+# "Enemy" as a modifier ("the total enemy losses ... 3 tanks") says whose the figure counts;
+# as a noun ("killed in battles with the enemy, the total ... has reached 158") it does not.
+_ENEMY_BEFORE = re.compile(
+    r"\benemy(?:'s|’s)?\s+(?!(?:in|on|at|of|and|or|with|was|were|is|are|has|had|have|by|to|"
+    r"from|near|along|for|as|that|which|who)\b)[a-z]",
+    re.IGNORECASE,
+)
+# Who did it: "killed by the Azerbaijani armed forces", "by fire from Azeri forces", "in
+# Azerbaijan's aggression against": the dead and hurt are then the other side's.
+_FORCES = (
+    r"(?:armed\s+forces|forces|army|troops|military|soldiers|servicemen|drones?|artillery|"
+    r"shelling|bombardment|strikes?|airstrikes?|attacks?|aggression|missiles?|rockets?|side)"
+)
+_PERPETRATOR = re.compile(
+    r"\b(?:by|from)\s+(?:the\s+)?(?:(?:fire|shelling|strikes?|attacks?)\s+(?:by|from|of)\s+"
+    r"(?:the\s+)?)?([A-Z][\w-]+)(?:'s|’s)?(\s+" + _FORCES + r"\b)?"
+    r"|\b([A-Z][\w-]+)(?:'s|’s)?\s+(?:aggression|shelling|bombardment|strikes?|attacks?|"
+    r"airstrikes?)\b"
+)
+
+
 # A figure about one strike ("a missile hit Ganja, killing 13") is not the running toll: it is
 # kept on a track of its own, scoped by the place that was hit. Running-total wording wins.
 _INCIDENT = re.compile(
@@ -190,6 +210,29 @@ def _owner(
     return None
 
 
+@lru_cache(maxsize=65536)
+def _victims_side(sentence: str, table: PartyTable) -> str | None:
+    """The side whose people a sentence says another side killed or hurt: the one side the
+    named perpetrator fights ("killed by the Azerbaijani armed forces" -> Armenia)."""
+    t = alias_table()
+    found: set[str] = set()
+    for m in _PERPETRATOR.finditer(sentence):
+        word = m.group(1) or m.group(3)
+        state = t.country_words.get(key_of(word))
+        # "by the Azerbaijani armed forces", "by Azerbaijan"; not "signed by the Azerbaijani,
+        # Russian and Armenian leaders".
+        if m.group(1) and not m.group(2) and state != word:
+            continue
+        party = table.by_affiliation.get(state) if state is not None else None
+        if party is None:
+            continue
+        side = table.side_of(party)
+        victims = table.opponent_of(side) if table.is_belligerent(side) else None
+        if victims is not None:
+            found.add(victims)
+    return found.pop() if len(found) == 1 else None
+
+
 def _at(q: Quantity, claim: Claim) -> int:
     """Where the figure starts in its sentence (-1 when it cannot be found there)."""
     return _position(q.text, q.start - claim.start, claim.sentence)
@@ -327,7 +370,11 @@ def track_key(
     scope = None if q.kind == "cumulative" else incident_scope(claim.sentence)
     # The toll of one strike belongs to the place hit, not to whoever reports it: Armenia
     # reporting the dead of a strike on Barda does not make them Armenian.
-    owner = _owner(cls, event, stated, side if scope is None else UNKNOWN, claim, table)
+    owner_side = side if scope is None else UNKNOWN
+    if stated is None and cls.family == "people" and not table.is_belligerent(owner_side):
+        # A monitor or an unplaced official: whose the dead are follows from who killed them.
+        owner_side = _victims_side(claim.sentence, table) or owner_side
+    owner = _owner(cls, event, stated, owner_side, claim, table)
     at_war = owner is not None and table.is_belligerent(owner)
     return TrackKey(
         owner, cls.name, event, unit, scope if scoped else None, None if at_war else theatre
