@@ -371,8 +371,9 @@ def track_key(
     # The toll of one strike belongs to the place hit, not to whoever reports it: Armenia
     # reporting the dead of a strike on Barda does not make them Armenian.
     owner_side = side if scope is None else UNKNOWN
-    if stated is None and cls.family == "people" and not table.is_belligerent(owner_side):
-        # A monitor or an unplaced official: whose the dead are follows from who killed them.
+    if stated is None and cls.family == "people":
+        # Whose the dead are follows from who killed them, whoever reports it: a monitor, an
+        # official the text does not place, or one placed on the wrong side by a bare title.
         owner_side = _victims_side(claim.sentence, table) or owner_side
     owner = _owner(cls, event, stated, owner_side, claim, table)
     at_war = owner is not None and table.is_belligerent(owner)
