@@ -87,6 +87,8 @@ _INCREMENT = re.compile(
 # "the bodies of 2,317 Armenian soldiers", "the remains of 3,753": the figure counts bodies.
 _BODIES = "bodies"
 _BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "225 fighters whose bodies were brought to Syria": the figure counts bodies too.
+_WHOSE_BODIES = re.compile(r"^\s*whose\s+(?:bodies|remains|corpses)\b", re.IGNORECASE)
 _ORIGIN = re.compile(
     r"\b(?:from|left|leaving|out of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|"
     r"war-torn|neighbouring|neighboring)\s+)?([A-Z][\w-]+)"
@@ -258,6 +260,19 @@ def _event_right_after(q: Quantity, claim: Claim, tax: Taxonomy) -> str | None:
     return tax.event_words.get(phrase_key(m.group(1))) if m else None
 
 
+def _modifiers(q: Quantity, claim: Claim) -> tuple[str, int]:
+    """The words between a figure and its counted noun ("nine U.S. citizens" -> "U.S."), which
+    the extraction may leave out of the figure's group, and where the noun ends (-1: unseen)."""
+    at = _at(q, claim)
+    if at < 0 or not q.counted:
+        return "", -1
+    end = at + len(q.text)
+    found = claim.sentence.find(q.counted, end, end + 40 + len(q.counted))
+    if found < 0:
+        return "", -1
+    return claim.sentence[end:found], found + len(q.counted)
+
+
 def _event_near(q: Quantity, claim: Claim, tax: Taxonomy, skip: str = "") -> str | None:
     """What happened, when the figure itself does not say: the nearest event word after it
     in its sentence ("1,245 servicemen are being treated" -> injured), else just before it."""
@@ -354,16 +369,22 @@ def track_key(
         event = tax.event_class(q.event) or _head(q.event) or _event_near(q, claim, tax)
         return TrackKey(None, head, event, unit, theatre=theatre)
     at = max(0, _at(q, claim))
-    if cls.name != _BODIES and _BODIES_OF.search(claim.sentence[max(0, at - 30) : at]):
+    between, noun_end = _modifiers(q, claim)
+    if cls.name != _BODIES and (
+        _BODIES_OF.search(claim.sentence[max(0, at - 30) : at])
+        or (noun_end >= 0 and _WHOSE_BODIES.match(claim.sentence, noun_end))
+    ):
         cls = tax.counted.get(_BODIES, cls)  # "the bodies of 2,317 soldiers killed": bodies
     named = _event_right_after(q, claim, tax) or tax.event_class(q.event) or _head(q.event)
     named = named or _event_near(q, claim, tax)
     if cls.name == _BODIES and named in (None, "killed"):
         # Bodies are of the dead: what happened to them is what was done with them.
         named = _event_near(q, claim, tax, skip="killed") or "recovered"
+    if cls.name == _BODIES and named == "deployed":
+        named = "returned"  # bodies brought or transferred home are returned, not deployed
     event = tax.event_for(named, cls)
     side = claimant_side(claim, table)
-    words = " ".join(w for w in (q.group, q.counted) if w)
+    words = " ".join(w for w in (q.group, between, q.counted) if w)
     stated = _stated_owner(words, side, table)
     if stated is None and _ENEMY_BEFORE.search(claim.sentence[:at]):
         stated = _stated_owner("enemy", side, table)  # "the total enemy losses ... 3 tanks"
