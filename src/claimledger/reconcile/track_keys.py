@@ -88,7 +88,7 @@ _INCREMENT = re.compile(
 _BODIES = "bodies"
 _BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "225 fighters whose bodies were brought to Syria": the figure counts bodies too.
-_WHOSE_BODIES = re.compile(r"^\s*whose\s+(?:bodies|remains|corpses)\b", re.IGNORECASE)
+_WHOSE_BODIES = re.compile(r"\s*whose\s+(?:bodies|remains|corpses)\b", re.IGNORECASE)
 _ORIGIN = re.compile(
     r"\b(?:from|left|leaving|out of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|"
     r"war-torn|neighbouring|neighboring)\s+)?([A-Z][\w-]+)"
