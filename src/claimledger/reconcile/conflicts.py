@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimledger.models import Claim
-from claimledger.reconcile.bulk import gc_paused
 from claimledger.names.claimants import refine_claimants
+from claimledger.reconcile.bulk import gc_paused
 from claimledger.reconcile.figure_conflicts import Conflict, figure_conflicts
 from claimledger.reconcile.sides import UNKNOWN, bundled_party_table, party_of
 from claimledger.reconcile.topics import GENERIC, TopicIndex, claim_terms, state_terms

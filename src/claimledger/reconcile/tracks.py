@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from claimledger.models import Claim, Kind
-from claimledger.reconcile.bulk import gc_paused
 from claimledger.names.claimants import refine_claimants
+from claimledger.reconcile.bulk import gc_paused
 from claimledger.reconcile.figures import (
     FigureRow,
     day_text,
