@@ -16,8 +16,15 @@ from functools import cached_property, lru_cache
 
 from claimledger.models import Claim, Quantity, content_hash
 from claimledger.names.aliases import alias_table, key_of, word_set
+from claimledger.reconcile.owners import (
+    ENEMY_BEFORE,
+    FOREIGN,
+    owner_of,
+    stated_owner,
+    victims_side,
+)
 from claimledger.reconcile.sides import UNKNOWN, PartyTable, bundled_party_table, party_of
-from claimledger.reconcile.taxonomy import CountedClass, Taxonomy, bundled_taxonomy, phrase_key
+from claimledger.reconcile.taxonomy import Taxonomy, bundled_taxonomy, phrase_key
 
 __all__ = [
     "FOREIGN",
@@ -29,34 +36,6 @@ __all__ = [
     "topic_nouns",
     "track_key",
 ]
-
-FOREIGN = "foreign"
-_FOREIGN_WORDS = word_set(
-    "foreign middle east eastern jihadist jihadists islamist islamists "
-    "terrorist terrorists mercenary mercenaries jihadi jihadis"
-)
-_OWN = word_set("its our their own")
-_ENEMY = word_set("enemy enemy's adversary opponent opposing")
-# "Enemy" as a modifier ("the total enemy losses ... 3 tanks") says whose the figure counts;
-# as a noun ("killed in battles with the enemy, the total ... has reached 158") it does not.
-_ENEMY_BEFORE = re.compile(
-    r"\benemy(?:'s|’s)?\s+(?!(?:in|on|at|of|and|or|with|was|were|is|are|has|had|have|by|to|"
-    r"from|near|along|for|as|that|which|who)\b)[a-z]",
-    re.IGNORECASE,
-)
-# Who did it: "killed by the Azerbaijani armed forces", "by fire from Azeri forces", "in
-# Azerbaijan's aggression against": the dead and hurt are then the other side's.
-_FORCES = (
-    r"(?:armed\s+forces|forces|army|troops|military|soldiers|servicemen|drones?|artillery|"
-    r"shelling|bombardment|strikes?|airstrikes?|attacks?|aggression|missiles?|rockets?|side)"
-)
-_PERPETRATOR = re.compile(
-    r"\b(?:by|from)\s+(?:the\s+)?(?:(?:fire|shelling|strikes?|attacks?)\s+(?:by|from|of)\s+"
-    r"(?:the\s+)?)?([A-Z][\w-]+)(?:'s|’s)?(\s+" + _FORCES + r"\b)?"
-    r"|\b([A-Z][\w-]+)(?:'s|’s)?\s+(?:aggression|shelling|bombardment|strikes?|attacks?|"
-    r"airstrikes?)\b"
-)
-
 
 # A figure about one strike ("a missile hit Ganja, killing 13") is not the running toll: it is
 # kept on a track of its own, scoped by the place that was hit. Running-total wording wins.
@@ -89,10 +68,6 @@ _BODIES = "bodies"
 _BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "225 fighters whose bodies were brought to Syria": the figure counts bodies too.
 _WHOSE_BODIES = re.compile(r"\s*whose\s+(?:bodies|remains|corpses)\b", re.IGNORECASE)
-_ORIGIN = re.compile(
-    r"\b(?:from|left|leaving|out of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|"
-    r"war-torn|neighbouring|neighboring)\s+)?([A-Z][\w-]+)"
-)
 
 
 @dataclass(frozen=True)
@@ -143,96 +118,6 @@ def claimant_side(claim: Claim, table: PartyTable | None = None) -> str:
     return _side(
         claim.claimant, claim.claimant_mention, claim.claimant_type, table or bundled_party_table()
     )
-
-
-@lru_cache(maxsize=65536)
-def _stated_owner(words: str, side: str, table: PartyTable) -> str | None:
-    """Whose the figure says they are: a state's side, a named party's side, "its" (the
-    claimant's side), "enemy" (the side it fights), foreign; None when it does not say."""
-    t = alias_table()
-    key = key_of(words)
-    for size in (3, 2, 1):
-        for i in range(len(key) - size + 1):
-            gram = key[i : i + size]
-            state = t.country_words.get(gram) or (t.peoples[gram][1] if gram in t.peoples else None)
-            if state is not None:
-                party = table.by_affiliation.get(state)
-                return table.side_of(party) if party is not None else state
-    named = table.resolve(UNKNOWN, words, None)
-    if named != UNKNOWN and named in table.side and named != "media":
-        return table.side_of(named)
-    found = set(key)
-    known = side != UNKNOWN and table.is_belligerent(side)
-    if found & _OWN and known:
-        return side
-    if found & _ENEMY and known:
-        return table.opponent_of(side)
-    if found & _FOREIGN_WORDS:
-        return FOREIGN
-    return None
-
-
-@lru_cache(maxsize=65536)
-def _origin(content: str) -> str | None:
-    """The one state fighters are said to come from ("left Syria", "from northern Syria")."""
-    t = alias_table()
-    found = {t.country_words.get(key_of(m.group(1))) for m in _ORIGIN.finditer(content)}
-    found.discard(None)
-    return found.pop() if len(found) == 1 else None
-
-
-def _owner(
-    cls: CountedClass,
-    event: str | None,
-    stated: str | None,
-    side: str,
-    claim: Claim,
-    table: PartyTable,
-) -> str | None:
-    known = side != UNKNOWN and table.is_belligerent(side)
-    if cls.owner == "foreign":
-        # Fighters of a side at war are that side's ("Armenian militants"); any other origin,
-        # named or implied ("left Syria", "mercenaries"), is one thing: foreign fighters.
-        if stated is not None and (table.is_belligerent(stated) or stated == FOREIGN):
-            return stated
-        if stated is not None or _origin(claim.content) or event == "deployed":
-            return FOREIGN
-        return FOREIGN if set(key_of(claim.content)) & _FOREIGN_WORDS else None
-    if stated is not None:
-        return stated
-    if not known:
-        return None
-    if cls.owner == "side":
-        return side
-    if cls.owner == "opponent":
-        # What it destroyed or took is the enemy's; what it sent or has is its own.
-        if event in ("destroyed", "captured", "killed"):
-            return table.opponent_of(side)
-        return side if event in ("deployed", None) else None
-    return None
-
-
-@lru_cache(maxsize=65536)
-def _victims_side(sentence: str, table: PartyTable) -> str | None:
-    """The side whose people a sentence says another side killed or hurt: the one side the
-    named perpetrator fights ("killed by the Azerbaijani armed forces" -> Armenia)."""
-    t = alias_table()
-    found: set[str] = set()
-    for m in _PERPETRATOR.finditer(sentence):
-        word = m.group(1) or m.group(3)
-        state = t.country_words.get(key_of(word))
-        # "by the Azerbaijani armed forces", "by Azerbaijan"; not "signed by the Azerbaijani,
-        # Russian and Armenian leaders".
-        if m.group(1) and not m.group(2) and state != word:
-            continue
-        party = table.by_affiliation.get(state) if state is not None else None
-        if party is None:
-            continue
-        side = table.side_of(party)
-        victims = table.opponent_of(side) if table.is_belligerent(side) else None
-        if victims is not None:
-            found.add(victims)
-    return found.pop() if len(found) == 1 else None
 
 
 def _at(q: Quantity, claim: Claim) -> int:
@@ -310,7 +195,7 @@ def _topic_nouns(
     cls = bundled_taxonomy().counted_class(counted)
     if cls is None:
         return _head(counted), None
-    stated = _stated_owner(" ".join(w for w in (group, counted) if w), side, table)
+    stated = stated_owner(" ".join(w for w in (group, counted) if w), side, table)
     if cls.owner == "foreign" and stated is not None and not table.is_belligerent(stated):
         stated = FOREIGN
     return cls.name, stated
@@ -385,9 +270,9 @@ def track_key(
     event = tax.event_for(named, cls)
     side = claimant_side(claim, table)
     words = " ".join(w for w in (q.group, between, q.counted) if w)
-    stated = _stated_owner(words, side, table)
-    if stated is None and _ENEMY_BEFORE.search(claim.sentence[:at]):
-        stated = _stated_owner("enemy", side, table)  # "the total enemy losses ... 3 tanks"
+    stated = stated_owner(words, side, table)
+    if stated is None and ENEMY_BEFORE.search(claim.sentence[:at]):
+        stated = stated_owner("enemy", side, table)  # "the total enemy losses ... 3 tanks"
     scope = None if q.kind == "cumulative" else incident_scope(claim.sentence)
     # The toll of one strike belongs to the place hit, not to whoever reports it: Armenia
     # reporting the dead of a strike on Barda does not make them Armenian.
@@ -395,8 +280,8 @@ def track_key(
     if stated is None and cls.family == "people":
         # Whose the dead are follows from who killed them, whoever reports it: a monitor, an
         # official the text does not place, or one placed on the wrong side by a bare title.
-        owner_side = _victims_side(claim.sentence, table) or owner_side
-    owner = _owner(cls, event, stated, owner_side, claim, table)
+        owner_side = victims_side(claim.sentence, table) or owner_side
+    owner = owner_of(cls, event, stated, owner_side, claim, table)
     at_war = owner is not None and table.is_belligerent(owner)
     return TrackKey(
         owner, cls.name, event, unit, scope if scoped else None, None if at_war else theatre
