@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from claimledger.models import Quantity
-from claimledger.reconcile.track_keys import TrackKey, track_key
+from claimledger.models import Claim, Quantity
+from claimledger.reconcile.placing import place_officials
+from claimledger.reconcile.sides import bundled_party_table
+from claimledger.reconcile.track_keys import TrackKey, claimant_side, track_key
+from claimledger.reconcile.tracks import build_tracks
 
 from .factories import make_claim, qty
 
@@ -106,3 +109,69 @@ def test_a_state_between_the_figure_and_its_noun_says_whose() -> None:
     figure = qty("At least six", "citizens", "killed", low=6)
     said = "At least six U.S. citizens are among the dead, a White House spokesman said."
     assert _key("a White House spokesman", said, figure).group == "United States"
+
+
+def _official(claim_id: str, mention: str, sentence: str, figure: Quantity, doc_id: str) -> Claim:
+    figure = figure.model_copy(update={"start": max(sentence.find(figure.text), 0)})
+    claim = make_claim(
+        claim_id, mention, sentence, DAY, sentence=sentence, quantities=[figure], doc_id=doc_id
+    )
+    return claim.model_copy(update={"claimant_type": "government"})
+
+
+def test_a_bare_title_is_the_placed_office_its_article_names() -> None:
+    placed = _official(
+        "a",
+        "the Karabakh Human Rights Ombudsman",
+        "The Karabakh Human Rights Ombudsman said 31 civilians had been killed so far.",
+        qty("31", "civilians", "killed", value=31),
+        "doc-k",
+    )
+    bare = _official(
+        "b",
+        "the Human Rights Ombudsman",
+        "The Human Rights Ombudsman added that 95 people had been wounded.",
+        qty("95", "people", "wounded", value=95),
+        "doc-k",
+    )
+    # The same title in an article that names no placed office stays unplaced.
+    elsewhere = bare.model_copy(update={"claim_id": "c", "doc_id": "doc-z"})
+    assert bare.claimant != placed.claimant
+    placed_out, bare_out, elsewhere_out = place_officials(
+        [placed, bare, elsewhere], bundled_party_table()
+    )
+    assert bare_out.claimant == placed_out.claimant == placed.claimant
+    assert claimant_side(bare_out) == "Armenia"
+    assert elsewhere_out.claimant == bare.claimant
+    assert claimant_side(elsewhere_out) == "unknown"
+
+
+def test_an_unplaced_ministry_takes_the_one_party_its_article_quotes() -> None:
+    figure = qty("another 12", "people", "injured", value=12, kind="incremental")
+    army = _official(
+        "a",
+        "Azerbaijan's defence ministry",
+        "Azerbaijan's defence ministry said the shelling went on overnight, wounding 4 soldiers.",
+        qty("4", "soldiers", "injured", value=4),
+        "doc-e",
+    )
+    rescue = _official(
+        "b",
+        "the Emergency Situations Ministry",
+        "According to the Emergency Situations Ministry, another 12 people were injured.",
+        figure,
+        "doc-e",
+    )
+    tracks = build_tracks([army, rescue])
+    injured = next(t for t in tracks if t.key.counted == "people")
+    assert injured.key.group == "Azerbaijan"
+    # Two parties quoted: nothing is guessed.
+    other = _official(
+        "c",
+        "Armenia's defence ministry",
+        "Armenia's defence ministry said 3 soldiers were wounded.",
+        qty("3", "soldiers", "injured", value=3),
+        "doc-e",
+    )
+    both = place_officials([army, rescue, other], bundled_party_table())
+    assert claimant_side(both[1]) == "unknown"
