@@ -16,8 +16,15 @@ from functools import cached_property, lru_cache
 
 from claimledger.models import Claim, Quantity, content_hash
 from claimledger.names.aliases import alias_table, key_of, word_set
+from claimledger.reconcile.owners import (
+    ENEMY_BEFORE,
+    FOREIGN,
+    owner_of,
+    stated_owner,
+    victims_side,
+)
 from claimledger.reconcile.sides import UNKNOWN, PartyTable, bundled_party_table, party_of
-from claimledger.reconcile.taxonomy import CountedClass, Taxonomy, bundled_taxonomy, phrase_key
+from claimledger.reconcile.taxonomy import Taxonomy, bundled_taxonomy, phrase_key
 
 __all__ = [
     "FOREIGN",
@@ -30,14 +37,6 @@ __all__ = [
     "track_key",
 ]
 
-FOREIGN = "foreign"
-_FOREIGN_WORDS = word_set(
-    "foreign middle east eastern jihadist jihadists islamist islamists "
-    "terrorist terrorists mercenary mercenaries jihadi jihadis"
-)
-_OWN = word_set("its our their own")
-_ENEMY = word_set("enemy enemy's adversary opponent opposing")
-_ENEMY_BEFORE = re.compile(r"\benemy(?:'s)?\b", re.IGNORECASE)
 # A figure about one strike ("a missile hit Ganja, killing 13") is not the running toll: it is
 # kept on a track of its own, scoped by the place that was hit. Running-total wording wins.
 _INCIDENT = re.compile(
@@ -67,10 +66,8 @@ _INCREMENT = re.compile(
 # "the bodies of 2,317 Armenian soldiers", "the remains of 3,753": the figure counts bodies.
 _BODIES = "bodies"
 _BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_ORIGIN = re.compile(
-    r"\b(?:from|left|leaving|out of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|"
-    r"war-torn|neighbouring|neighboring)\s+)?([A-Z][\w-]+)"
-)
+# "225 fighters whose bodies were brought to Syria": the figure counts bodies too.
+_WHOSE_BODIES = re.compile(r"\s*whose\s+(?:bodies|remains|corpses)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -123,73 +120,6 @@ def claimant_side(claim: Claim, table: PartyTable | None = None) -> str:
     )
 
 
-@lru_cache(maxsize=65536)
-def _stated_owner(words: str, side: str, table: PartyTable) -> str | None:
-    """Whose the figure says they are: a state's side, a named party's side, "its" (the
-    claimant's side), "enemy" (the side it fights), foreign; None when it does not say."""
-    t = alias_table()
-    key = key_of(words)
-    for size in (3, 2, 1):
-        for i in range(len(key) - size + 1):
-            gram = key[i : i + size]
-            state = t.country_words.get(gram) or (t.peoples[gram][1] if gram in t.peoples else None)
-            if state is not None:
-                party = table.by_affiliation.get(state)
-                return table.side_of(party) if party is not None else state
-    named = table.resolve(UNKNOWN, words, None)
-    if named != UNKNOWN and named in table.side and named != "media":
-        return table.side_of(named)
-    found = set(key)
-    known = side != UNKNOWN and table.is_belligerent(side)
-    if found & _OWN and known:
-        return side
-    if found & _ENEMY and known:
-        return table.opponent_of(side)
-    if found & _FOREIGN_WORDS:
-        return FOREIGN
-    return None
-
-
-@lru_cache(maxsize=65536)
-def _origin(content: str) -> str | None:
-    """The one state fighters are said to come from ("left Syria", "from northern Syria")."""
-    t = alias_table()
-    found = {t.country_words.get(key_of(m.group(1))) for m in _ORIGIN.finditer(content)}
-    found.discard(None)
-    return found.pop() if len(found) == 1 else None
-
-
-def _owner(
-    cls: CountedClass,
-    event: str | None,
-    stated: str | None,
-    side: str,
-    claim: Claim,
-    table: PartyTable,
-) -> str | None:
-    known = side != UNKNOWN and table.is_belligerent(side)
-    if cls.owner == "foreign":
-        # Fighters of a side at war are that side's ("Armenian militants"); any other origin,
-        # named or implied ("left Syria", "mercenaries"), is one thing: foreign fighters.
-        if stated is not None and (table.is_belligerent(stated) or stated == FOREIGN):
-            return stated
-        if stated is not None or _origin(claim.content) or event == "deployed":
-            return FOREIGN
-        return FOREIGN if set(key_of(claim.content)) & _FOREIGN_WORDS else None
-    if stated is not None:
-        return stated
-    if not known:
-        return None
-    if cls.owner == "side":
-        return side
-    if cls.owner == "opponent":
-        # What it destroyed or took is the enemy's; what it sent or has is its own.
-        if event in ("destroyed", "captured", "killed"):
-            return table.opponent_of(side)
-        return side if event in ("deployed", None) else None
-    return None
-
-
 def _at(q: Quantity, claim: Claim) -> int:
     """Where the figure starts in its sentence (-1 when it cannot be found there)."""
     return _position(q.text, q.start - claim.start, claim.sentence)
@@ -213,6 +143,19 @@ def _event_right_after(q: Quantity, claim: Claim, tax: Taxonomy) -> str | None:
         return None
     m = _NEXT_WORD.match(claim.sentence, at + len(q.text))
     return tax.event_words.get(phrase_key(m.group(1))) if m else None
+
+
+def _modifiers(q: Quantity, claim: Claim) -> tuple[str, int]:
+    """The words between a figure and its counted noun ("nine U.S. citizens" -> "U.S."), which
+    the extraction may leave out of the figure's group, and where the noun ends (-1: unseen)."""
+    at = _at(q, claim)
+    if at < 0 or not q.counted:
+        return "", -1
+    end = at + len(q.text)
+    found = claim.sentence.find(q.counted, end, end + 40 + len(q.counted))
+    if found < 0:
+        return "", -1
+    return claim.sentence[end:found], found + len(q.counted)
 
 
 def _event_near(q: Quantity, claim: Claim, tax: Taxonomy, skip: str = "") -> str | None:
@@ -252,7 +195,7 @@ def _topic_nouns(
     cls = bundled_taxonomy().counted_class(counted)
     if cls is None:
         return _head(counted), None
-    stated = _stated_owner(" ".join(w for w in (group, counted) if w), side, table)
+    stated = stated_owner(" ".join(w for w in (group, counted) if w), side, table)
     if cls.owner == "foreign" and stated is not None and not table.is_belligerent(stated):
         stated = FOREIGN
     return cls.name, stated
@@ -311,23 +254,34 @@ def track_key(
         event = tax.event_class(q.event) or _head(q.event) or _event_near(q, claim, tax)
         return TrackKey(None, head, event, unit, theatre=theatre)
     at = max(0, _at(q, claim))
-    if cls.name != _BODIES and _BODIES_OF.search(claim.sentence[max(0, at - 30) : at]):
+    between, noun_end = _modifiers(q, claim)
+    if cls.name != _BODIES and (
+        _BODIES_OF.search(claim.sentence[max(0, at - 30) : at])
+        or (noun_end >= 0 and _WHOSE_BODIES.match(claim.sentence, noun_end))
+    ):
         cls = tax.counted.get(_BODIES, cls)  # "the bodies of 2,317 soldiers killed": bodies
     named = _event_right_after(q, claim, tax) or tax.event_class(q.event) or _head(q.event)
     named = named or _event_near(q, claim, tax)
     if cls.name == _BODIES and named in (None, "killed"):
         # Bodies are of the dead: what happened to them is what was done with them.
         named = _event_near(q, claim, tax, skip="killed") or "recovered"
+    if cls.name == _BODIES and named == "deployed":
+        named = "returned"  # bodies brought or transferred home are returned, not deployed
     event = tax.event_for(named, cls)
     side = claimant_side(claim, table)
-    words = " ".join(w for w in (q.group, q.counted) if w)
-    stated = _stated_owner(words, side, table)
-    if stated is None and _ENEMY_BEFORE.search(claim.sentence[:at]):
-        stated = _stated_owner("enemy", side, table)  # "the total enemy losses ... 3 tanks"
+    words = " ".join(w for w in (q.group, between, q.counted) if w)
+    stated = stated_owner(words, side, table)
+    if stated is None and ENEMY_BEFORE.search(claim.sentence[:at]):
+        stated = stated_owner("enemy", side, table)  # "the total enemy losses ... 3 tanks"
     scope = None if q.kind == "cumulative" else incident_scope(claim.sentence)
     # The toll of one strike belongs to the place hit, not to whoever reports it: Armenia
     # reporting the dead of a strike on Barda does not make them Armenian.
-    owner = _owner(cls, event, stated, side if scope is None else UNKNOWN, claim, table)
+    owner_side = side if scope is None else UNKNOWN
+    if stated is None and cls.family == "people":
+        # Whose the dead are follows from who killed them, whoever reports it: a monitor, an
+        # official the text does not place, or one placed on the wrong side by a bare title.
+        owner_side = victims_side(claim.sentence, table) or owner_side
+    owner = owner_of(cls, event, stated, owner_side, claim, table)
     at_war = owner is not None and table.is_belligerent(owner)
     return TrackKey(
         owner, cls.name, event, unit, scope if scoped else None, None if at_war else theatre

@@ -26,6 +26,7 @@ from claimledger.reconcile.figures import (
     format_row,
     is_headline_track,
 )
+from claimledger.reconcile.placing import place_officials
 from claimledger.reconcile.sides import PartyTable, bundled_party_table
 from claimledger.reconcile.taxonomy import Taxonomy, bundled_taxonomy
 from claimledger.reconcile.theatres import DocTheatres
@@ -225,9 +226,9 @@ def build_tracks(
     )
     seq = 0
     tax = taxonomy or bundled_taxonomy()
-    refined = _unshadowed(refine_claimants(list(claims)))
-    theatres = DocTheatres(refined, parties)
     table = parties or bundled_party_table()
+    refined = place_officials(_unshadowed(refine_claimants(list(claims))), table)
+    theatres = DocTheatres(refined, parties)
     keyed = [(c, _claim_keys(c, tax, parties, None)) for c in refined]
     foreign_docs = {
         c.doc_id for c, keys in keyed for k in keys if k is not None and k.group == FOREIGN
