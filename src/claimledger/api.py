@@ -107,7 +107,11 @@ class Ledger:
             t
             for t in build_tracks(found)
             if view_builds.mentions(
-                about, t.label, t.key.group, {n: affiliation.get(n) for n in t.points}
+                about,
+                t.label,
+                t.key.group,
+                {n: affiliation.get(n) for n in t.points},
+                (p.sentence for points in t.points.values() for p in points),
             )
         ]
         return figures_table(tracks, None, everything=everything)

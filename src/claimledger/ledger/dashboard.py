@@ -250,7 +250,8 @@ def full_tracks(engine: Engine, listed: list[Track], *, charted: bool = False) -
 
 def _mentions(track: Track, about: str) -> bool:
     names = {r.claimant: r.affiliation for r in track.claimants}
-    return mentions(about, track.title, track.group, names)
+    sentences = (p.sentence for r in track.claimants for p in r.points)
+    return mentions(about, track.title, track.group, names, sentences)
 
 
 def get_track(engine: Engine, track_id: str) -> Track | None:

@@ -6,7 +6,7 @@ claims back); `dashboard` caches what they build and `stored_views` stores it at
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from sqlalchemy import Engine
@@ -20,9 +20,11 @@ from claimledger.ledger.read_models import (
     LedgerClaim,
     Track,
 )
+from claimledger.names.aliases import alias_table, key_of
 from claimledger.reconcile import conflicts as rconflicts
 from claimledger.reconcile import tracks as rtracks
-from claimledger.reconcile.aliases import alias_table, key_of
+from claimledger.reconcile.figures import side_of_state
+from claimledger.reconcile.track_keys import FOREIGN
 
 
 def find_conflicts(all_claims: list[LedgerClaim]) -> list[rconflicts.Conflict]:
@@ -32,13 +34,19 @@ def find_conflicts(all_claims: list[LedgerClaim]) -> list[rconflicts.Conflict]:
 
 
 def mentions(
-    about: str | None, title: str, group: str | None, names: dict[str, str | None]
+    about: str | None,
+    title: str,
+    group: str | None,
+    names: dict[str, str | None],
+    sentences: Iterable[str] = (),
 ) -> bool:
     """Is a track about `about`? The one rule behind `figures --about` and `/figures?about=`.
 
     Case-insensitive: a word of the track's title or group, a state named by one of its words
     ("Baku" -> Azerbaijan, through the alias table) that is the track's group or a claimant's
-    affiliation, or part of a claimant's name or affiliation. `names`: claimant -> affiliation.
+    affiliation (or its side), foreign fighters whose sentences name the state, or part of a
+    claimant's name or affiliation. `names`: claimant -> affiliation; `sentences`: the figures'
+    sentences. The same rule as reconcile.figures' `--about` matching.
     """
     if not about or not about.strip():
         return True
@@ -46,8 +54,12 @@ def mentions(
     if needle in title.casefold() or needle in (group or "").casefold():
         return True
     state = alias_table().country_words.get(key_of(about))
-    if state is not None and (state == group or state in names.values()):
+    if state is not None and (
+        state == group or state in names.values() or side_of_state(state) == group
+    ):
         return True
+    if state is not None and group == FOREIGN and any(needle in s.casefold() for s in sentences):
+        return True  # foreign fighters from Syria: the origin is named in the figures' sentences
     return any(needle in n.casefold() or needle in (a or "").casefold() for n, a in names.items())
 
 

@@ -4,7 +4,7 @@
 "Baku", "Azerbaijan" and "the Azerbaijani government" are one government; "Moscow's Foreign
 Ministry" keeps its identity as "Russia Foreign Ministry" but is affiliated with Russia. The
 names come from the editable alias table (``data/aliases.yaml`` plus the user's additions, see
-``reconcile.aliases``). Called once per claim at extraction, so every public function here is
+``names.aliases``). Called once per claim at extraction, so every public function here is
 pure and cached.
 """
 

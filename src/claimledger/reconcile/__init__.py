@@ -4,7 +4,6 @@
 - `tracks`: figures about the same thing per claimant over time, totals vs increments.
 - `conflicts`: figures that cannot both hold, denials linked to what they deny (`topics`).
 
-Canonical claimant names live below extraction, in `claimledger.names` (`reconcile.aliases`
-and `reconcile.claimants` only re-export them for branches written before the move). Import
-from the submodules; this package imports nothing.
+Canonical claimant names live below extraction, in `claimledger.names`. Import from the
+submodules; this package imports nothing.
 """

@@ -44,7 +44,7 @@ def day_text(d: date | None) -> str:
     return d.isoformat() if d else "undated"
 
 
-def _side_of_state(state: str) -> str | None:
+def side_of_state(state: str) -> str | None:
     table = bundled_party_table()
     party = table.by_affiliation.get(state)
     return table.side_of(party) if party is not None else None
@@ -74,7 +74,7 @@ def _about(track: Track, about: str) -> bool:
         return True
     state = alias_table().country_words.get(key_of(about))
     if state is not None:
-        if state == track.key.group or _side_of_state(state) == track.key.group:
+        if state == track.key.group or side_of_state(state) == track.key.group:
             return True
         # Foreign fighters from Syria: the origin is named in the figures' sentences.
         if track.key.group == FOREIGN and any(
