@@ -142,3 +142,20 @@ def test_a_run_cut_before_linking_is_linked_by_the_next(ledger: Ledger, tmp_path
     assert ledger.store.links_may_be_stale()
     ledger.ingest([tmp_path])
     assert not ledger.store.links_may_be_stale()
+
+
+def test_copies_are_linked_after_two_cut_short_runs(tmp_path: Path) -> None:
+    """A run that added documents and was killed while linking, then a resumed run that added
+    nothing and was killed too: the next run still links the copies."""
+    from sqlalchemy import update
+
+    from claimledger.ledger.schema import ingests
+
+    db = tmp_path / "l.db"
+    with Ledger(db) as ledger:
+        ledger.store.start_ingest(["a"])
+        with ledger.store.write() as conn:
+            conn.execute(update(ingests).values(documents_added=3, finished_at=None))
+        second = ledger.store.start_ingest(["a"])
+        ledger.store.finish_ingest(second, documents_added=0, claims_added=0, errors=0)
+        assert ledger.store.links_may_be_stale()

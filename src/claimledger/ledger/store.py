@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, or_, select, update
 
 from claimledger.ledger import carriers as carrier_rows
 from claimledger.ledger.claimant_rows import upsert_claimants
@@ -261,15 +261,17 @@ class Store:
         (`linked_at` is set when it does). The next ingest then links copies even when it adds
         nothing itself; once linked, a no-op re-ingest does not link again.
         """
+        # Every run since the last linking counts, not only the latest: a run that added
+        # documents and was killed while linking, then a resumed run that added nothing and was
+        # killed too, still leave copies unlinked.
         with self.read() as conn:
             row = conn.execute(
-                select(ingests.c.finished_at, ingests.c.documents_added, ingests.c.linked_at)
-                .order_by(ingests.c.id.desc())
+                select(ingests.c.id)
+                .where(ingests.c.linked_at.is_(None))
+                .where(or_(ingests.c.finished_at.is_(None), ingests.c.documents_added > 0))
                 .limit(1)
             ).first()
-        if row is None or row.linked_at is not None:
-            return False
-        return row.finished_at is None or row.documents_added > 0
+        return row is not None
 
     # -- carriers ------------------------------------------------------------------------------
 
