@@ -196,7 +196,7 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
     text = "".join(t.text_with_ws for t in cores).strip()
     if _DATE_LIKE.match(phrase.text) or _CLOCK.search(phrase.text):
         return True  # a date or a time of day ("at around 14:00", "3:00 P.M.")
-    if _MODEL_PREFIX.search(doc.text[max(0, first.idx - 5) : first.idx]):
+    if _designated(first, before):
         return True  # a weapon or model number: "D-30 howitzers", "Su-25", "S-300"
     if _is_age(first, before) or _is_measure(first, phrase):
         return True
@@ -229,6 +229,23 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
         return True  # "the second half": a share only when it has an "of" or a qualifier
     spelled = first.is_alpha
     return spelled and before is not None and before.lower_ in _REFERENTIAL and phrase[0] == first
+
+
+def _designated(first: Token, before: Token | None) -> bool:
+    """Letters and a hyphen glued right before the number ("D-30", "Su-25") -- read from the
+    tokens, as `doc.text` is rebuilt on every access."""
+    if before is None or before.whitespace_:
+        return False
+    if _MODEL_PREFIX.search(before.text):
+        return True
+    doc = first.doc
+    letters = doc[before.i - 1] if before.i > 0 else None
+    return (
+        before.text == "-"
+        and letters is not None
+        and not letters.whitespace_
+        and _MODEL_PREFIX.search(letters.text + "-") is not None
+    )
 
 
 def _is_age(first: Token, before: Token | None) -> bool:
