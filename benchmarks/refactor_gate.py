@@ -51,6 +51,8 @@ def realnews_hash(articles: Path) -> str:
             record = json.loads(line)
             for name in IGNORED_FIELDS:
                 record.pop(name, None)
+            # Where the checkout sits is no behaviour: keep the path below articles/ only.
+            record["doc_path"] = Path(str(record.get("doc_path") or "")).name
             lines.append(json.dumps(record, sort_keys=True, ensure_ascii=False))
     return hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()
 
