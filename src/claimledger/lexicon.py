@@ -176,5 +176,8 @@ def using_lexicon(lexicon: Lexicon | None) -> AbstractContextManager[None]:
 
 
 def words(name: str) -> frozenset[str]:
-    """List `name` of the lexicon in use, as a set."""
-    return active_lexicon().words(name)
+    """List `name` of the lexicon in use, as a set (the rules ask this at every token, so the
+    built set is read straight from the lexicon's cache)."""
+    lexicon = _ACTIVE.get() or shipped_lexicon()
+    found = lexicon._sets.get(name)
+    return found if found is not None else lexicon.words(name)

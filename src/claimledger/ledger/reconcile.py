@@ -25,9 +25,12 @@ def link_copies(store: Store) -> int:
     doc_origins = {d: origin_of[d] for d in clustered}
     claim_links: dict[str, str | None] = {}
     if clustered:
-        claims = [
-            c for d in sorted(clustered) for c in records.iter_claims(store, doc_id=d, limit=None)
-        ]
+        # One read of the ledger's claims, not one per document (each read batches its
+        # figures and carriers): in document order, each document's claims in reading order.
+        claims = sorted(
+            (c for c in records.iter_claims(store, limit=None) if c.doc_id in clustered),
+            key=lambda c: c.doc_id,
+        )
         for claim_id, rep in copy_of(claims, origin_of).items():
             claim_links[claim_id] = None if rep == claim_id else rep
     store.set_copy_links(doc_origins=doc_origins, claim_copies=claim_links)

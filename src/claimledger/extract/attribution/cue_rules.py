@@ -73,8 +73,14 @@ def noun_or_adjective(tok: Token, ctx: DocContext) -> Draft | None:
 
 def _trivial(doc: Doc, ranges: list[tuple[int, int]]) -> bool:
     """Content that is only "that", "it" or "this" carries no claim."""
-    words = [t for a, b in ranges for t in doc[a : b + 1] if not t.is_punct]
-    return len(words) <= 1 and (not words or words[0].pos_ in ("PRON", "SCONJ", "DET"))
+    found: list[Token] = []
+    for a, b in ranges:
+        for k in range(a, b + 1):
+            if not doc[k].is_punct:
+                found.append(doc[k])
+                if len(found) > 1:
+                    return False  # two words already: stop looking at a long content
+    return not found or found[0].pos_ in ("PRON", "SCONJ", "DET")
 
 
 def _from_verb(verb: Token, sents: Sentences) -> Draft | None:

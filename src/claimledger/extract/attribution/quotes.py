@@ -22,6 +22,7 @@ DOUBLED = "''"
 QUOTE_CHARS = OPENERS | CLOSERS | {STRAIGHT}
 SINGLE_OPENERS = frozenset("'‘’‹")
 SINGLE_CLOSERS = frozenset("'’›")
+_SINGLE_MARK = re.compile("['‘’‹›]")
 
 
 def _paragraphs(text: str) -> list[Span]:
@@ -73,14 +74,15 @@ def _single_quotes(text: str) -> list[Span]:
         if open_at is not None:
             first = _opens_with_single(text, p_start, p_end)
             i = first + 1 if first is not None else p_start
-        while i < p_end:
+        # Only the marks themselves are looked at: one regex pass, not every character.
+        for mark in _SINGLE_MARK.finditer(text, i, p_end):
+            j = mark.start()
             if open_at is None:
-                if _single_opener(text, i, p_start):
-                    open_at = i
-            elif _single_closer(text, i, p_end):
-                quotes.append((open_at, i + 1))
+                if _single_opener(text, j, p_start):
+                    open_at = j
+            elif _single_closer(text, j, p_end):
+                quotes.append((open_at, j + 1))
                 open_at = None
-            i += 1
         if open_at is not None:
             nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
             if nxt is None or _opens_with_single(text, *nxt) is None:
