@@ -44,7 +44,8 @@ def mentions(
 
     Case-insensitive: a word of the track's title or group, a state named by one of its words
     ("Baku" -> Azerbaijan, through the alias table) that is the track's group or a claimant's
-    affiliation (or its side), foreign fighters whose sentences name the state, or part of a
+    affiliation (or its side), foreign fighters whose sentences name the state, a phrase of
+    several words the figures' sentences are written with ("Syrian fighters"), or part of a
     claimant's name or affiliation. `names`: claimant -> affiliation; `sentences`: the figures'
     sentences. The same rule as reconcile.figures' `--about` matching.
     """
@@ -58,8 +59,11 @@ def mentions(
         state == group or state in names.values() or side_of_state(state) == group
     ):
         return True
-    if state is not None and group == FOREIGN and any(needle in s.casefold() for s in sentences):
+    texts = [t.casefold() for t in sentences]
+    if state is not None and group == FOREIGN and any(needle in t for t in texts):
         return True  # foreign fighters from Syria: the origin is named in the figures' sentences
+    if " " in needle and any(needle in t for t in texts):
+        return True  # a phrase its figures are written with: "Syrian fighters"
     return any(needle in n.casefold() or needle in (a or "").casefold() for n, a in names.items())
 
 
