@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, or_, select, update
@@ -369,9 +370,15 @@ def party_for(claim: Claim) -> str:
     """The claimant's party from the bundled party table (reconcile/sides.py): by name, type,
     affiliation or the mention; else the party of the state or body it is affiliated with;
     "unknown" when neither tells."""
-    party = party_of(claim.claimant, claim.claimant_mention, claimant_type=claim.claimant_type)
-    if party == "unknown" and claim.affiliation:
-        party = party_of(claim.affiliation, claimant_type="government")
+    return _party(claim.claimant, claim.claimant_mention, claim.claimant_type, claim.affiliation)
+
+
+@lru_cache(maxsize=65536)
+def _party(claimant: str, mention: str | None, claimant_type: str, affiliation: str | None) -> str:
+    # Every claim passes the write gate and a ledger repeats its claimants: look each up once.
+    party = party_of(claimant, mention, claimant_type=claimant_type)
+    if party == "unknown" and affiliation:
+        party = party_of(affiliation, claimant_type="government")
     return party
 
 

@@ -30,6 +30,7 @@ from claimledger.extract.figures.around import (
 )
 from claimledger.extract.figures.credit import UNNAMED_MENTIONS, named, reports
 from claimledger.extract.figures.headlines import settle_headlines
+from claimledger.lexicon import words as lexicon_words
 from claimledger.models import Claim
 
 # The claim-level rules, in the order they run; each names the claims it re-credits (`rule`)
@@ -42,7 +43,6 @@ CLAIM_RULES: tuple[str, ...] = (
     "continued_statement",
     "sole_source",
 )
-POINTERS = frozenset({"this", "that", "these", "those"})
 
 
 def settle_figures(
@@ -70,8 +70,9 @@ def settle_figures(
 
 def _pointer_only(claim: Claim) -> bool:
     """ "This was announced by X": once its source went to what came before, nothing is left."""
-    words = claim.content.strip(" .,;:").lower().split()
-    return bool(words) and words[0] in POINTERS and len(words) <= 2 and not claim.quantities
+    content = claim.content.strip(" .,;:").lower().split()
+    pointers = lexicon_words("back_pointers")
+    return bool(content) and content[0] in pointers and len(content) <= 2 and not claim.quantities
 
 
 def demote_acts(ordered: list[Claim], outlet_name: str) -> None:
@@ -80,7 +81,9 @@ def demote_acts(ordered: list[Claim], outlet_name: str) -> None:
     ("This implies that 3.5 million did not vote"), is no claim of the actor's: it becomes a
     statement of the outlet, which the next steps may credit to the sentence's real source."""
     for claim in ordered:
-        pointer = claim.claimant == "unknown" and (claim.claimant_mention or "").lower() in POINTERS
+        pointer = claim.claimant == "unknown" and (
+            claim.claimant_mention or ""
+        ).lower() in lexicon_words("back_pointers")
         if claim.quantities and claim.mode == "indirect" and (pointer or not reports(claim)):
             claim.claimant = outlet_name
             claim.claimant_mention = None
