@@ -57,7 +57,7 @@ def claims_from_parsed(
     outlet = outlet_claimant(document.outlet).name
     kept = _without_echoes(claims)
     mark_background(kept, text, document.published)
-    return settle_figures(kept, text, outlet, disabled)
+    return settle_figures(kept, text, outlet, disabled, title=document.title)
 
 
 def _without_echoes(claims: list[Claim]) -> list[Claim]:

@@ -258,6 +258,8 @@ def colon_headlines(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
             continue  # "Q: ..." opens an interviewer's question, not a quoted claim
         if name[-1].lower_ in ("note", "update", "correction"):
             continue  # "Editor's note: ..." is the outlet's own aside
+        if name[-1].lemma_.lower() in lexicon_words("document_nouns"):
+            continue  # "Press release: UN office" labels the text, it quotes nobody
         content = char_range(doc, colon.i + 1, strip_final(doc, colon.i + 1, sent.end - 1))
         if content is None or covered(content[0], drafts):
             continue

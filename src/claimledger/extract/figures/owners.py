@@ -11,8 +11,10 @@ re-credits and can be switched off by name):
    statement ("a unit fell into an ambush in which 23 soldiers were killed").
 2. `headline_source` (`headlines.py`): a headline's figures belong to the source it names; a
    headline or standfirst figure the body restates is the body's, not a second claim.
-3. `sentence_source`, `back_reference`, `continued_statement`, `sole_source` (`around.py`): an
-   outlet statement takes the source the sentences around it give.
+3. `sentence_source`, `back_reference`, `continued_statement` (`around.py`): an outlet
+   statement takes the source the sentences around it give; `issued_statement` (`issuer.py`):
+   in a press release or bulletin reposted as an article, the issuer's; `sole_source`
+   (`around.py`): in an article with one named figure source, that source's.
 4. Ownership (always): a figure held by several claims stays with the innermost named one that
    reports it; an outer named claim holding it becomes the inner claim's `relayed_by`; outlet
    statements left without figures are dropped (they existed only for their figures).
@@ -30,6 +32,7 @@ from claimledger.extract.figures.around import (
 )
 from claimledger.extract.figures.credit import UNNAMED_MENTIONS, named, reports
 from claimledger.extract.figures.headlines import settle_headlines
+from claimledger.extract.figures.issuer import issued_statement
 from claimledger.lexicon import words as lexicon_words
 from claimledger.models import Claim
 
@@ -41,12 +44,17 @@ CLAIM_RULES: tuple[str, ...] = (
     "sentence_source",
     "back_reference",
     "continued_statement",
+    "issued_statement",
     "sole_source",
 )
 
 
 def settle_figures(
-    claims: Sequence[Claim], text: str, outlet_name: str, disabled: Collection[str] = ()
+    claims: Sequence[Claim],
+    text: str,
+    outlet_name: str,
+    disabled: Collection[str] = (),
+    title: str | None = None,
 ) -> list[Claim]:
     """The claims of one document with each figure mention held by exactly one of them."""
     ordered = sorted(claims, key=lambda c: (c.start, min(c.content_spans, default=(0, 0))))
@@ -60,6 +68,8 @@ def settle_figures(
         refer_back(ordered, text, outlet_name)
     if "continued_statement" not in off:
         continue_statements(ordered, text, outlet_name)
+    if "issued_statement" not in off:
+        issued_statement(ordered, text, title, outlet_name)
     if "sole_source" not in off:
         sole_source(ordered, outlet_name)
     settle_owners(ordered, outlet_name)
