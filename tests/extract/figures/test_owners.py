@@ -350,3 +350,16 @@ def test_the_outlet_naming_itself_is_the_outlet_speaking() -> None:
     )
     held = owners(text)
     assert held["Two"] == held["14"] == ["The prosecutor's office"]
+
+
+def test_trailing_source_named_with_a_participle_holds_its_figures() -> None:
+    # "the Moscow-backed separatists": a participle inside the source's noun phrase does not
+    # stop the trailing source from being read, so the figures are not the previous speaker's.
+    held = owners(
+        "Missile strikes on the government-held river town of Kupiv killed five people and "
+        "wounded more than 40, the Kyiv-backed militia said on Friday.\n"
+        "Air raids on the rebel-held port of Sarn killed six people and injured more than 50, "
+        "the Moscow-backed separatists said on Monday."
+    )
+    assert held["six"] == ["the Moscow-backed separatists"]
+    assert held["more than 50"] == ["the Moscow-backed separatists"]

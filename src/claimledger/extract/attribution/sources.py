@@ -35,7 +35,9 @@ def trailing_cue_parts(verb: Token, sents: Sentences) -> tuple[TokenRange, Span]
     sent = sents.of(verb.i)
     k = verb.i - 1
     while k > sent.start and doc[k].text != "," and verb.i - k <= 12:
-        if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in '"“”':
+        if doc[k].text in '"“”':
+            return None
+        if doc[k].pos_ in ("VERB", "AUX") and not _modifies_noun(doc[k]):
             return None
         k -= 1
     if k <= sent.start or doc[k].text != "," or k + 1 >= verb.i:
@@ -43,6 +45,11 @@ def trailing_cue_parts(verb: Token, sents: Sentences) -> tuple[TokenRange, Span]
     if not any(t.pos_ in ("PROPN", "NOUN") for t in doc[k + 1 : verb.i]):
         return None
     return (sent.start, k - 1), doc[k + 1 : verb.i]
+
+
+def _modifies_noun(tok: Token) -> bool:
+    """A participle inside a noun phrase: "the Iran-backed rebels", "the so-called council"."""
+    return tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def inverted_subject(verb: Token) -> Span | None:
