@@ -154,3 +154,35 @@ def test_quoted_phrase_under_a_common_noun_subject(nlp: Any) -> None:
     text = "On the form, the inspector had stamped “unsafe for use” in red ink."
     a = _holding(text, _flat(nlp, text), "unsafe for use")
     assert a.mention is not None and "inspector" in a.mention
+
+
+def test_quotation_runs_on_where_the_next_paragraph_lost_its_opening_mark() -> None:
+    from claimledger.extract.attribution.quotes import find_quotes
+
+    text = (
+        "“The shell landed on a school where there were forty pupils. Most of them escaped.\n\n"
+        'By the evening, nine people had died and 30 were in hospital," the mayor said.\n\n'
+        "The council met later."
+    )
+    (quote,) = find_quotes(text)
+    assert text[quote[0]] == "“" and text[quote[1] - 1] == '"'
+    # a paragraph whose first mark opens a quotation of its own does not continue the last one
+    other = '“The shell landed on a school.\n\nThe mayor called it "a crime" on Friday.'
+    assert [other[a:b] for a, b in find_quotes(other)] == [
+        "“The shell landed on a school.",
+        '"a crime"',
+    ]
+
+
+def test_figures_of_a_run_on_quotation_are_its_speakers() -> None:
+    from claimledger.extract.pipeline import extract_claims
+    from claimledger.models import Document
+
+    text = (
+        "Mayor Lena Okafor spoke at the site on Sunday.\n\n"
+        "“The shell landed on a school where the pupils were in class. The guards were saved.\n\n"
+        'By the evening, nine people had died and dozens were hurt," Lena Okafor said.'
+    )
+    claims = extract_claims(Document(doc_id="q", doc_path="q.txt", text=text, outlet="Wire"))
+    holders = {q.text: c.claimant for c in claims for q in c.quantities}
+    assert holders["nine"] == "Lena Okafor"

@@ -150,10 +150,30 @@ def _double_quotes(text: str) -> list[Span]:
             i += width
         if open_at is not None:
             nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
-            if nxt is None or _opens_with_quote(text, nxt) is None:
+            if nxt is None or not (
+                _opens_with_quote(text, nxt) is not None or _first_mark_closes(text, nxt)
+            ):
                 quotes.append((open_at, _rstrip(text, open_at, p_end)))
                 open_at = None
     return quotes
+
+
+def _first_mark_closes(text: str, span: Span) -> bool:
+    """The paragraph's first double mark can only close a quotation: it follows a word or
+    punctuation and comes before a space, punctuation or the line end ('... injured," the
+    minister said'). A quotation left open above runs on to it: scraped copies often lose the
+    mark that reopens a quotation's next paragraph."""
+    s, e = span
+    for i in range(s, e):
+        if text[i] in QUOTE_CHARS or text.startswith(DOUBLED, i):
+            after = text[i + _mark_len(text, i)] if i + _mark_len(text, i) < e else " "
+            return (
+                text[i] not in OPENERS
+                and i > s
+                and not text[i - 1].isspace()
+                and (after.isspace() or after in ",.;:!?)")
+            )
+    return False
 
 
 def _mark_len(text: str, i: int) -> int:
