@@ -19,6 +19,8 @@ from enum import Enum
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.models import Span as CharSpan
+
 __all__ = [
     "MONTHS",
     "VAGUE",
@@ -147,10 +149,7 @@ def _month_day(day: int, month: int, year: str | None, anchor: date | None) -> d
 
 
 def resolve_stated_on(
-    doc: Doc,
-    sentence_span: tuple[int, int],
-    cue_spans: list[tuple[int, int]],
-    published: date | None,
+    doc: Doc, sentence_span: CharSpan, cue_spans: list[CharSpan], published: date | None
 ) -> date | None:
     """The day the claimant made the claim.
 
@@ -175,10 +174,7 @@ def resolve_stated_on(
 
 
 def cue_date(
-    doc: Doc,
-    sentence_span: tuple[int, int],
-    cue_spans: list[tuple[int, int]],
-    published: date | None,
+    doc: Doc, sentence_span: CharSpan, cue_spans: list[CharSpan], published: date | None
 ) -> Resolution | None:
     """The date expression that belongs to the cue, resolved (VAGUE for a vague past), or None
     when no expression belongs to it (the claim then takes a default day)."""
@@ -219,7 +215,7 @@ def _bounds_a_period(span: Span) -> bool:
     return first.lower_ == "as" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ == "of"
 
 
-def _tokens_in(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
+def _tokens_in(doc: Doc, spans: list[CharSpan]) -> list[Token]:
     tokens: list[Token] = []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -238,7 +234,7 @@ def _date_entities(doc: Doc) -> list[tuple[int, int, int]]:
     return found
 
 
-def _date_spans(doc: Doc, sentence_span: tuple[int, int]) -> list[Span]:
+def _date_spans(doc: Doc, sentence_span: CharSpan) -> list[Span]:
     """DATE/TIME entities in the sentence, plus weekday/today words the NER missed."""
     start, end = sentence_span
     spans = [doc[a:b] for s, a, b in _date_entities(doc) if start <= s < end]

@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claimledger.lexicon import shipped_lexicon
+from claimledger.lexicon import words as lexicon_words
 from claimledger.models import Kind
 
 # Words that can carry the count themselves besides digits and number words.
@@ -19,8 +20,6 @@ _ORDINALS = re.compile(
     r"|eleventh|twelfth|\w+teenth|\w+tieth|hundredth|thousandth|millionth)$",
     re.IGNORECASE,
 )
-# Nouns that hold a count of what their "of" object names: "the number of X rose to 60".
-_TALLY_NOUNS = {"number", "total", "toll", "list", "count", "tally", "figure"}
 # Counted nouns read as another word: "a population of 150,000" counts people.
 _COUNTED_AS = {"population": "people", "populations": "people"}
 # The event vocabulary and running-total wording (data/lexicon/figure_events.txt and
@@ -144,7 +143,7 @@ def number_subject(root: Token) -> Token | None:
 def _tally_object(verb: Token) -> Token | None:
     """What a tally noun under `verb` counts: "the number of X", "X whose number"."""
     for child in _subjects(verb):
-        if child.lemma_ in _TALLY_NOUNS:
+        if child.lemma_ in lexicon_words("counted_tallies"):
             obj = _of_object(child)
             if obj is not None:
                 return obj
@@ -247,7 +246,7 @@ def tally_event(root: Token) -> str | None:
         if verb is None:
             return None
         for child in _subjects(verb):
-            if child.lemma_ not in _TALLY_NOUNS:
+            if child.lemma_ not in lexicon_words("counted_tallies"):
                 continue
             for mod in child.children:
                 # "the wounded toll", "death counts", "the casualty figure"
