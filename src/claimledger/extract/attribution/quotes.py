@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from claimledger.lexicon import words as lexicon_words
 from claimledger.models import Span
 
 OPENERS = frozenset("“«„")
@@ -243,28 +244,6 @@ _SPEAKER_LINE = re.compile(
     r"[ \t\u00a0]*(:)[ \t\u00a0]*(?=\S)"
 )
 
-_NOT_SPEAKERS = frozenset(
-    {
-        "UPDATE",
-        "NOTE",
-        "EDITOR'S NOTE",
-        "EDITOR’S NOTE",
-        "CORRECTION",
-        "WATCH",
-        "READ",
-        "VIDEO",
-        "PHOTOS",
-        "RELATED",
-        "SOURCE",
-        "SOURCES",
-        "BREAKING",
-        "ALSO",
-        "MORE",
-        "PS",
-        "P.S.",
-    }
-)
-
 
 def speaker_lines(text: str) -> list[tuple[Span, Span, Span]]:
     """(label, colon, words) of every transcript line that opens with an upper-case label.
@@ -274,9 +253,10 @@ def speaker_lines(text: str) -> list[tuple[Span, Span, Span]]:
         [((0, 4), (4, 5), (6, 19))]
     """
     out: list[tuple[Span, Span, Span]] = []
+    not_speakers = lexicon_words("transcript_non_speakers")
     for start, end in _paragraphs(text):
         m = _SPEAKER_LINE.match(text, start, end)
-        if m is None or len(m.group(1).replace(".", "")) < 2 or m.group(1) in _NOT_SPEAKERS:
+        if m is None or len(m.group(1).replace(".", "")) < 2 or m.group(1) in not_speakers:
             continue
         stop = end
         while stop > m.end() and (text[stop - 1].isspace() or text[stop - 1] in QUOTE_CHARS):
