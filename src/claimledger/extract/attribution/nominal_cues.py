@@ -62,7 +62,7 @@ def nominal_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
     ):
         return (clause.left_edge.i, clause.right_edge.i), source
     for c in children:
-        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in words("noun_preps"):
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in words("report_preps"):
             pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 return (pobj.left_edge.i, pobj.right_edge.i), source
@@ -106,7 +106,7 @@ def _role_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
     if pobj is None or tok.head.lemma_.lower() != "be":
         return None
     source = subject_of(tok.head)
-    if source is None or source[0].lower_ in ("it", "this", "that", "there"):
+    if source is None or source[0].lower_ in words("placeholder_subjects"):
         return None
     return (pobj.left_edge.i, pobj.right_edge.i), source
 

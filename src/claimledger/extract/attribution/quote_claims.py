@@ -361,7 +361,7 @@ def _governed(doc: Doc, starts: list[int], sents: Sentences, qs: int, qe: int) -
         or subject[-1].ent_type_ in ("PERSON", "ORG", "NORP")
     ):
         return None
-    if subject[-1].lower_ in ("it", "they", "this", "that", "which", "there"):
+    if subject[-1].lower_ in lexicon_words("quote_placeholder_subjects"):
         return None
     last = min(head.right_edge.i, sent.end - 1)
     content = char_range(doc, head.i + 1, strip_final(doc, head.i + 1, last))

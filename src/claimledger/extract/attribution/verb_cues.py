@@ -24,7 +24,6 @@ ANSWER_DEPS = frozenset(
 )
 # Relative pronouns, for `sources.py`, which imports the name (the rules here read the list).
 RELATIVE = shipped_lexicon().words("relative_pronouns")
-# Words that make a fraction or share a subject count ("a third", "half say").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
@@ -312,7 +311,7 @@ def _fallback_content(
         if dobj.pos_ != "PRON" or last > dobj.i:
             return [(dobj.left_edge.i, last)]
     for c in children:
-        if c.dep_ == "prep" and c.i > verb.i and c.lower_ in words("fallback_preps"):
+        if c.dep_ == "prep" and c.i > verb.i and c.lower_ in words("report_preps"):
             pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 return [(pobj.left_edge.i, pobj.right_edge.i)]
