@@ -66,3 +66,16 @@ def test_a_lexicon_passed_in_holds_for_its_extraction_only() -> None:
         assert "grumble" in words("speech_verbs")
     assert "grumble" not in words("speech_verbs")
     assert "grumble" not in shipped_lexicon().words("speech_verbs")
+
+
+def test_each_vocabulary_is_written_once() -> None:
+    # One list per vocabulary: a list that another takes in by `@` is shared, never copied.
+    lexicon = shipped_lexicon()
+    seen: dict[frozenset[str], str] = {}
+    for name in lexicon.lists:
+        entries = lexicon.words(name)
+        assert entries not in seen, f"{name!r} repeats {seen[entries]!r}: take it in with @"
+        seen[entries] = name
+    # The tally nouns are one list, read by cue objects and by the figures' counted nouns.
+    assert lexicon.words("tally_nouns") < lexicon.words("counted_tallies")
+    assert lexicon.words("counted_tallies") - lexicon.words("tally_nouns") == {"list"}

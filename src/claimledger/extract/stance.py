@@ -28,14 +28,6 @@ __all__ = ["hedged", "is_estimate", "refine_stance", "stance_of"]
 
 CharSpan = tuple[int, int]
 
-# Modal verbs of obligation: the content asks for something.
-OBLIGATION = frozenset({"should", "must", "ought"})
-# Cues that direct someone to act when followed by "X to <verb>".
-DIRECTIVE_CUES = frozenset({"tell", "ask", "order", "instruct", "warn", "advise"})
-APPEALS = tuple(
-    f"{who} {verb}" for who in ("we", "i") for verb in ("call", "urge", "demand", "appeal", "ask")
-)
-
 
 def stance_of(lemma: str, particle: str | None = None) -> Stance:
     """The stance a cue lends its content: deny, call or assert."""
@@ -65,9 +57,9 @@ def refine_stance(
     said = " ".join(text[s:e] for s, e in content).lower().lstrip("“\"' ")
     if active_lexicon().pattern("rebuttals").search(said):
         return "deny"
-    if said.startswith(APPEALS):
+    if said.startswith(active_lexicon().entries("appeal_openings")):
         return "call"
-    if cue is not None and cue.lemma_.lower() in DIRECTIVE_CUES and _directs(cue):
+    if cue is not None and cue.lemma_.lower() in words("directive_cues") and _directs(cue):
         return "call"
     roots = _content_roots(doc, content)
     if any(_obliges(root) for root in roots):
@@ -115,7 +107,7 @@ def _content_roots(doc: Doc, content: list[CharSpan]) -> list[Token]:
 
 
 def _obliges(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in words("obligation_modals") for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:

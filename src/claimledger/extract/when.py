@@ -19,6 +19,10 @@ from enum import Enum
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.lexicon import active_lexicon
+from claimledger.lexicon import words as lexicon_words
+from claimledger.models import Span as CharSpan
+
 __all__ = [
     "MONTHS",
     "VAGUE",
@@ -58,12 +62,6 @@ MONTHS = {
     "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_SAME_DAY = (
-    "today", "tonight", "this morning", "this afternoon", "this evening", "earlier today",
-    "later today", "earlier in the day", "later in the day", "the same day", "on the same day",
-    "now", "this week",
-)  # fmt: skip
-_DAY_BEFORE = ("yesterday", "last night", "the day before", "the previous day", "overnight")
 _VAGUE_PAST = re.compile(
     r"^(?:last|past|earlier this|earlier in the|previous|the previous|the past|recent)"
     r" (?:week|month|year|weeks|months|days)\b"
@@ -108,15 +106,17 @@ def resolve_expression(text: str, anchor: date | None, *, whole: bool = False) -
     match = _ISO_IN.search(norm)
     if match:
         return safe_date(int(match[1]), int(match[2]), int(match[3]))
-    if whole and norm not in _SAME_DAY + _DAY_BEFORE and not _WEEKDAY.fullmatch(norm):
+    same_day = active_lexicon().entries("same_day_phrases")
+    day_before = active_lexicon().entries("day_before_phrases")
+    if whole and norm not in same_day + day_before and not _WEEKDAY.fullmatch(norm):
         return None
     if _VAGUE_PAST.match(norm):
         return VAGUE
     if anchor is None:
         return None
-    if norm.startswith(_SAME_DAY):
+    if norm.startswith(same_day):
         return anchor
-    if norm.startswith(_DAY_BEFORE):
+    if norm.startswith(day_before):
         return _days_before(anchor, 1)
     match = _WEEKDAY.search(norm)
     if match:
@@ -147,10 +147,7 @@ def _month_day(day: int, month: int, year: str | None, anchor: date | None) -> d
 
 
 def resolve_stated_on(
-    doc: Doc,
-    sentence_span: tuple[int, int],
-    cue_spans: list[tuple[int, int]],
-    published: date | None,
+    doc: Doc, sentence_span: CharSpan, cue_spans: list[CharSpan], published: date | None
 ) -> date | None:
     """The day the claimant made the claim.
 
@@ -175,10 +172,7 @@ def resolve_stated_on(
 
 
 def cue_date(
-    doc: Doc,
-    sentence_span: tuple[int, int],
-    cue_spans: list[tuple[int, int]],
-    published: date | None,
+    doc: Doc, sentence_span: CharSpan, cue_spans: list[CharSpan], published: date | None
 ) -> Resolution | None:
     """The date expression that belongs to the cue, resolved (VAGUE for a vague past), or None
     when no expression belongs to it (the claim then takes a default day)."""
@@ -202,24 +196,21 @@ def cue_date(
     return None if best is None else best[2]
 
 
-# A date after one of these bounds the period a figure counts ("since September 27", "as of
-# May 24", "from February 24 to the end of October"), not the day the claim was made.
-PERIOD_WORDS = frozenset({"since", "from", "until", "till", "through", "between", "to", "by"})
-
-
 def _bounds_a_period(span: Span) -> bool:
     """The date opens or closes a counted period rather than dating the statement."""
     doc = span.doc
     first = span[0]
     before = doc[first.i - 1] if first.i > 0 else None
-    if first.lower_ in PERIOD_WORDS or (before is not None and before.lower_ in PERIOD_WORDS):
+    # A date after a period word bounds the period a figure counts (`period_words`).
+    period = lexicon_words("period_words")
+    if first.lower_ in period or (before is not None and before.lower_ in period):
         return True
     if before is not None and before.lower_ == "of" and first.i > 1:
         return doc[first.i - 2].lower_ == "as"  # "as of May 24"
     return first.lower_ == "as" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ == "of"
 
 
-def _tokens_in(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
+def _tokens_in(doc: Doc, spans: list[CharSpan]) -> list[Token]:
     tokens: list[Token] = []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -238,7 +229,7 @@ def _date_entities(doc: Doc) -> list[tuple[int, int, int]]:
     return found
 
 
-def _date_spans(doc: Doc, sentence_span: tuple[int, int]) -> list[Span]:
+def _date_spans(doc: Doc, sentence_span: CharSpan) -> list[Span]:
     """DATE/TIME entities in the sentence, plus weekday/today words the NER missed."""
     start, end = sentence_span
     spans = [doc[a:b] for s, a, b in _date_entities(doc) if start <= s < end]

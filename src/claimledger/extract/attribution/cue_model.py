@@ -28,12 +28,8 @@ from claimledger.lexicon import words
 from claimledger.scoped import scoped
 
 MODEL_FILE = "cue_model.json"
-# Subjects the model sees by kind rather than by word: a named person or body is a likelier
-# source than a thing.
-PERSON_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
-MODALS = frozenset({"will", "would", "could", "should", "might", "may", "can", "must"})
-# "made it clear that" has a rule of its own; "made a decision" and "had to leave" are no cues.
-RULED_OUT = frozenset({"make", "have"})
+# Subjects the model sees by kind rather than by word (`person_subjects`), modals
+# (`modal_verbs`) and verbs it never proposes (`never_learned_cues`) are lexicon lists.
 UNSEEN = "l=*"
 
 
@@ -63,7 +59,7 @@ def verb_features(tok: Token) -> list[str]:
             mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), "-")
             feats.append(f"ccmark={mark}")
             feats.append(f"ccpos={c.pos_}")
-        elif dep == "aux" and c.lower_ in MODALS:
+        elif dep == "aux" and c.lower_ in words("modal_verbs"):
             feats.append("modal")
         elif dep == "neg":
             feats.append("neg")
@@ -88,7 +84,7 @@ def _subject_kind(tok: Token | None) -> str:
         return tok.ent_type_
     low = tok.lower_
     if tok.pos_ == "PRON":
-        return "person" if low in PERSON_PRONOUNS else "pron"
+        return "person" if low in words("person_subjects") else "pron"
     if tok.pos_ == "PROPN":
         return "PROPN"
     return f"n:{tok.lemma_.lower()}"
@@ -135,7 +131,7 @@ def judged_by_model(tok: Token) -> bool:
     and it is no participle modifying a noun ("the declared independence"), no ruled-out light
     verb and no act on a counted object. The trainer draws its samples from the same verbs."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or not lemma.isalpha() or lemma in RULED_OUT:
+    if tok.pos_ != "VERB" or not lemma.isalpha() or lemma in words("never_learned_cues"):
         return False
     if lemma in words("event_verbs"):
         return False  # an act of war or disaster is reported, never a claim of its actor's

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimledger.lexicon import words as lexicon_words
+
 
 def figure_object(verb: Token) -> Token | None:
     """The object of a counting verb when it holds a figure: "the monitor recorded 19 deaths",
@@ -27,8 +29,9 @@ def figure_object(verb: Token) -> Token | None:
 def tally_at(verb: Token) -> tuple[int, int] | None:
     """ "The ministry put the death toll at 45", "the report places the wounded toll at 70":
     a tally set at a figure is a report of it; the tokens from the tally to the figure."""
+    tallies = lexicon_words("tally_nouns")
     tally = next(
-        (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS), None
+        (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in tallies), None
     )
     if tally is None:
         return None
@@ -38,9 +41,6 @@ def tally_at(verb: Token) -> tuple[int, int] | None:
             if figure is not None and any(t.like_num for t in figure.subtree):
                 return tally.left_edge.i, figure.right_edge.i
     return None
-
-
-TALLY_NOUNS = frozenset({"toll", "number", "figure", "total", "count", "tally"})
 
 
 def clause_on_prep_object(verb: Token) -> tuple[int, int] | None:

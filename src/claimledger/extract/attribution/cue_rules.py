@@ -228,16 +228,14 @@ def _without_relative(doc: Doc, noun: Token) -> Span:
     """The noun phrase without a relative or participle clause set off by a comma: "official
     tallies from both sides, which are incomplete", "the same update, published on Facebook"."""
     start, end = noun.left_edge.i, noun.right_edge.i
+    relative = lexicon_words("relative_words")
     for k in range(noun.i, end):
         if doc[k].text == "," and (
-            doc[k + 1].lower_ in RELATIVE_WORDS or doc[k + 1].tag_ in ("VBN", "VBG")
+            doc[k + 1].lower_ in relative or doc[k + 1].tag_ in ("VBN", "VBG")
         ):
             end = k - 1
             break
     return doc[start : end + 1]
-
-
-RELATIVE_WORDS = frozenset({"which", "who", "whose", "whom", "that", "where"})
 
 
 def colon_headlines(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:

@@ -10,10 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimledger.extract.attribution.verb_cues import TokenRange
-
-# Sources that report findings: "In a new survey, ...". "study", "report" and "interview" open
-# background more often than findings on PolNeAR train ("In a 2012 report, the agency ...").
-FINDING_NOUNS = frozenset({"poll", "survey"})
+from claimledger.lexicon import words as lexicon_words
 
 
 def frame_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
@@ -23,7 +20,7 @@ def frame_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
     Only the opening position: "Trump leads in the polls" is the writer's summary, not a poll's
     finding, in six of seven PolNeAR train cases.
     """
-    if tok.dep_ != "pobj" or tok.lemma_.lower() not in FINDING_NOUNS:
+    if tok.dep_ != "pobj" or tok.lemma_.lower() not in lexicon_words("finding_nouns"):
         return None
     prep = tok.head
     if prep.lower_ != "in" or not prep.is_sent_start:

@@ -5,18 +5,14 @@ X"). Split from `verb_cues.py`; the subject rule is in `sources.py`.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Span, Token
 
 from claimledger.extract.attribution.frame_cues import frame_cue
 from claimledger.extract.attribution.sources import subject_of
-from claimledger.extract.attribution.verb_cues import RELATIVE, TokenRange
-from claimledger.lexicon import words
-
-ADJECTIVE_PREPS = frozenset({"of", "about", "over", "toward", "towards", "on", "with", "in", "at"})
-ROLE_PREPS = frozenset({"of", "for", "on", "against"})
-# Prepositions naming who holds a cue noun's claim: "claims by aides that ...".
-AGENT_PREPS = frozenset({"by", "from"})
-NOUN_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "over"})
+from claimledger.extract.attribution.verb_cues import TokenRange
+from claimledger.lexicon import active_lexicon, words
 
 
 def nominal_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
@@ -37,8 +33,9 @@ def nominal_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
         if clause is not None:
             return (clause.left_edge.i, clause.right_edge.i), source
         # "is proud of the record", "was critical of the deal"
-        pobj = _prep_object(tok, ADJECTIVE_PREPS, tok.i)
-        if pobj is not None and source is not None and source[0].lower_ not in RELATIVE:
+        pobj = _prep_object(tok, words("adjective_preps"), tok.i)
+        relative = words("relative_pronouns")
+        if pobj is not None and source is not None and source[0].lower_ not in relative:
             return (pobj.left_edge.i, pobj.right_edge.i), source
         return None
     if tok.pos_ != "NOUN":
@@ -65,25 +62,11 @@ def nominal_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
     ):
         return (clause.left_edge.i, clause.right_edge.i), source
     for c in children:
-        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in NOUN_PREPS:
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in words("report_preps"):
             pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 return (pobj.left_edge.i, pobj.right_edge.i), source
     return None
-
-
-# Objects of "take" that make it a stance, with the preposition naming the target.
-TAKE_NOUNS: dict[str, frozenset[str]] = {
-    "aim": frozenset({"at"}),
-    "issue": frozenset({"with"}),
-    "swipe": frozenset({"at"}),
-    "shot": frozenset({"at"}),
-    "exception": frozenset({"to"}),
-}
-LIGHT_PREPS = frozenset({"of", "against", "on", "about", "for", "behind", "to", "toward", "over"})
-RECEIVE_PREPS = frozenset({"from", "of", "among", "within"})
-# "in support of X", "in opposition to X": the phrase reports its host verb's subject's stance.
-IN_NOUNS = frozenset({"support", "opposition", "favor", "favour", "defense", "defence"})
 
 
 def _unowned_claim(tok: Token, clause: Token) -> tuple[TokenRange, Span | None] | None:
@@ -93,7 +76,7 @@ def _unowned_claim(tok: Token, clause: Token) -> tuple[TokenRange, Span | None] 
     if any(c.dep_ == "poss" for c in tok.children):
         return None
     content = (clause.left_edge.i, clause.right_edge.i)
-    agent = _prep_object(tok, AGENT_PREPS, tok.i)
+    agent = _prep_object(tok, words("agent_preps"), tok.i)
     if agent is not None and agent.i < clause.i:
         return content, tok.doc[agent.left_edge.i : agent.right_edge.i + 1]
     if tok.lemma_.lower() == "complaint":
@@ -106,7 +89,7 @@ def _infinitive(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" and c.i < clause.i for c in clause.children)
 
 
-def _prep_object(head: Token, preps: frozenset[str], after: int) -> Token | None:
+def _prep_object(head: Token, preps: Collection[str], after: int) -> Token | None:
     """The object of the first of `preps` hanging on `head` after token `after`."""
     for c in head.children:
         if c.dep_ == "prep" and c.i > after and c.lower_ in preps:
@@ -119,11 +102,11 @@ def _prep_object(head: Token, preps: frozenset[str], after: int) -> Token | None
 def _role_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
     """ "X is a staunch opponent of Y": the copula's subject holds a stance toward the object of
     the role noun; "X is a supporter" with no object says nothing about what is supported."""
-    pobj = _prep_object(tok, ROLE_PREPS, tok.i)
+    pobj = _prep_object(tok, words("role_preps"), tok.i)
     if pobj is None or tok.head.lemma_.lower() != "be":
         return None
     source = subject_of(tok.head)
-    if source is None or source[0].lower_ in ("it", "this", "that", "there"):
+    if source is None or source[0].lower_ in words("placeholder_subjects"):
         return None
     return (pobj.left_edge.i, pobj.right_edge.i), source
 
@@ -133,7 +116,7 @@ def _light_verb_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
     support of Y", and reversed, "Y drew criticism from X"."""
     lemma = tok.lemma_.lower()
     verb = tok.head
-    if tok.dep_ == "pobj" and verb.lower_ == "in" and lemma in IN_NOUNS:
+    if tok.dep_ == "pobj" and verb.lower_ == "in" and lemma in words("in_nouns"):
         pobj = _prep_object(tok, frozenset({"of", "to"}), tok.i)
         host = verb.head
         if pobj is None or host.pos_ not in ("VERB", "AUX"):
@@ -146,27 +129,32 @@ def _light_verb_cue(tok: Token) -> tuple[TokenRange, Span | None] | None:
         return None
     if verb.lemma_.lower() in words("receive_verbs") and lemma in words("received_nouns"):
         # "Clinton has the support of women", "the plan drew criticism from X": reversed.
-        giver = _prep_object(tok, RECEIVE_PREPS, tok.i) or _prep_object(verb, RECEIVE_PREPS, tok.i)
+        giver = _prep_object(tok, words("receive_preps"), tok.i) or _prep_object(
+            verb, words("receive_preps"), tok.i
+        )
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if giver is None or subj is None or subj.lower_ in RELATIVE:
+        if giver is None or subj is None or subj.lower_ in words("relative_pronouns"):
             return None
         source = verb.doc[giver.left_edge.i : giver.right_edge.i + 1]
         return (subj.left_edge.i, subj.right_edge.i), source
-    if verb.lemma_.lower() == "take" and lemma in TAKE_NOUNS:
+    take_nouns = active_lexicon().mapping("take_nouns")
+    if verb.lemma_.lower() == "take" and lemma in take_nouns:
         # "took aim at X", "took issue with X", "took a swipe at X"
-        target = _prep_object(tok, TAKE_NOUNS[lemma], tok.i) or _prep_object(
-            verb, TAKE_NOUNS[lemma], tok.i
+        target = _prep_object(tok, take_nouns[lemma], tok.i) or _prep_object(
+            verb, take_nouns[lemma], tok.i
         )
         source = subject_of(verb)
-        if target is None or source is None or source[0].lower_ in RELATIVE:
+        if target is None or source is None or source[0].lower_ in words("relative_pronouns"):
             return None
         return (target.left_edge.i, target.right_edge.i), source
     if lemma not in words("light_nouns"):
         return None
-    pobj = _prep_object(tok, LIGHT_PREPS, tok.i) or _prep_object(verb, LIGHT_PREPS, tok.i)
+    pobj = _prep_object(tok, words("light_preps"), tok.i) or _prep_object(
+        verb, words("light_preps"), tok.i
+    )
     if pobj is None:
         return None
     source = subject_of(verb)
-    if source is None or source[0].lower_ in RELATIVE:
+    if source is None or source[0].lower_ in words("relative_pronouns"):
         return None
     return (pobj.left_edge.i, pobj.right_edge.i), source

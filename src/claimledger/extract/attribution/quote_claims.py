@@ -42,6 +42,7 @@ from claimledger.extract.attribution.sources import inverted_subject, subject_of
 from claimledger.extract.attribution.verb_cues import Sentences, is_cue_verb
 from claimledger.extract.context import DocContext
 from claimledger.extract.stance import stance_of
+from claimledger.lexicon import words as lexicon_words
 from claimledger.models import Span as CharSpan
 
 # The claims the quotation rule makes, by how it found the speaker.
@@ -49,7 +50,6 @@ QUOTATION_RULES = ("quote_cue", "quote_signed", "quote_governed")
 
 # How far (characters) a cue sentence may run on before a quotation that continues its claim.
 MAX_CONTINUATION_GAP = 300
-_SETTING_PREPS = frozenset({"on", "to", "in", "at", "during", "from", "with", "for", "of"})
 # A sentence ends at '.', '!' or '?' before a new word, unless the '.' closes an abbreviation
 # ('St. Regis', 'U.S. troops', 'Sen. Kaine'): one or two letters, or a short capitalised word.
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!\b[a-z])[.!?]\s+\S")
@@ -348,7 +348,7 @@ def _governed(doc: Doc, starts: list[int], sents: Sentences, qs: int, qe: int) -
     for _ in range(4):
         if head.pos_ == "VERB" or head.head.i == head.i:
             break
-        if head.dep_ == "pobj" and head.head.lower_ in _SETTING_PREPS:
+        if head.dep_ == "pobj" and head.head.lower_ in lexicon_words("setting_preps"):
             return None  # 'told "Meet the Press" on Sunday': a programme, not a quoted phrase
         head = head.head
     if head.pos_ != "VERB" or head.idx >= qs or not (sent.start <= head.i < sent.end):
@@ -361,7 +361,7 @@ def _governed(doc: Doc, starts: list[int], sents: Sentences, qs: int, qe: int) -
         or subject[-1].ent_type_ in ("PERSON", "ORG", "NORP")
     ):
         return None
-    if subject[-1].lower_ in ("it", "they", "this", "that", "which", "there"):
+    if subject[-1].lower_ in lexicon_words("quote_placeholder_subjects"):
         return None
     last = min(head.right_edge.i, sent.end - 1)
     content = char_range(doc, head.i + 1, strip_final(doc, head.i + 1, last))

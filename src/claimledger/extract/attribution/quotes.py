@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
+from claimledger.lexicon import words as lexicon_words
 from claimledger.models import Span
 
 OPENERS = frozenset("“«„")
@@ -37,9 +39,8 @@ def _paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def _opens_with_quote(text: str, span: Span) -> int | None:
+def _opens_with_quote(text: str, s: int, e: int) -> int | None:
     """Offset of the opening quote mark starting a paragraph, if it starts with one."""
-    s, e = span
     i = s
     while i < e and text[i].isspace():
         i += 1
@@ -61,34 +62,62 @@ def find_quotes(text: str) -> list[Span]:
     return sorted(double + single)
 
 
+# One paragraph's scan: (text, where to start, the paragraph, the quotation open at the start
+# or None, the list to append closed ones to) -> the quotation still open at the paragraph end.
+_ParagraphScan = Callable[[str, int, Span, int | None, list[Span]], int | None]
+
+
+def _by_paragraph(
+    text: str,
+    opens_with: Callable[[str, int, int], int | None],
+    scan: _ParagraphScan,
+    runs_on: Callable[[str, Span], bool] | None = None,
+) -> list[Span]:
+    """The frame both quotation scanners share: a quotation open at a paragraph's end goes on
+    when the next paragraph opens with a mark (that mark is skipped) or, with `runs_on`, when
+    that paragraph's first mark can only close it; else it closes there."""
+    quotes: list[Span] = []
+    paragraphs = _paragraphs(text)
+    open_at: int | None = None
+    for p_index, paragraph in enumerate(paragraphs):
+        i = paragraph[0]
+        if open_at is not None:
+            first = opens_with(text, *paragraph)
+            if first is not None:
+                i = first + _mark_len(text, first)
+        open_at = scan(text, i, paragraph, open_at, quotes)
+        if open_at is not None:
+            nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
+            if nxt is None or not (
+                opens_with(text, *nxt) is not None or (runs_on is not None and runs_on(text, nxt))
+            ):
+                quotes.append((open_at, _rstrip(text, open_at, paragraph[1])))
+                open_at = None
+    return quotes
+
+
 def _single_quotes(text: str) -> list[Span]:
     """Quotations in single marks: 'We will win,' he said. An apostrophe is told apart by its
     place: an opening mark follows a space, a colon or a dash and comes before a word; a closing
     one follows a word or punctuation and comes before a space, punctuation or the line end, and
     never sits between two letters (It’s, Azerbaijan’s)."""
-    quotes: list[Span] = []
-    paragraphs = _paragraphs(text)
-    open_at: int | None = None
-    for p_index, (p_start, p_end) in enumerate(paragraphs):
-        i = p_start
-        if open_at is not None:
-            first = _opens_with_single(text, p_start, p_end)
-            i = first + 1 if first is not None else p_start
-        # Only the marks themselves are looked at: one regex pass, not every character.
-        for mark in _SINGLE_MARK.finditer(text, i, p_end):
-            j = mark.start()
-            if open_at is None:
-                if _single_opener(text, j, p_start):
-                    open_at = j
-            elif _single_closer(text, j, p_end):
-                quotes.append((open_at, j + 1))
-                open_at = None
-        if open_at is not None:
-            nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
-            if nxt is None or _opens_with_single(text, *nxt) is None:
-                quotes.append((open_at, _rstrip(text, open_at, p_end)))
-                open_at = None
-    return quotes
+    return _by_paragraph(text, _opens_with_single, _scan_single)
+
+
+def _scan_single(
+    text: str, i: int, paragraph: Span, open_at: int | None, quotes: list[Span]
+) -> int | None:
+    p_start, p_end = paragraph
+    # Only the marks themselves are looked at: one regex pass, not every character.
+    for mark in _SINGLE_MARK.finditer(text, i, p_end):
+        j = mark.start()
+        if open_at is None:
+            if _single_opener(text, j, p_start):
+                open_at = j
+        elif _single_closer(text, j, p_end):
+            quotes.append((open_at, j + 1))
+            open_at = None
+    return open_at
 
 
 def _single_opener(text: str, i: int, p_start: int) -> bool:
@@ -118,44 +147,30 @@ def _opens_with_single(text: str, start: int, end: int) -> int | None:
 
 def _double_quotes(text: str) -> list[Span]:
     """Quotations in double marks; „…“ closes on its “."""
-    quotes: list[Span] = []
-    paragraphs = _paragraphs(text)
-    open_at: int | None = None
-    for p_index, (p_start, p_end) in enumerate(paragraphs):
-        i = p_start
-        if open_at is not None:
-            # A continuation paragraph: skip its own opening mark.
-            first = _opens_with_quote(text, (p_start, p_end))
-            i = (first + _mark_len(text, first)) if first is not None else p_start
-        while i < p_end:
-            ch = text[i]
-            width = _mark_len(text, i)
-            if open_at is None:
-                # A closing mark opening a paragraph is a typo for an opening one.
-                leading = ch in CLOSERS and not text[p_start:i].strip()
-                if ch in OPENERS or ch == STRAIGHT or width == 2 or leading:
-                    open_at = i
-            elif (
-                ch in CLOSERS
-                or ch == STRAIGHT
-                or width == 2
-                or (ch == "“" and text[open_at] == "„")
-            ):
-                quotes.append((open_at, i + width))
-                open_at = None
-            elif ch in OPENERS:
-                # A new opener while open: the earlier one was never closed.
-                quotes.append((open_at, _rstrip(text, open_at, i)))
+    return _by_paragraph(text, _opens_with_quote, _scan_double, runs_on=_first_mark_closes)
+
+
+def _scan_double(
+    text: str, i: int, paragraph: Span, open_at: int | None, quotes: list[Span]
+) -> int | None:
+    p_start, p_end = paragraph
+    while i < p_end:
+        ch = text[i]
+        width = _mark_len(text, i)
+        if open_at is None:
+            # A closing mark opening a paragraph is a typo for an opening one.
+            leading = ch in CLOSERS and not text[p_start:i].strip()
+            if ch in OPENERS or ch == STRAIGHT or width == 2 or leading:
                 open_at = i
-            i += width
-        if open_at is not None:
-            nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
-            if nxt is None or not (
-                _opens_with_quote(text, nxt) is not None or _first_mark_closes(text, nxt)
-            ):
-                quotes.append((open_at, _rstrip(text, open_at, p_end)))
-                open_at = None
-    return quotes
+        elif ch in CLOSERS or ch == STRAIGHT or width == 2 or (ch == "“" and text[open_at] == "„"):
+            quotes.append((open_at, i + width))
+            open_at = None
+        elif ch in OPENERS:
+            # A new opener while open: the earlier one was never closed.
+            quotes.append((open_at, _rstrip(text, open_at, i)))
+            open_at = i
+        i += width
+    return open_at
 
 
 def _first_mark_closes(text: str, span: Span) -> bool:
@@ -253,28 +268,6 @@ _SPEAKER_LINE = re.compile(
     r"[ \t\u00a0]*(:)[ \t\u00a0]*(?=\S)"
 )
 
-_NOT_SPEAKERS = frozenset(
-    {
-        "UPDATE",
-        "NOTE",
-        "EDITOR'S NOTE",
-        "EDITOR’S NOTE",
-        "CORRECTION",
-        "WATCH",
-        "READ",
-        "VIDEO",
-        "PHOTOS",
-        "RELATED",
-        "SOURCE",
-        "SOURCES",
-        "BREAKING",
-        "ALSO",
-        "MORE",
-        "PS",
-        "P.S.",
-    }
-)
-
 
 def speaker_lines(text: str) -> list[tuple[Span, Span, Span]]:
     """(label, colon, words) of every transcript line that opens with an upper-case label.
@@ -284,9 +277,10 @@ def speaker_lines(text: str) -> list[tuple[Span, Span, Span]]:
         [((0, 4), (4, 5), (6, 19))]
     """
     out: list[tuple[Span, Span, Span]] = []
+    not_speakers = lexicon_words("transcript_non_speakers")
     for start, end in _paragraphs(text):
         m = _SPEAKER_LINE.match(text, start, end)
-        if m is None or len(m.group(1).replace(".", "")) < 2 or m.group(1) in _NOT_SPEAKERS:
+        if m is None or len(m.group(1).replace(".", "")) < 2 or m.group(1) in not_speakers:
             continue
         stop = end
         while stop > m.end() and (text[stop - 1].isspace() or text[stop - 1] in QUOTE_CHARS):

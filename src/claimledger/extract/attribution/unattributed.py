@@ -8,9 +8,9 @@ from claimledger.extract.attribution.drafts import char_range
 from claimledger.extract.attribution.found import Attribution
 from claimledger.extract.context import DocContext
 from claimledger.extract.stance import hedged
+from claimledger.lexicon import active_lexicon
 from claimledger.models import Span as CharSpan
 
-CONTINUATIONS = ("in addition", "additionally", "moreover", "furthermore")
 SKIP_FIGURE_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
 
 
@@ -22,6 +22,7 @@ def unattributed(ctx: DocContext, found: list[Attribution]) -> list[Attribution]
     covered = sorted(s for a in found for s in a.content_spans)
     out: list[Attribution] = []
     previous: Attribution | None = None
+    continuations = active_lexicon().entries("continuation_openers")
     for sent in _lines(doc):
         figures = [t for t in sent if _is_figure(t)]
         if not figures or all(_inside(t.idx, covered) for t in figures):
@@ -32,7 +33,7 @@ def unattributed(ctx: DocContext, found: list[Attribution]) -> list[Attribution]
             continue
         span = (span[0], _rstrip_text(text, span))
         opening = text[span[0] : span[0] + 20].lower()
-        carried = previous is not None and opening.startswith(CONTINUATIONS)
+        carried = previous is not None and opening.startswith(continuations)
         if carried and previous is not None and ctx.enabled("continued_source"):
             out.append(
                 Attribution(

@@ -16,28 +16,14 @@ from claimledger.extract.attribution.cue_objects import (
     figure_object,
     tally_at,
 )
-from claimledger.lexicon import active_lexicon, words
+from claimledger.lexicon import active_lexicon, shipped_lexicon, words
 
 TokenRange = tuple[int, int]
-# Cues only when a clause follows ("maintained that ..."), not with an object ("maintained
-# control"): under a third of their other uses are attributions on PolNeAR train.
-CLAUSE_ONLY = frozenset({"maintain"})
-ANSWER_WORDS = frozenset({"so", "yes", "no"})
 ANSWER_DEPS = frozenset(
     {"advmod", "intj", "dobj", "ccomp", "attr", "npadvmod", "acomp", "dep", "oprd"}
 )
-# Prepositions whose object a cue with no other complement reports ("warned of", "argued for").
-FALLBACK_PREPS = frozenset({"of", "about", "for", "against", "to", "on", "over"})
-
-# Prepositions after an evaluation verb's object that carry the evaluation ("as", "for").
-OBJECT_PREPS = frozenset({"as", "for", "over", "against", "of"})
-RELATIVE = frozenset({"who", "which", "that"})
-# Cues whose content the parser may read as a "for"-clause ("calling for X to go").
-FOR_CLAUSE_VERBS = frozenset({"call", "push", "appeal", "press", "campaign"})
-# Words that make a fraction or share a subject count ("a third", "half say").
-# Prepositions whose phrase after an object says when or where the cue happened ("introduced
-# him at a rally", "charged him after a review"), not what it reports.
-ADJUNCT_PREPS = frozenset({"after", "during", "since", "until", "amid", "following", "throughout"})
+# Relative pronouns, for `sources.py`, which imports the name (the rules here read the list).
+RELATIVE = shipped_lexicon().words("relative_pronouns")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
@@ -97,7 +83,7 @@ def is_cue_verb(tok: Token, loose: bool = False, negated: bool = False) -> bool:
                 or (c.dep_ == "xcomp" and lemma in ("push", "vote"))
                 for c in tok.children
             )
-            or (lemma in FOR_CLAUSE_VERBS and _for_clause(tok) is not None)
+            or (lemma in words("for_clause_verbs") and _for_clause(tok) is not None)
             or (lemma in words("as_verbs") and _as_complement(tok) is not None)
         )
     return True
@@ -158,7 +144,7 @@ def verb_content(verb: Token) -> list[TokenRange]:
         return [] if counted is None else [_range(counted)]
     if lemma in words("tally_verbs") and (set_at := tally_at(verb)) is not None:
         return [set_at]
-    if lemma in CLAUSE_ONLY:
+    if lemma in words("clause_only_verbs"):
         return []
     if lemma in words("answer_verbs") and (answer := _answer(verb)) is not None:
         # "55 percent said so", "voters said yes", "he doesn't think so": the answer is the content.
@@ -172,7 +158,7 @@ def verb_content(verb: Token) -> list[TokenRange]:
     preps = content_preps(lemma)
     xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
     dobj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
-    if lemma in FOR_CLAUSE_VERBS and (for_clause := _for_clause(verb)) is not None:
+    if lemma in words("for_clause_verbs") and (for_clause := _for_clause(verb)) is not None:
         return [for_clause]
     if lemma in words("as_verbs") and (as_comp := _as_complement(verb)) is not None:
         return [(as_comp[0].left_edge.i, as_comp[1].right_edge.i)]
@@ -205,7 +191,7 @@ def verb_content(verb: Token) -> list[TokenRange]:
                 or (c.dep_ == "conj" and not is_cue_verb(c) and not _second_predicate(c))
                 or (
                     c.dep_ == "prep"
-                    and c.lower_ in OBJECT_PREPS
+                    and c.lower_ in words("object_preps")
                     and lemma in words("evaluation_verbs")
                 )
                 # "cited the remarks as proof of X", "painted him as out of touch"
@@ -220,7 +206,7 @@ def verb_content(verb: Token) -> list[TokenRange]:
 def _answer(verb: Token) -> Token | None:
     """The answer word after the verb ("said yes", "think so"), not a clause-opening "so"."""
     for c in verb.children:
-        if c.i > verb.i and c.lower_ in ANSWER_WORDS and c.dep_ in ANSWER_DEPS:
+        if c.i > verb.i and c.lower_ in words("answer_words") and c.dep_ in ANSWER_DEPS:
             return c
     return None
 
@@ -319,17 +305,17 @@ def _fallback_content(
         for c in children:
             if c.i > dobj.i and (
                 c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
-                or (c.dep_ == "prep" and c.lower_ not in ADJUNCT_PREPS)
+                or (c.dep_ == "prep" and c.lower_ not in words("adjunct_preps"))
             ):
                 last = max(last, c.right_edge.i)
         if dobj.pos_ != "PRON" or last > dobj.i:
             return [(dobj.left_edge.i, last)]
     for c in children:
-        if c.dep_ == "prep" and c.i > verb.i and c.lower_ in FALLBACK_PREPS:
+        if c.dep_ == "prep" and c.i > verb.i and c.lower_ in words("report_preps"):
             pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 return [(pobj.left_edge.i, pobj.right_edge.i)]
     subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
-    if subj is not None and subj.lower_ not in RELATIVE and subj.pos_ != "PRON":
+    if subj is not None and subj.lower_ not in words("relative_pronouns") and subj.pos_ != "PRON":
         return [(subj.left_edge.i, subj.right_edge.i)]
     return []

@@ -1,4 +1,4 @@
-"""Pure text -> number parser for the figures in news claims (no spaCy).
+"""Pure text -> number parser for the figures in news claims (no spaCy; qualifiers are data).
 
 `parse_amount("more than 200")` gives ``Amount(value=None, low=200)``; the bounds follow the
 export contract: a floor ("more than", "at least", "200+") fills `low`, a ceiling ("almost",
@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+
+from claimledger.lexicon import shipped_lexicon
 
 __all__ = ["LEFT_QUALIFIERS", "RIGHT_WORDS", "Amount", "parse_amount"]
 
@@ -50,24 +52,14 @@ _VAGUE = {
     "millions": 2e6, "billions": 2e9,
 }  # fmt: skip
 
-# Qualifiers before the number, longest first so "no more than" wins over "more than".
-_LOW_WORDS = (
-    "no fewer than", "no less than", "not less than", "in excess of", "upwards of",
-    "more than", "greater than", "at least", "over", "above", "exceeding", "in excess",
-)  # fmt: skip
-_HIGH_WORDS = (
-    "no more than", "not more than", "fewer than", "less than", "as many as", "up to",
-    "at most", "almost", "nearly", "close to", "under", "below", "just under", "barely",
-    "approaching", "nearing",
-)  # fmt: skip
-_APPROX_WORDS = (
-    "an estimated", "approximately", "around", "about", "some", "roughly", "estimated",
-    "approx.", "approx", "circa", "ca.", "c.", "perhaps", "maybe", "reportedly", "~",
-)  # fmt: skip
-# Incremental or neutral markers that carry no bound ("another 20", "a further 30").
-_NEUTRAL_WORDS = ("a further", "an additional", "another", "additional", "further", "the")
-
-_FILLERS = ("just", "well", "slightly", "only", "exactly")
+# Qualifiers before the number (data/lexicon/*_qualifiers.txt, in the order they are tried):
+# read once from the shipped lexicon, since the phrase finders' word lists below are built
+# from them at import.
+_LOW_WORDS = shipped_lexicon().entries("low_qualifiers")
+_HIGH_WORDS = shipped_lexicon().entries("high_qualifiers")
+_APPROX_WORDS = shipped_lexicon().entries("approx_qualifiers")
+_NEUTRAL_WORDS = shipped_lexicon().entries("neutral_qualifiers")
+_FILLERS = shipped_lexicon().entries("qualifier_fillers")
 
 _CURRENCY_SYMBOLS = {
     "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₼": "AZN", "֏": "AMD",
@@ -80,7 +72,6 @@ _CURRENCY_WORDS = {
     "rub": "RUB", "drams": "AMD", "dram": "AMD", "amd": "AMD", "lira": "TRY", "liras": "TRY",
     "try": "TRY",
 }  # fmt: skip
-_PERCENT_WORDS = ("per cent", "percent", "pct", "%")
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "a third": 100 / 3, "a quarter": 25.0}
 
 # What may stand around a number inside an amount phrase, for phrase finders over tokens:

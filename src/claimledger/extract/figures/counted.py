@@ -9,20 +9,15 @@ import re
 
 from spacy.tokens import Span, Token
 
-from claimledger.lexicon import shipped_lexicon
+from claimledger.lexicon import active_lexicon, shipped_lexicon
+from claimledger.lexicon import words as lexicon_words
 from claimledger.models import Kind
 
-# Words that can carry the count themselves besides digits and number words.
-_VAGUE_CORES = {"dozen", "dozens", "tens", "hundreds", "thousands", "millions", "scores", "half"}
 _ORDINALS = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|eleventh|twelfth|\w+teenth|\w+tieth|hundredth|thousandth|millionth)$",
     re.IGNORECASE,
 )
-# Nouns that hold a count of what their "of" object names: "the number of X rose to 60".
-_TALLY_NOUNS = {"number", "total", "toll", "list", "count", "tally", "figure"}
-# Counted nouns read as another word: "a population of 150,000" counts people.
-_COUNTED_AS = {"population": "people", "populations": "people"}
 # The event vocabulary and running-total wording (data/lexicon/figure_events.txt and
 # running_total_phrases.txt), shared with reconcile through the one lexicon.
 _EVENT_WORDS = {
@@ -30,19 +25,8 @@ _EVENT_WORDS = {
     for event, words in shipped_lexicon().mapping("figure_events").items()
     for word in words
 }
-_CIVILIANS = {"civilian", "resident", "family", "person", "people", "villager", "inhabitant"}
-_COPULAS = {"be", "remain", "go", "become", "stay"}
-_PEOPLE = _CIVILIANS | {"fighter", "militant", "soldier", "serviceman", "mercenary", "troop"}
-_PEOPLE |= {"recruit", "combatant", "jihadist", "servicemen", "officer", "man", "woman", "child"}
-_CAPTIVE = {"captive", "prisoner", "prisoners", "hostage", "hostages"}
-# Nouns that count without saying who: a tally naming its counted says more.
-_GENERIC_COUNTED = {"people", "person", "persons", "individual"}
-# Verbs that report a state as their complement: "were reported wounded", "listed missing".
-_REPORTED_STATE = {"report", "confirm", "list", "declare", "record", "register"}
-_INCREMENTAL = {"more", "new", "additional", "another", "further", "fresh"}
 _CUMULATIVE = shipped_lexicon().pattern("running_total_phrases")
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp"}
-_IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 
 
 # Letters then digits in one token: a designation ("D-30", "Su-25", "TB2"), never an amount.
@@ -57,7 +41,7 @@ def is_core(token: Token) -> bool:
         return False
     return (
         token.like_num
-        or lower in _VAGUE_CORES
+        or lower in lexicon_words("vague_cores")
         or (token.pos_ == "NUM" and any(c.isdigit() for c in lower))
     )
 
@@ -105,7 +89,7 @@ def counted_token(root: Token, phrase: Span) -> Token | None:
             for child in head.children:
                 if child.dep_ == "compound" and child.tag_ in {"NNS", "NNPS"} and child.i > root.i:
                     return child
-        if head.lemma_.lower() in _GENERIC_COUNTED:
+        if head.lemma_.lower() in lexicon_words("generic_counted"):
             # "the number of soldiers killed has reached 158 people": the tally says who.
             tallied = number_subject(root)
             if tallied is not None:
@@ -144,7 +128,7 @@ def number_subject(root: Token) -> Token | None:
 def _tally_object(verb: Token) -> Token | None:
     """What a tally noun under `verb` counts: "the number of X", "X whose number"."""
     for child in _subjects(verb):
-        if child.lemma_ in _TALLY_NOUNS:
+        if child.lemma_ in lexicon_words("counted_tallies"):
             obj = _of_object(child)
             if obj is not None:
                 return obj
@@ -180,8 +164,9 @@ def _first_verb(token: Token) -> Token | None:
 def _event_of(token: Token, counted: Token | None) -> str | None:
     """The normalised event a single word names, with its phrasal cases."""
     lemma = token.lemma_.lower()
+    captive = lexicon_words("captive_nouns")
     if lemma in {"take", "hold"} and any(
-        t.lower_ in _CAPTIVE for t in token.doc[token.i : token.i + 6]
+        t.lower_ in captive for t in token.doc[token.i : token.i + 6]
     ):
         return "captured"
     if lemma in {"lose", "claim", "take"} and any(c.lemma_ == "life" for c in token.children):
@@ -195,9 +180,10 @@ def _event_of(token: Token, counted: Token | None) -> str | None:
     if lemma == "transport":
         back = any(c.lower_ == "back" for c in token.children)
         return "returned" if back or (counted is not None and counted.lemma_ == "body") else "sent"
-    if lemma == "flee" and counted is not None and counted.lemma_ in _CIVILIANS:
+    civilians = lexicon_words("civilian_nouns")
+    if lemma == "flee" and counted is not None and counted.lemma_ in civilians:
         return "displaced"
-    if lemma in {"hold", "keep"} and counted is not None and counted.lower_ in _CAPTIVE:
+    if lemma in {"hold", "keep"} and counted is not None and counted.lower_ in captive:
         return "captured"
     return _EVENT_WORDS.get(lemma) or _EVENT_WORDS.get(token.lower_)
 
@@ -247,7 +233,7 @@ def tally_event(root: Token) -> str | None:
         if verb is None:
             return None
         for child in _subjects(verb):
-            if child.lemma_ not in _TALLY_NOUNS:
+            if child.lemma_ not in lexicon_words("counted_tallies"):
                 continue
             for mod in child.children:
                 # "the wounded toll", "death counts", "the casualty figure"
@@ -273,15 +259,16 @@ def tally_event(root: Token) -> str | None:
 def _verb_relatives_event(verb: Token, counted: Token | None) -> str | None:
     """A non-event verb can still carry one: "remain missing", "handed over and returned",
     "the death toll has risen"."""
+    copulas, reporting = lexicon_words("copulas"), lexicon_words("reported_state_verbs")
     for child in verb.children:
         states = child.dep_ in {"acomp", "attr", "oprd"} or (
-            child.dep_ == "xcomp" and verb.lemma_ in _REPORTED_STATE
+            child.dep_ == "xcomp" and verb.lemma_ in reporting
         )
-        if (verb.lemma_ in _COPULAS or verb.lemma_ in _REPORTED_STATE) and states:
+        if (verb.lemma_ in copulas or verb.lemma_ in reporting) and states:
             event = _event_of(child, counted)
             if event is not None:
                 return event
-        if child.dep_ == "prep" and verb.lemma_ in _COPULAS | {"live", "shelter"}:
+        if child.dep_ == "prep" and verb.lemma_ in copulas | {"live", "shelter"}:
             # "were staying in evacuation centres", "remain in captivity"
             for obj in child.children:
                 for word in (obj, *(c for c in obj.children if c.dep_ == "compound")):
@@ -303,8 +290,9 @@ def _plural(token: Token) -> str:
     if token.tag_ in {"NNS", "NNPS"} or text.endswith(("s", "men", "people", "children")):
         return text  # already plural (the tagger sometimes calls "servicemen" singular)
     lemma = token.lemma_.lower()
-    if lemma in _IRREGULAR:
-        return _IRREGULAR[lemma]
+    irregular = active_lexicon().mapping("irregular_plurals")
+    if lemma in irregular:
+        return irregular[lemma][0]
     if lemma.endswith("y") and lemma[-2:-1] not in set("aeiou"):
         return lemma[:-1] + "ies"
     return lemma + ("es" if lemma.endswith(("s", "x", "ch", "sh")) else "s")
@@ -314,8 +302,9 @@ def counted_name(token: Token) -> str:
     """The counted noun in the plural with its noun compounds: "air-defence systems"."""
     if token.pos_ == "ADJ":
         return "people"  # "53 of the dead", "of the wounded"
-    noun = _COUNTED_AS.get(token.lower_) or _plural(token)
-    if token.lemma_.lower() in _PEOPLE:
+    counted_as = active_lexicon().mapping("counted_as").get(token.lower_)
+    noun = counted_as[0] if counted_as else _plural(token)
+    if token.lemma_.lower() in lexicon_words("people_nouns"):
         return noun  # "jihadist fighters", "army servicemen": the same people, one track
     mods = [
         c
@@ -357,7 +346,8 @@ def kind_of(phrase: Span, root: Token, counted: Token | None) -> Kind | None:
     nxt = doc[phrase.end].lower_ if phrase.end < len(doc) else ""
     if "more" in after or set(words[:2]) & {"another", "further", "additional"}:
         return "incremental"  # "54 more", "another 20", "a further 30", "an additional 12"
-    if nxt in _INCREMENTAL or set(modifiers) & _INCREMENTAL:
+    incremental = lexicon_words("incremental_words")
+    if nxt in incremental or set(modifiers) & incremental:
         return "incremental"  # "230 new mercenaries", "300 additional troops"
     verb = _first_verb(counted or root) or root.sent.root
     clause = _clause_text(verb, {t.i for t in phrase})

@@ -29,6 +29,8 @@ from claimledger.extract.figures.counted import (
     phrase_root,
     tally_event,
 )
+from claimledger.extract.when import MONTHS
+from claimledger.lexicon import words as lexicon_words
 from claimledger.models import Quantity
 
 __all__ = ["Amount", "find_quantities", "parse_amount"]
@@ -37,22 +39,12 @@ _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)", re.I)
 # Letters and a hyphen right before the number: a designation, not a count.
 _MODEL_PREFIX = re.compile(r"\b[A-Z][A-Za-z]{0,3}-$")
-# Scales whose readings are measurements, not counts of anything.
-_MEASURES = frozenset({"magnitude", "richter", "scale", "degrees", "celsius", "fahrenheit"})
 _PHONE = re.compile(r"^\+?\(?\d[\d\s().-]{6,}\d$")
 # Entity labels whose numbers belong to a name or a date, not to a count.
 _SKIP_LABELS = {"DATE", "TIME", "ORDINAL", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"}
 _SKIP_LABELS |= {"GPE", "LOC", "PERSON", "NORP"}
-_MONTH_WORDS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-}  # fmt: skip
-_YEAR_CUES = {"in", "since", "until", "till", "of", "from", "by", "year", "early", "late", "mid"}
-_YEAR_CUES |= {"before", "after", "during", "spring", "summer", "autumn", "fall", "winter"}
-_REFERENTIAL = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "my"}
-_NAME_HEADS = {"article", "section", "chapter", "resolution", "paragraph", "protocol", "no"}
-_NAME_HEADS |= {"number", "item", "page", "room", "route", "flight", "point", "clause"}
+# Month names and abbreviations: the date resolver's own table.
+_MONTH_WORDS = frozenset(MONTHS)
 
 _LONGEST_QUALIFIER = max(len(words) for words in LEFT_QUALIFIERS)
 _JOINERS = {"-", "–", "—", "to", "and", "or"}
@@ -210,7 +202,7 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
     if _PHONE.match(text) and (text.count("-") + text.count(" ") >= 2 or "(" in text):
         return True
     if len(cores) == 1 and re.fullmatch(r"1[89]\d\d|20\d\d", first.text):
-        if before is not None and before.lower_ in _YEAR_CUES:
+        if before is not None and before.lower_ in lexicon_words("year_cues"):
             return True
         counts = first.dep_ == "nummod" and first.head.tag_ in {"NNS", "NNPS"}
         counts = counts or number_subject(first) is not None
@@ -221,14 +213,16 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
         return True  # "the 44-day war", "a 19-year-old": a modifier, not a count
     if before is not None and first.head.i == before.i and before.pos_ == "PROPN":
         return True  # "Article 5", "Flight 752"
-    if before is not None and before.lower_.rstrip(".") in _NAME_HEADS and before.is_title:
+    name_heads = lexicon_words("name_heads")
+    if before is not None and before.lower_.rstrip(".") in name_heads and before.is_title:
         return True
     if before is not None and before.lower_ == "half" and first.lower_ == "hour":
         return True
     if first.lower_ == "half" and not has_of(first) and phrase[0].i == first.i:
         return True  # "the second half": a share only when it has an "of" or a qualifier
     spelled = first.is_alpha
-    return spelled and before is not None and before.lower_ in _REFERENTIAL and phrase[0] == first
+    referential = lexicon_words("referential_words")
+    return spelled and before is not None and before.lower_ in referential and phrase[0] == first
 
 
 def _designated(first: Token, before: Token | None) -> bool:
@@ -268,7 +262,7 @@ def _is_measure(first: Token, phrase: Span) -> bool:
     """ "a magnitude 7.2 quake", "a 5.1-magnitude aftershock": a reading on a scale."""
     doc = first.doc
     near = doc[max(first.i - 2, 0) : min(phrase.end + 3, len(doc))]
-    return any(t.lower_ in _MEASURES for t in near)
+    return any(t.lower_ in lexicon_words("measure_words") for t in near)
 
 
 def _count_after_date(cores: list[Token], before: Token | None) -> bool:
