@@ -109,3 +109,48 @@ def test_speakers_his_government_is_the_leaders_state(nlp: Any) -> None:
         " had taken five more villages."
     )
     assert _claimant_of(nlp, text, "five more villages") == "Azerbaijan"
+
+
+def _claimants(text: str) -> list[tuple[str, str | None]]:
+    from claimledger.extract.pipeline import extract_claims
+    from claimledger.models import Document
+
+    claims = extract_claims(Document(doc_id="s", doc_path="s.txt", text=text, outlet="Wire"))
+    return [(c.claimant, c.claimant_mention) for c in claims]
+
+
+def test_he_never_resolves_to_a_place_the_model_tagged_person() -> None:
+    # Hand-built parse: the small model tags such places PERSON ("the Sahel", "the Kalinov
+    # district", "the settlement of Dubrovo"); only Lena Marsh may be a pronoun's antecedent.
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimledger.extract.attribution.speaker_names import DocumentNames
+
+    words = "Lena Marsh toured the Sahel , the Kalinov district and the settlement of Dubrovo ."
+    heads = [1, 2, 2, 4, 2, 4, 8, 8, 4, 8, 11, 8, 11, 12, 2]
+    deps = "compound nsubj ROOT det dobj punct det compound conj cc det conj prep pobj punct"
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O", "B-PERSON"]
+    ents += ["O"] * 5 + ["B-PERSON", "O"]
+    lemmas = words.lower().split()
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words.split(),
+        heads=heads,
+        deps=deps.split(),
+        lemmas=lemmas,
+        ents=ents,
+    )
+    names = DocumentNames(doc)
+    found = names._preceding_person(len(doc))
+    assert found is not None and found.text == "Lena Marsh"
+
+
+def test_an_indefinite_role_is_someone_new_not_the_last_person_named() -> None:
+    text = (
+        "Governor Vyacheslav Marchenko said two people were hurt on Sunday.\n\n"
+        'Fighting went on in the hills. "We lost eleven men," said a local militia official.'
+    )
+    held = dict((m, c) for c, m in _claimants(text))
+    assert held["a local militia official"] != "Vyacheslav Marchenko"
+    assert held["Governor Vyacheslav Marchenko"] == "Vyacheslav Marchenko"

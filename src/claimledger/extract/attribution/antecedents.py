@@ -50,7 +50,7 @@ class Antecedents(DocumentNames):
 
     def _person_state(self, before: int) -> tuple[str | None, str | None]:
         """ "his government": the state of the person last named, when the alias table knows it."""
-        ent = self._preceding(before, frozenset({"PERSON"}))
+        ent = self._preceding_person(before)
         if ent is None:
             return None, None
         affiliation = canonicalize(self.full_name(clean_name(ent.text)), "PERSON").affiliation

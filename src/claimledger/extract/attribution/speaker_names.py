@@ -68,6 +68,35 @@ class DocumentNames:
             k -= 1
         return None
 
+    def _preceding_person(self, before: int) -> Span | None:
+        """Nearest person named before token `before`, skipping the places the small model
+        tagged PERSON: "he" after "the Graivoron district" is not Graivoron."""
+        k = bisect_left(self._starts, before) - 1
+        while k >= 0:
+            ent = self.ents[k]
+            k -= 1
+            if ent.end <= before and ent.label_ == "PERSON" and self._names_a_person(ent):
+                return ent
+        return None
+
+    def _names_a_person(self, ent: Span) -> bool:
+        """A PERSON entity that reads as a person: not a name before or after a place noun
+        ("the Graivoron urban district", "the settlement of Gorkovsky"), not a lone word after
+        "the" ("in the Sahel"), not a known state, not a name the document mostly labels
+        otherwise."""
+        if self.label_of(clean_name(ent.text)) not in (None, "PERSON"):
+            return False
+        root, places = ent.root, lexicon_words("place_heads")
+        if root.dep_ == "compound" and root.head.lemma_.lower() in places:
+            return False
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in places:
+            return False  # "the settlement of Gorkovsky"
+        if len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].lower_ == "the":
+            return False
+        # a state the alias table knows by this name ("Burkina Faso" tagged PERSON)
+        info = canonicalize(clean_name(ent.text))
+        return not (info.claimant_type == "government" and info.name == info.affiliation)
+
     def _longest_holding(self, before: int, words: list[str]) -> str | None:
         """The longest entity before token `before` that holds all `words`."""
         best: str | None = None

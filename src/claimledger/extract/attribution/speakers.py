@@ -56,7 +56,7 @@ class SpeakerResolver(Antecedents):
         lemma = head.lemma_.lower()
         if head.pos_ == "PRON":
             if head.lower_ in lexicon_words("person_pronouns"):
-                ent = self._preceding(source.start, frozenset({"PERSON"}))
+                ent = self._preceding_person(source.start)
                 if ent is not None:
                     return self.full_name(clean_name(ent.text)), "PERSON"
             if head.lower_ == "it":
@@ -102,11 +102,13 @@ class SpeakerResolver(Antecedents):
             name = clean_name(own.text)
             return name, self.label_of(name) or own.label_
         if lemma in lexicon_words("person_roles"):
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+                return None, None  # "a local official" brings in someone not named before
             # "the governor" is the person named as governor before, never just the last
             # person named (a spokeswoman two paragraphs up is not the governor).
             ent = self._person_with_role(lemma, source.start)
             if ent is None and lemma in lexicon_words("generic_roles"):
-                ent = self._preceding(source.start, frozenset({"PERSON"}))
+                ent = self._preceding_person(source.start)
             if ent is not None:
                 return self.full_name(clean_name(ent.text)), "PERSON"
             return None, None
