@@ -21,6 +21,8 @@ from claimledger.ingest.clean import clean_text, is_junk_line
         "Updated - March 2, 2024 11:40 pm IST - ODESA",
         "2024-03-02 | 11:40",
         "12 March 2022, 21:15",
+        "14 June 2022    Read: 968",
+        "03.11.2020 | 2,310 views",
         "PHOTO: Rescuers search the rubble of a school in the east of the city.",
         "A burnt car by the hospital. Kherson, March 2022. Photo by Ivan Petrenko for the Wire",
     ],
@@ -38,6 +40,7 @@ def test_furniture_line_is_dropped(line: str) -> None:
         "Kyiv Loses Up to 40 Drones in Past 24 Hours - Ministry",
         "By the numbers: 300 fighters and 12 tanks",
         "General Staff: Russia has lost 9,000 troops",
+        "Read 12 reports from June",
     ],
 )
 def test_statement_line_is_kept(line: str) -> None:

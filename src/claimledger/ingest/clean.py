@@ -168,6 +168,8 @@ _STAMP_WORDS = frozenset(
         "december",
     ]
 )
+# Page counters a date line may carry: "29 May 2021 Read: 411", "12.10.2020 | 1,204 views".
+_COUNTER_WORDS = frozenset(["read", "reads", "views", "view", "comments", "shares", "likes"])
 # A clock time closing a line after a separator: "Politics 18 October — 11:37", "... | 12:21 PM".
 _CLOCK_AT_END = re.compile(
     r"[—–|,-]\s*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|utc|msk|ist))?\W*$", _I
@@ -239,8 +241,8 @@ def is_junk_line(line: str) -> bool:
 
 
 def is_stamp(line: str) -> bool:
-    """A line that only dates the page: made of date and time words and numbers (a place in
-    capitals may close it), or a short unpunctuated line ending in a clock time ("Politics
+    """A line that only dates the page: made of date and time words, page counters and numbers
+    (a place in capitals may close it), or a short unpunctuated line ending in a clock time ("Politics
     18 October — 11:37"). Such a line is never a statement, and its numbers are no figures."""
     if len(line) > 90 or line.endswith((".", "!", "?", "”", '"')):
         return False
@@ -250,9 +252,11 @@ def is_stamp(line: str) -> bool:
     if not words or not any(ch.isdigit() for ch in line):
         return False
     for i, word in enumerate(words):
-        numeric = re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?(?:[:.]\d{2})?(?:[+-]\d{1,2})?", word)
+        numeric = re.fullmatch(
+            r"\d{1,4}(?:st|nd|rd|th)?(?:[:.]\d{2})?(?:[+-]\d{1,2})?|\d{1,2}\.\d{1,2}\.\d{2,4}", word
+        )
         place = i == len(words) - 1 and line.rstrip().split()[-1].isupper()
-        if not (numeric or word.strip(".") in _STAMP_WORDS or place):
+        if not (numeric or word.strip(".") in _STAMP_WORDS or word in _COUNTER_WORDS or place):
             return False
     return True
 
