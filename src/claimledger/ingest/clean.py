@@ -241,9 +241,10 @@ def is_junk_line(line: str) -> bool:
 
 
 def is_stamp(line: str) -> bool:
-    """A line that only dates the page: made of date and time words, page counters and numbers
-    (a place in capitals may close it), or a short unpunctuated line ending in a clock time ("Politics
-    18 October — 11:37"). Such a line is never a statement, and its numbers are no figures."""
+    """A line that only dates the page: made of date and time words, page counters and
+    numbers (a place in capitals may close it), or a short unpunctuated line ending in a clock
+    time ("Politics 18 October — 11:37"). Such a line is never a statement, and its numbers
+    are no figures."""
     if len(line) > 90 or line.endswith((".", "!", "?", "”", '"')):
         return False
     if _CLOCK_AT_END.search(line) and len(line.split()) <= 12:

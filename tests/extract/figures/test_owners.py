@@ -363,3 +363,23 @@ def test_trailing_source_named_with_a_participle_holds_its_figures() -> None:
     )
     assert held["six"] == ["the Moscow-backed separatists"]
     assert held["more than 50"] == ["the Moscow-backed separatists"]
+
+
+def test_outlets_inference_is_not_credited_to_the_source_after_it() -> None:
+    text = (
+        "The commission said 8,200,000 voters were on the roll and 5,100,000 of them voted. "
+        "This implies that 3,100,000 voters stayed at home. Chairwoman Ama Boateng announced "
+        "this at the final count in Accra."
+    )
+    held = owners(text)
+    assert held["3,100,000"] == ["Harbour Times"]
+    assert held["5,100,000"] == ["The commission"]
+
+
+def test_details_published_speak_for_the_last_body() -> None:
+    claims = claims_of(
+        "The electoral commission said turnout reached 71 percent. Further details show that "
+        "412,000 ballots were rejected."
+    )
+    (detail,) = [c for c in claims if any(q.text == "412,000" for q in c.quantities)]
+    assert "ommission" in detail.claimant

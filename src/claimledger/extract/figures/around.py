@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from claimledger.extract.figures.credit import credit, named, outlets, reports
+from claimledger.extract.figures.credit import credit, lemmas, named, outlets, reports
 from claimledger.lexicon import words
 from claimledger.models import Claim
 
@@ -48,6 +48,19 @@ ANAPHORA = re.compile(
 )
 # Reporting stances a following figure sentence can go on with (a denial or a call does not).
 CONTINUED_STANCES = frozenset({"assert", "estimate"})
+
+
+def _outlet_inference(claim: Claim) -> bool:
+    """The outlet reasoning from figures just given: "This implies that 3.5 million did not
+    vote", "That means ...". It stays the outlet's whatever source is around it."""
+    found = re.match(r"\W*(?:this|that|which)\s+(\w+)(?:\s+(\w+))?", claim.sentence, re.I)
+    if found is None:
+        return False
+    # "This implies", "This data translated into": the verb is the first or second word.
+    for verb in (w.lower() for w in found.groups() if w):
+        if set(lemmas(verb)) & words("inference_verbs"):
+            return True
+    return False
 
 
 def _background_only(claim: Claim) -> bool:
@@ -120,7 +133,8 @@ def refer_back(ordered: list[Claim], text: str, outlet_name: str) -> None:
                 crossed = True
             if not outlets(before, outlet_name):
                 break
-            credit(before, claim, "back_reference")
+            if not _outlet_inference(before):
+                credit(before, claim, "back_reference")
             j -= 1
 
 
@@ -142,6 +156,8 @@ def sole_source(ordered: list[Claim], outlet_name: str) -> None:
         if not outlets(claim, outlet_name) or not claim.quantities:
             continue
         if TOPIC_SHIFTS.match(claim.sentence) or _background_only(claim):
+            continue
+        if _outlet_inference(claim):
             continue
         credit(claim, source, "sole_source")
         claim.stated_on = claim.stated_on if claim.start < source.start else source.stated_on
@@ -168,7 +184,7 @@ def continue_statements(ordered: list[Claim], text: str, outlet_name: str) -> No
         if last.stance not in CONTINUED_STANCES or TOPIC_SHIFTS.match(claim.sentence):
             last = None
             continue
-        if claim.quantities and not _background_only(claim):
+        if claim.quantities and not _background_only(claim) and not _outlet_inference(claim):
             credit(claim, last, "continued_statement")
 
 

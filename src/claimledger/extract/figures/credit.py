@@ -27,13 +27,13 @@ def reports_through(word: str) -> bool:
     """A cue word a figure statement can be credited through: a verb of saying, counting or
     publishing (`report_cues`), never an act of war or disaster (`event_verbs`) or a belief."""
     known = words("report_cues")
-    for lemma in _lemmas(word):
+    for lemma in lemmas(word):
         if lemma in known:
             return lemma not in words("event_verbs") and lemma not in _BELIEFS
     return False
 
 
-def _lemmas(word: str) -> list[str]:
+def lemmas(word: str) -> list[str]:
     """The word and the stems it may be an inflection of ("reported" -> report, reporte)."""
     if word in _IRREGULAR:
         return [_IRREGULAR[word]]
