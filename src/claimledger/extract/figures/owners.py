@@ -9,13 +9,15 @@ re-credits and can be switched off by name):
 
 1. `demoted_act`: a figure "claim" whose cue is an act, not a report, is the outlet's
    statement ("a unit fell into an ambush in which 23 soldiers were killed").
-2. `headline_source` (`headlines.py`): a headline's figures belong to the source it names; a
+2. `cited_source` (`cited.py`): a report naming its own source ("..., Trend reports with
+   reference to the prosecutor's office") is that source's, relayed by the reporter.
+3. `headline_source` (`headlines.py`): a headline's figures belong to the source it names; a
    headline or standfirst figure the body restates is the body's, not a second claim.
-3. `sentence_source`, `back_reference`, `continued_statement` (`around.py`): an outlet
+4. `sentence_source`, `back_reference`, `continued_statement` (`around.py`): an outlet
    statement takes the source the sentences around it give; `issued_statement` (`issuer.py`):
    in a press release or bulletin reposted as an article, the issuer's; `sole_source`
    (`around.py`): in an article with one named figure source, that source's.
-4. Ownership (always): a figure held by several claims stays with the innermost named one that
+5. Ownership (always): a figure held by several claims stays with the innermost named one that
    reports it; an outer named claim holding it becomes the inner claim's `relayed_by`; outlet
    statements left without figures are dropped (they existed only for their figures).
 """
@@ -30,6 +32,7 @@ from claimledger.extract.figures.around import (
     share_sentence,
     sole_source,
 )
+from claimledger.extract.figures.cited import cite_sources
 from claimledger.extract.figures.credit import UNNAMED_MENTIONS, named, reports
 from claimledger.extract.figures.headlines import settle_headlines
 from claimledger.extract.figures.issuer import issued_statement
@@ -40,6 +43,7 @@ from claimledger.models import Claim
 # and can be switched off by name like the attribution rules.
 CLAIM_RULES: tuple[str, ...] = (
     "demoted_act",
+    "cited_source",
     "headline_source",
     "sentence_source",
     "back_reference",
@@ -61,6 +65,8 @@ def settle_figures(
     off = frozenset(disabled)
     if "demoted_act" not in off:
         demote_acts(ordered, outlet_name)
+    if "cited_source" not in off:
+        cite_sources(ordered, text, outlet_name)
     settle_headlines(ordered, text, credit_sources="headline_source" not in off)
     if "sentence_source" not in off:
         share_sentence(ordered, outlet_name)

@@ -1,0 +1,56 @@
+"""Reports that name their own source: "..., Trend reports with reference to the prosecutor's
+office", "..., the channel reported on Sunday, citing the health ministry".
+
+The figures are the cited body's: it is the innermost source the text gives them, and the one
+reporting them only passes them on. `cited_source` moves such a claim to the cited source and
+keeps the reporter as `relayed_by`. Only a cited source that names someone (a known name, or
+a body: "the regional prosecutor's office") moves the claim: "citing witnesses" or "citing
+local media" leave it with the reporter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimledger.extract.figures.credit import outlets
+from claimledger.lexicon import words
+from claimledger.models import Claim
+from claimledger.names.claimants import canonicalize
+
+# The citing phrase right after a cue, then the cited source up to the clause's end.
+CITING = re.compile(
+    r"^[^.;:!?\"“”]{0,40}?\b(?:citing|with reference to|referring to|quoting)\s+"
+    r"(?P<name>[^,;:.!?()\"“”]{3,90}?)\s*(?:[,;:.!?(\"“”]|$)",
+    re.IGNORECASE,
+)
+_MAX_NAME_WORDS = 12
+
+
+def cite_sources(ordered: list[Claim], text: str, outlet_name: str) -> None:
+    """Give each report citing a named source, and holding figures, to that source."""
+    for claim in ordered:
+        if not claim.quantities or not claim.cue_spans or claim.mode == "according_to":
+            continue
+        cue_end = max(e for _, e in claim.cue_spans)
+        sentence_end = claim.start + len(claim.sentence)
+        found = CITING.match(text[cue_end:sentence_end])
+        if found is None:
+            continue
+        name = re.sub(r"^the\s+", "", found.group("name").strip(), flags=re.I)
+        if len(name.split()) > _MAX_NAME_WORDS:
+            continue
+        info = canonicalize(name)
+        body = name.lower().split()[-1] in words("org_roles")
+        if info.name == "unknown" and not body:
+            continue  # "citing witnesses": nobody named ("the regional prosecutor's office" is)
+        reporter = claim.claimant if not outlets(claim, outlet_name) else outlet_name
+        if info.name == claim.claimant:
+            continue
+        claim.claimant = info.name
+        claim.claimant_mention = name
+        claim.claimant_type = info.claimant_type
+        claim.affiliation = info.affiliation
+        claim.claimant_spans = []
+        claim.mode = "indirect"
+        claim.relayed_by = reporter
+        claim.rule = "cited_source"

@@ -1,0 +1,38 @@
+"""A report that names its own source gives the figures to that source, relayed by the reporter."""
+
+from __future__ import annotations
+
+from claimledger.extract.pipeline import extract_claims
+from claimledger.models import Claim, Document
+
+
+def figure_claims(text: str) -> dict[str, Claim]:
+    document = Document(doc_id="c", doc_path="c.txt", text=text, outlet="Harbour Times")
+    return {q.text: c for c in extract_claims(document) for q in c.quantities}
+
+
+def test_report_quoting_a_named_body_is_that_bodys() -> None:
+    held = figure_claims(
+        "Three farmers were killed and two were wounded by a mine near Tessa on Monday, the "
+        "Kavala Wire reported, quoting the district prosecutor's office."
+    )
+    claim = held["Three"]
+    assert "prosecutor's office" in (claim.claimant_mention or "")
+    assert claim.rule == "cited_source"
+    assert claim.relayed_by is not None and "Kavala Wire" in claim.relayed_by
+
+
+def test_with_reference_to_names_the_source_too() -> None:
+    held = figure_claims(
+        "Eleven people died in the flood, the agency reports with reference to the Ministry of "
+        "Emergency Situations of Azerbaijan."
+    )
+    assert "Emergency Situations" in held["Eleven"].claimant
+
+
+def test_citing_nobody_named_leaves_the_reporter() -> None:
+    held = figure_claims(
+        "Nine people died in the raid, the Kavala Wire reported, citing witnesses."
+    )
+    assert held["Nine"].rule != "cited_source"
+    assert "Kavala Wire" in held["Nine"].claimant
