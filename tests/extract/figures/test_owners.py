@@ -383,3 +383,14 @@ def test_details_published_speak_for_the_last_body() -> None:
     )
     (detail,) = [c for c in claims if any(q.text == "412,000" for q in c.quantities)]
     assert "ommission" in detail.claimant
+
+
+def test_a_plan_described_by_the_outlet_is_not_the_sole_sources_tally() -> None:
+    text = (
+        "General Ivan Sorel said 40 observation posts had been set up along the line.\n\n"
+        "A force of 2,000 soldiers and 120 trucks will deploy to the valley for a five-year "
+        "mission. About 300 engineers cleared the roads last week."
+    )
+    held = owners(text)
+    assert held["2,000"] == ["Harbour Times"]
+    assert held["About 300"] == ["General Ivan Sorel"]

@@ -9,7 +9,8 @@
   54 more were killed. 23 of them were officers."), or a paragraph opening on what was just
   reported ("This number includes ..."), keeps that source;
 - `sole_source`: in an article where a single named source reports figures, the outlet's own
-  figure sentences retell it, unless they turn to the past or to another matter.
+  figure sentences retell it, unless they turn to the past, to another matter or to what is
+  to come ("will deploy", "are to return").
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ ANAPHORA = re.compile(
     r"^\W*(?:(?:this|that|these|those|the|its)\s+(?:number|figure|figures|toll|total|tally|"
     r"count|data|list|report|update)\b|(?:of|among)\s+(?:them|those|these|the dead|the victims|"
     r"the wounded|the injured)\b)",
+    re.IGNORECASE,
+)
+# A sentence about what is to come ("will deploy", "are to return", "is expected to reach"):
+# the outlet describing a plan or prospect, not retelling a source's tally.
+PROSPECT = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:(?:due|set|expected|scheduled|going)\s+)?to)\s+"
+    r"(?:\w+ly\s+)?(?!date\b)[a-z]+",
     re.IGNORECASE,
 )
 # Reporting stances a following figure sentence can go on with (a denial or a call does not).
@@ -157,7 +165,7 @@ def sole_source(ordered: list[Claim], outlet_name: str) -> None:
             continue
         if TOPIC_SHIFTS.match(claim.sentence) or _background_only(claim):
             continue
-        if _outlet_inference(claim):
+        if _outlet_inference(claim) or PROSPECT.search(claim.sentence):
             continue
         credit(claim, source, "sole_source")
         claim.stated_on = claim.stated_on if claim.start < source.start else source.stated_on
