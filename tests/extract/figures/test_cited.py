@@ -36,3 +36,24 @@ def test_citing_nobody_named_leaves_the_reporter() -> None:
     )
     assert held["Nine"].rule != "cited_source"
     assert "Kavala Wire" in held["Nine"].claimant
+
+
+def test_a_quotation_passing_on_a_named_bodys_statement_is_that_bodys() -> None:
+    held = figure_claims(
+        "About 4,000 families have come back to Tessa since Monday, the Valmora Herald newspaper "
+        "wrote.\n\n"
+        '"The Ministry of Health informs that since Monday, some 4,000 families have returned '
+        'to Tessa. Hundreds more arrive every day," the paper said.'
+    )
+    inner = held["some 4,000"]
+    assert "Health" in inner.claimant
+    assert inner.relayed_by == "Valmora Herald"
+    # the rest of the quotation is the paper's, and "the paper" is the newspaper named above
+    assert held["Hundreds more"].claimant == "Valmora Herald"
+
+
+def test_a_quoted_speakers_own_report_stays_the_speakers() -> None:
+    held = figure_claims(
+        '"We told the council that 30 houses had burned," Mayor Ana Ruiz said on Friday.'
+    )
+    assert "Ana Ruiz" in held["30"].claimant

@@ -4,9 +4,11 @@ A plain cascade: each list below runs in its order, and every claim keeps the na
 that found it (`Attribution.rule`, exported as the claim's `rule`). Any rule can be switched
 off by name (`find_attributions(disabled=...)`, or `disabled_rules` in the Extractor settings).
 
-1. `TOKEN_RULES`, tried at every token outside a quotation; the first that finds a claim wins
-   (`cue_rules.py`): according_to, citing_source ("..., citing Hurriyet News"),
-   reporting_verb, learned_verb, nominal_cue.
+1. `TOKEN_RULES`, tried at every token outside a quotation (and, for the ledger's nested
+   claims, at a quotation's own report of a named body: '"The ministry informs that 9,000
+   have returned ...," the paper said'); the first that finds a claim wins (`cue_rules.py`):
+   according_to, citing_source ("..., citing Hurriyet News"), reporting_verb, learned_verb,
+   nominal_cue.
 2. `LINE_RULES`, over whole lines: colon_headline ("Lavrov: 2,000 mercenaries ..."),
    transcript_line ("PENCE: Well, look, ...").
 3. `QUOTE_RULES`: quotations, found over the raw text (`quotes.py`) because the sentence
@@ -53,7 +55,7 @@ from claimledger.extract.attribution.repairs import (
     source_around,
     widen_to_quotes,
 )
-from claimledger.extract.attribution.sources import antecedent
+from claimledger.extract.attribution.sources import antecedent, relays_a_named_body
 from claimledger.extract.attribution.speakers import SpeakerResolver
 from claimledger.extract.attribution.unattributed import unattributed
 from claimledger.extract.context import DocContext
@@ -139,7 +141,8 @@ def _cascade(ctx: DocContext, nested: bool) -> list[Attribution]:
     by_verb: dict[int, Draft] = {}
     token_rules = [(name, rule) for name, rule in TOKEN_RULES if ctx.enabled(name)]
     for tok in doc:
-        if ctx.quotes.covering(tok.idx) is not None:
+        quoted = ctx.quotes.covering(tok.idx) is not None
+        if quoted and not (nested and relays_a_named_body(tok)):
             continue  # a cue inside a quotation belongs to the quoted speaker's own words
         draft = _first_draft(tok, ctx, token_rules)
         if draft is None:
@@ -147,7 +150,8 @@ def _cascade(ctx: DocContext, nested: bool) -> list[Attribution]:
         _clip_to_paragraph(draft, ctx.paragraphs, tok.idx)
         if not draft.content:
             continue
-        widen_to_quotes(draft, ctx.quotes)
+        if not quoted:
+            widen_to_quotes(draft, ctx.quotes)
         drafts.append(draft)
         if draft.verb is not None:
             by_verb[draft.verb] = draft

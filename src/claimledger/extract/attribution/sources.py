@@ -233,3 +233,16 @@ def _subject_end(subject: Token) -> int:
             if pobj is not None and pobj.lower_ in words("cue_media"):
                 return c.i - 1
     return subject.right_edge.i
+
+
+def relays_a_named_body(verb: Token) -> bool:
+    """A quotation passing on a named body's statement: '"The Defence Ministry informs that
+    9,000 have returned ...," the paper said'. The body is the innermost source of what
+    follows "that"; a quoted speaker's own "we said" or "he told me" is not such a report."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words("speech_verbs"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_ not in ("ORG", "GPE", "NORP", "PERSON"):
+        return False
+    said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return said is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in said.children)

@@ -39,6 +39,7 @@ class SpeakerResolver(Antecedents):
     def __init__(self, doc: Doc) -> None:
         super().__init__(doc)
         self._last_org: str | None = None
+        self._last_outlet: str | None = None
         self._sources: list[tuple[int, str]] = []
 
     def resolve(self, source: Span) -> tuple[str | None, str | None]:
@@ -46,6 +47,8 @@ class SpeakerResolver(Antecedents):
         name, label = self._resolve(source)
         if name is not None and label == "ORG":
             self._last_org = name
+        if name is not None and source.root.lemma_.lower() in lexicon_words("outlet_nouns"):
+            self._last_outlet = name  # "the Krasnaya Zvezda newspaper"
         if name is not None:
             self._last = (name, label)
             self._sources.append((source.start, name))
@@ -75,6 +78,9 @@ class SpeakerResolver(Antecedents):
             # of the Ombudsman's staff ... According to the data collected, ...").
             ent = self._preceding(source.start, frozenset({"ORG"}))
             return (clean_name(ent.text), "ORG") if ent is not None else (None, None)
+        if lemma in lexicon_words("outlet_nouns") and head.pos_ == "NOUN" and not inside:
+            # "the paper said": the outlet last named as a source, if the article named one.
+            return (self._last_outlet, "ORG") if self._last_outlet else (None, None)
         if lemma in lexicon_words("document_nouns") and head.pos_ == "NOUN":
             # "the statement said": the document speaks for the last named source.
             return self._last
