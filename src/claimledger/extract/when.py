@@ -3,8 +3,9 @@
 Convention: a claim is dated by a date expression that belongs to its reporting cue ("said on
 Friday", "reported Tuesday", "In a phone call on Wednesday night, ... expressed"); when none
 does, the claim counts as made by the publication date, so `resolve_stated_on` returns
-`published`. A vague past ("last week", "earlier this month") gives None: the claim predates the
-dateline but its day is unknown. Dates inside the claim's content ("fighting that broke out on
+`published`. A past of days ("last week", "Earlier, the office reported") also takes the
+dateline, the nearest day the text allows; a vaguer past ("last month", "previously") gives None:
+the claim predates the dateline by more than the dateline can stand for. Dates inside the claim's content ("fighting that broke out on
 Sunday", "killed since Sunday") describe what is claimed, not when it was said, and are ignored.
 
 The resolver is a small hand-written one (weekdays, today/yesterday, month-day, ISO), because it
@@ -18,6 +19,8 @@ from datetime import date, timedelta
 from enum import Enum
 
 from spacy.tokens import Doc, Span, Token
+
+from claimledger.lexicon import words
 
 __all__ = [
     "MONTHS",
@@ -35,6 +38,10 @@ _DATE_WORDS = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$",
     re.IGNORECASE,
 )
+# Time adverbs that date a statement without a day ("Earlier, the office reported", "the
+# brigades previously stated"); taken only where they modify a verb, so "Earlier on Monday"
+# keeps its Monday.
+_TIME_ADVERBS = re.compile(r"^(?:earlier|previously)$", re.IGNORECASE)
 _CLAUSE_DEPS = {"ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "parataxis", "conj"}
 
 
@@ -64,9 +71,18 @@ _SAME_DAY = (
     "now", "this week",
 )  # fmt: skip
 _DAY_BEFORE = ("yesterday", "last night", "the day before", "the previous day", "overnight")
+# A past within the last days ("last week", "earlier", "in recent days") has no day of its
+# own, and the dateline is the nearest day the text allows: the gold's rule is "the article
+# date when no day is given". A past of months or years ("last month", "previously") is too
+# far for the dateline to stand for it: no day.
+_RECENT_PAST = re.compile(
+    r"^(?:earlier|(?:last|past|earlier this|this past|the past|previous|the previous) week"
+    r"|(?:the )?(?:past|last|recent|previous) (?:few |several |two |three )?days"
+    r"|in (?:the )?(?:past|last|recent) (?:few |several )?days)$"
+)
 _VAGUE_PAST = re.compile(
-    r"^(?:last|past|earlier this|earlier in the|previous|the previous|the past|recent)"
-    r" (?:week|month|year|weeks|months|days)\b"
+    r"^(?:previously$|(?:last|past|earlier this|earlier in the|previous|the previous|the past"
+    r"|recent) (?:week|month|year|weeks|months|days)\b)"
 )
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(
@@ -110,6 +126,8 @@ def resolve_expression(text: str, anchor: date | None, *, whole: bool = False) -
         return safe_date(int(match[1]), int(match[2]), int(match[3]))
     if whole and norm not in _SAME_DAY + _DAY_BEFORE and not _WEEKDAY.fullmatch(norm):
         return None
+    if anchor is not None and _RECENT_PAST.match(norm):
+        return anchor
     if _VAGUE_PAST.match(norm):
         return VAGUE
     if anchor is None:
@@ -246,7 +264,11 @@ def _date_spans(doc: Doc, sentence_span: tuple[int, int]) -> list[Span]:
     window = doc.char_span(start, end, alignment_mode="expand")
     if window is not None:
         for token in window:
-            if token.i not in covered and _DATE_WORDS.match(token.text):
+            if token.i in covered:
+                continue
+            if _DATE_WORDS.match(token.text) or (
+                _TIME_ADVERBS.match(token.text) and token.head.pos_ in {"VERB", "AUX"}
+            ):
                 spans.append(doc[token.i : token.i + 1])
     return spans
 
@@ -268,12 +290,98 @@ def _attachment(span: Span, cue_tokens: list[Token]) -> int:
     if current.i in cue_ids:
         return 3
     verb = current
+    # The date's clause describes a word of the cue: "in a statement released late Friday",
+    # "according to what the ministry revealed on Thursday".
+    if verb.dep_ in {"acl", "relcl", "pcomp"} and verb.head.i in cue_ids:
+        return 3
     cue_verbs = [t for t in cue_tokens if t.pos_ in {"VERB", "AUX"}] or cue_tokens
     for cue in cue_verbs:
         # A clause modifying the cue ("As fighting continued on Friday, X said").
         if verb.head.i == cue.i and verb.dep_ == "advcl":
             return 2
+        if cue.dep_ == "prep":
+            # "..., according to X": the clause the cue hangs on is the claim itself, and its
+            # dates ("was on Monday the target of an ambush") are the event's.
+            continue
+        if cue.head.i == verb.i and _shares_time(cue, verb):
+            return 2
         # The cue sits inside a clause this date frames ("It was X that reported last month").
         if verb.i in {a.i for a in cue.ancestors} and cue.dep_ not in _CLAUSE_DEPS | {"advcl"}:
             return 2
     return 0
+
+
+def _shares_time(cue: Token, verb: Token) -> bool:
+    """The cue's clause is told at the time of `verb`, its head: a participle with no
+    conjunction of its own ("took over the base on Tuesday, claiming to have killed 50"), or
+    the report a speaker relays ("said Thursday that its data indicated ...")."""
+    if cue.dep_ == "advcl":
+        return cue.tag_ == "VBG" and not any(c.dep_ == "mark" for c in cue.children)
+    return cue.dep_ == "ccomp" and verb.lemma_.lower() in words("speech_verbs")
+
+
+# Conjunctions of a clause that only places something in time ("... were read out when the
+# military announced their deaths on Wednesday"): a statement told inside one is background
+# to the sentence, not the speaker's statement that the next sentences go on reporting.
+_TIME_CLAUSE_MARKS = frozenset({"when", "after", "before", "while", "once", "until", "as"})
+
+
+def dates_later_claims(doc: Doc, cue_spans: list[tuple[int, int]]) -> bool:
+    """Whether the day of this cue is the day of the same speaker's next, undated claims: it is
+    unless every cue verb heads a clause of time ("when X announced on Wednesday")."""
+    verbs = [t for t in _tokens_in(doc, cue_spans) if t.pos_ in {"VERB", "AUX"}]
+    return not verbs or not all(
+        v.dep_ == "advcl"
+        and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_CLAUSE_MARKS for c in v.children)
+        for v in verbs
+    )
+
+
+class SpeakerDays:
+    """The day each claimant was last said to speak in one article: "Macron said on Thursday
+    that ... '...,' Macron said" -- the second statement was made that Thursday too.
+
+    A later claim finds its speaker by the same canonical name, or by a name of two words or
+    more, or an acronym, that the earlier claimant or mention holds ("the Defence Ministry"
+    after "Burkina Faso Defence Ministry", "UNRWA" after "the United Nations agency for
+    Palestinian refugees (UNRWA)"). A single ordinary word ("Israel") would also find every
+    ministry of that country, so it must match exactly. A speaker without a name ("unknown")
+    is the same one when its mention names the same kind of speaker ("aid workers told AFP on
+    Tuesday" ... "the aid worker said"), never "a local resident" after "security sources".
+    """
+
+    def __init__(self) -> None:
+        self._said: list[tuple[str, str, date | None]] = []  # (claimant, mention, day)
+
+    def remember(self, claimant: str, mention: str | None, day: date | None) -> None:
+        key = _speaker_key(claimant, mention)
+        if key:
+            self._said.append((key, mention or "", day))
+
+    def recall(self, claimant: str, mention: str | None) -> tuple[bool, date | None]:
+        """(found, day): the day of this speaker's latest dated claim, if there was one."""
+        key = _speaker_key(claimant, mention)
+        if not key:
+            return False, None
+        for name, _, day in reversed(self._said):
+            if name == key:
+                return True, day
+        if claimant == "unknown":
+            return False, None
+        if len(claimant.split()) < 2 and not (claimant.isupper() and len(claimant) > 1):
+            return False, None
+        named = re.compile(rf"(?<!\w){re.escape(claimant)}(?!\w)", re.IGNORECASE)
+        for name, earlier_mention, day in reversed(self._said):
+            if named.search(name) or named.search(earlier_mention):
+                return True, day
+        return False, None
+
+
+def _speaker_key(claimant: str, mention: str | None) -> str:
+    """The claimant's name; for a speaker without a name, the noun its mention ends on
+    ("the aid workers" -> "unknown:aid worker"), "" when there is none."""
+    if claimant != "unknown":
+        return claimant
+    kind = " ".join((mention or "").lower().split()[-2:])
+    kind = re.sub(r"^(?:the|a|an|one|two|three|several|some|many|local|other)\s+", "", kind)
+    return f"unknown:{kind.removesuffix('s')}" if kind else ""
