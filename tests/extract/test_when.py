@@ -142,7 +142,10 @@ def _stated_on(nlp: Any, text: str, cue: str, published: date | None) -> date | 
          " 20 fighters.", "claiming", FRIDAY, date(2020, 9, 29)),
         ("The Russian president said Wednesday that his intelligence services indicated the"
          " toll was near 3,000.", "indicated", FRIDAY, date(2020, 9, 30)),
-        # ... but a clause with its own conjunction does not: "after" places the shelling.
+        # ... but another speaker's aside has its own time,
+        ("Nine soldiers were killed on Sunday, the army announced on Monday, with local sources"
+         " telling reporters that the toll was higher.", "telling", FRIDAY, FRIDAY),
+        # and a clause with its own conjunction does not: "after" places the shelling.
         ("Shelling resumed on Monday after the ministry said that the truce held.", "said",
          FRIDAY, FRIDAY),
     ],

@@ -5,8 +5,9 @@ Friday", "reported Tuesday", "In a phone call on Wednesday night, ... expressed"
 does, the claim counts as made by the publication date, so `resolve_stated_on` returns
 `published`. A past of days ("last week", "Earlier, the office reported") also takes the
 dateline, the nearest day the text allows; a vaguer past ("last month", "previously") gives None:
-the claim predates the dateline by more than the dateline can stand for. Dates inside the claim's content ("fighting that broke out on
-Sunday", "killed since Sunday") describe what is claimed, not when it was said, and are ignored.
+the claim predates the dateline by more than the dateline can stand for. Dates inside the
+claim's content ("fighting that broke out on Sunday", "killed since Sunday") describe what is
+claimed, not when it was said, and are ignored.
 
 The resolver is a small hand-written one (weekdays, today/yesterday, month-day, ISO), because it
 runs once per claim. Metadata dates (a file's "published") are read by `ingest.dates`.
@@ -305,8 +306,11 @@ def _attachment(span: Span, cue_tokens: list[Token]) -> int:
             continue
         if cue.head.i == verb.i and _shares_time(cue, verb):
             return 2
-        # The cue sits inside a clause this date frames ("It was X that reported last month").
-        if verb.i in {a.i for a in cue.ancestors} and cue.dep_ not in _CLAUSE_DEPS | {"advcl"}:
+        # The cue sits inside a clause this date frames ("It was X that reported last month"),
+        # unless it is another speaker's aside ("..., with local sources telling AFP that").
+        aside = cue.dep_ == "pcomp" and any(c.dep_ == "nsubj" for c in cue.children)
+        framed = verb.i in {a.i for a in cue.ancestors}
+        if framed and cue.dep_ not in _CLAUSE_DEPS | {"advcl"} and not aside:
             return 2
     return 0
 

@@ -58,7 +58,7 @@ _LOW_WORDS = (
 _HIGH_WORDS = (
     "no more than", "not more than", "fewer than", "less than", "as many as", "up to",
     "at most", "almost", "nearly", "close to", "under", "below", "just under", "barely",
-    "approaching", "nearing",
+    "approaching", "nearing", "toward", "towards",
 )  # fmt: skip
 _APPROX_WORDS = (
     "an estimated", "approximately", "around", "about", "some", "roughly", "estimated",

@@ -18,17 +18,16 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.extract.figures.amounts import LEFT_QUALIFIERS, RIGHT_WORDS, Amount, parse_amount
 from claimledger.extract.figures.changes import change_of
 from claimledger.extract.figures.counted import (
-    counted_name,
     counted_token,
     figure_event,
-    group_of,
     has_of,
     is_core,
-    kind_of,
     number_subject,
     phrase_root,
     tally_event,
 )
+from claimledger.extract.figures.counted_names import counted_name, group_of
+from claimledger.extract.figures.kinds import kind_of
 from claimledger.models import Quantity
 
 __all__ = ["Amount", "find_quantities", "parse_amount"]
@@ -99,6 +98,7 @@ def _phrases(window: Span) -> list[Span]:
                 and is_core(doc[j + 1])
                 # "since Sept. 27 to 60": a date's day does not open a range.
                 and doc[j - 1].ent_type_ not in ("DATE", "TIME")
+                and (doc[j].lower_ != "and" or _and_joins(doc, i, j))
             )
             or (doc[j].lower_ == "of" and doc[j - 1].lower_ in {"tens", "hundreds"})
             or _is_power(doc, j, hi)
@@ -115,6 +115,14 @@ def _phrases(window: Span) -> list[Span]:
         phrases.append(doc[first:last])
         i = max(j, last)
     return phrases
+
+
+def _and_joins(doc: Doc, i: int, j: int) -> bool:
+    """ "between 200 and 300" and "one hundred and five" are one amount; "cases and deaths are
+    8,210 and 311 respectively" are two figures."""
+    if i > 0 and doc[i - 1].lower_ == "between":
+        return True
+    return doc[j - 1].lower_ in {"hundred", "thousand"} and doc[j + 1].is_alpha
 
 
 def _is_power(doc: Doc, j: int, hi: int) -> bool:
