@@ -82,3 +82,30 @@ def test_one_amount_stays_one_phrase(
 def test_a_tally_subject_is_not_read_as_the_copulas_noun(nlp: Any) -> None:
     (q,) = _quantities(nlp, "The total number of deaths was 1,200.")
     assert (q.counted, q.event) == ("deaths", "killed")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "counted"),
+    [
+        # What a subject is valued at counts that subject.
+        ("The damage to the power grid is estimated at $30 million.", "$30 million", "damages"),
+        ("Rebel losses were put at 1,200, the ministry said.", "1,200", "rebel losses"),
+        ("The cost of repairs is valued at 4 million euros.", "4 million euros", "costs"),
+        # A distance or speed measures the noun it is "of".
+        ("The storm was packing maximum sustained winds of 85 kilometres per hour.", "85",
+         "winds"),
+    ],
+)  # fmt: skip
+def test_counted_noun_of_valued_and_measured_figures(
+    nlp: Any, sentence: str, figure: str, counted: str
+) -> None:
+    found = _by_text(nlp, sentence)
+    assert figure in found, list(found)
+    assert found[figure].counted == counted
+
+
+def test_a_slashed_number_is_a_figure_only_as_a_share_of_something(nlp: Any) -> None:
+    assert _quantities(nlp, "This story first ran on our 24/7 news channel.") == []
+    assert _quantities(nlp, "Relatives of the 9/11 victims gathered in the square.") == []
+    (share,) = _quantities(nlp, "About 2/3 of the voters stayed home.")
+    assert share.counted == "voters"

@@ -112,6 +112,9 @@ def counted_token(root: Token, phrase: Span) -> Token | None:
     if modifies and head.i not in ids and head.pos_ in {"NOUN", "PROPN"}:
         if head.lower_ in {"percent", "%"}:
             return None
+        of_unit = head.dep_ == "pobj" and head.head.lower_ == "of"
+        if of_unit and head.lower_ in words("distance_units") and head.head.head.pos_ == "NOUN":
+            return head.head.head  # "winds of 85 kilometres": the winds are measured
         if head.tag_ not in {"NNS", "NNPS"}:
             # Headline parses: "230 New Mercenaries Arrive" hangs the number on "Arrive".
             for child in head.children:
@@ -142,7 +145,8 @@ def counted_token(root: Token, phrase: Span) -> Token | None:
 
 
 def copular_subject(root: Token) -> Token | None:
-    """What a figure stated as a copula's complement counts: "the losses are about 7,000",
+    """What a figure stated as a copula's complement, or as what a subject is valued at,
+    counts: "the losses are about 7,000", "the damage is estimated at $42 million",
     "the registered voters were 15.7 million", "those who voted were 10.8 million"; with
     figures and subjects both coordinated ("confirmed cases and deaths are 8,210 and 311
     respectively"), the subject in the figure's place. A tally subject ("the number of X")
@@ -151,9 +155,13 @@ def copular_subject(root: Token) -> Token | None:
     while figures[0].dep_ == "conj" and figures[0].head.pos_ == "NUM":
         figures.insert(0, figures[0].head)  # "8,210 and 311": 311 is the second figure
     first = figures[0]
-    if first.dep_ != "attr" or first.head.lemma_ not in _COPULAS:
+    valued = first.dep_ == "pobj" and first.head.lower_ == "at"  # "is estimated at $42 million"
+    if valued and first.head.head.lemma_.lower() in words("valuation_verbs"):
+        subject = next((c for c in first.head.head.children if c.dep_ == "nsubjpass"), None)
+    elif first.dep_ == "attr" and first.head.lemma_ in _COPULAS:
+        subject = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
+    else:
         return None
-    subject = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lemma_ in _TALLY_NOUNS:
         return None
     conjuncts = [subject, *(c for c in subject.conjuncts if c.i > subject.i)]

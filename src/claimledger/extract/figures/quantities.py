@@ -38,6 +38,7 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[
 _MODEL_PREFIX = re.compile(r"\b[A-Z][A-Za-z]{0,3}-$")
 # Scales whose readings are measurements, not counts of anything.
 _MEASURES = frozenset({"magnitude", "richter", "scale", "degrees", "celsius", "fahrenheit"})
+_SLASHED = re.compile(r"^\d+/\d+$")
 _PHONE = re.compile(r"^\+?\(?\d[\d\s().-]{6,}\d$")
 # Entity labels whose numbers belong to a name or a date, not to a count.
 _SKIP_LABELS = {"DATE", "TIME", "ORDINAL", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"}
@@ -204,6 +205,8 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
     text = "".join(t.text_with_ws for t in cores).strip()
     if _DATE_LIKE.match(phrase.text) or _CLOCK.search(phrase.text):
         return True  # a date or a time of day ("at around 14:00", "3:00 P.M.")
+    if len(cores) == 1 and _SLASHED.match(first.text) and not has_of(first):
+        return True  # "24/7 news", "9/11": a fraction is a share only of something ("2/3 of")
     if _designated(first, before):
         return True  # a weapon or model number: "D-30 howitzers", "Su-25", "S-300"
     if _is_age(first, before) or _is_measure(first, phrase):
