@@ -104,3 +104,13 @@ def test_claims_an_earlier_statement_is_not_the_speakers_dated_one(nlp: Any) -> 
     claims = _claims(nlp, text)
     assert _by_content(claims, "a shepherd").stated_on == date(2020, 9, 28)
     assert _by_content(claims, "8 deminers").stated_on == date(2020, 10, 2)
+
+
+def test_claims_a_present_perfect_cue_does_not_take_the_speakers_day(nlp: Any) -> None:
+    text = (
+        "The Kurdish Red Crescent said on Tuesday that 40 families had reached the camp.\n\n"
+        "The Kurdish Red Crescent has said that 2,000 tents are needed before winter."
+    )
+    claims = _claims(nlp, text)
+    assert _by_content(claims, "40 families").stated_on == date(2020, 9, 29)
+    assert _by_content(claims, "2,000 tents").stated_on == date(2020, 10, 2)

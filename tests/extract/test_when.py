@@ -123,6 +123,13 @@ def _stated_on(nlp: Any, text: str, cue: str, published: date | None) -> date | 
         ("The rebels previously claimed that they held 90 prisoners.", "claimed", FRIDAY,
          None),
         ("Pashinyan said last month that talks were impossible.", "said", FRIDAY, None),
+        ("The envoy said in an interview last month that the border would reopen.",
+         "said in an interview", FRIDAY, None),
+        # "that day", "the same day": the last day the text gave before.
+        ("The governor announced on Sunday that the dam had held. The water agency denied it"
+         " that day, saying the spillway had failed.", "denied", FRIDAY, date(2020, 9, 27)),
+        ("The governor announced on Tuesday that the dam had held. The water agency said the"
+         " same day that the spillway had failed.", "said", FRIDAY, date(2020, 9, 29)),
         ("Officials said on Friday that the village was shelled.", "said", None, None),
         ("On October 27, 2020, the ministry announced new casualties.", "announced", None,
          date(2020, 10, 27)),

@@ -13,8 +13,9 @@ from claimledger.extract.attribution.found import Attribution
 from claimledger.extract.figures.background import mark_background
 from claimledger.extract.figures.owners import settle_figures
 from claimledger.extract.figures.quantities import find_quantities
+from claimledger.extract.said_days import SpeakerDays, dates_later_claims, takes_a_carried_day
 from claimledger.extract.stance import is_estimate
-from claimledger.extract.when import Resolution, SpeakerDays, cue_date, dates_later_claims
+from claimledger.extract.when import Resolution, cue_date
 from claimledger.models import Claim, ClaimantType, Document, Span
 from claimledger.names.claimants import canonicalize, outlet_claimant, refine_claimants
 
@@ -51,7 +52,7 @@ def claims_from_parsed(
         if said_on is not None:
             if dates_later_claims(parsed, attribution.cue_spans):
                 speaker_days.remember(claim.claimant, claim.claimant_mention, claim.stated_on)
-        elif attribution.cue_spans:
+        elif attribution.cue_spans and takes_a_carried_day(parsed, attribution.cue_spans):
             found_day, day = speaker_days.recall(claim.claimant, claim.claimant_mention)
             if found_day:
                 claim.stated_on = day

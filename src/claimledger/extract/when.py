@@ -28,6 +28,7 @@ __all__ = [
     "VAGUE",
     "WEEKDAYS",
     "cue_date",
+    "cue_tokens",
     "resolve_expression",
     "resolve_stated_on",
 ]
@@ -76,15 +77,19 @@ _DAY_BEFORE = ("yesterday", "last night", "the day before", "the previous day", 
 # own, and the dateline is the nearest day the text allows: the gold's rule is "the article
 # date when no day is given". A past of months or years ("last month", "previously") is too
 # far for the dateline to stand for it: no day.
+# Both are read at the end of the expression ("an interview last month" is a vague past).
 _RECENT_PAST = re.compile(
-    r"^(?:earlier|(?:last|past|earlier this|this past|the past|previous|the previous) week"
-    r"|(?:the )?(?:past|last|recent|previous) (?:few |several |two |three )?days"
-    r"|in (?:the )?(?:past|last|recent) (?:few |several )?days)$"
+    r"(?:^earlier|(?:^|\s)(?:(?:last|past|earlier this|this past|the past|previous|the previous)"
+    r" week|(?:the )?(?:past|last|recent|previous) (?:few |several |two |three )?days"
+    r"|in (?:the )?(?:past|last|recent) (?:few |several )?days))$"
 )
 _VAGUE_PAST = re.compile(
-    r"^(?:previously$|(?:last|past|earlier this|earlier in the|previous|the previous|the past"
-    r"|recent) (?:week|month|year|weeks|months|days)\b)"
+    r"^previously$|(?:^|\s)(?:last|past|earlier this|earlier in the|previous|the previous"
+    r"|the past|recent) (?:week|month|year|weeks|months|days)\b"
 )
+# A day named by pointing back at the last day the text gave: "denied it that day", "the
+# ministry said the same day".
+_ANAPHORIC_DAY = frozenset({"that day", "the same day", "that same day", "the very same day"})
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(
     rf"\b(?P<m>{_MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>\d{{4}}))?"
@@ -127,9 +132,9 @@ def resolve_expression(text: str, anchor: date | None, *, whole: bool = False) -
         return safe_date(int(match[1]), int(match[2]), int(match[3]))
     if whole and norm not in _SAME_DAY + _DAY_BEFORE and not _WEEKDAY.fullmatch(norm):
         return None
-    if anchor is not None and _RECENT_PAST.match(norm):
+    if anchor is not None and _RECENT_PAST.search(norm):
         return anchor
-    if _VAGUE_PAST.match(norm):
+    if _VAGUE_PAST.search(norm):
         return VAGUE
     if anchor is None:
         return None
@@ -201,24 +206,43 @@ def cue_date(
 ) -> Resolution | None:
     """The date expression that belongs to the cue, resolved (VAGUE for a vague past), or None
     when no expression belongs to it (the claim then takes a default day)."""
-    cue_tokens = _tokens_in(doc, cue_spans)
-    if not cue_tokens:
+    cue_words = cue_tokens(doc, cue_spans)
+    if not cue_words:
         return None
     best: tuple[int, int, Resolution] | None = None
     for span in _date_spans(doc, sentence_span):
         if _bounds_a_period(span):
             continue
-        score = _attachment(span, cue_tokens)
+        score = _attachment(span, cue_words)
         if score == 0:
             continue
-        resolution = resolve_expression(span.text, published)
+        resolution = _day_pointed_at(doc, span, published) or resolve_expression(
+            span.text, published
+        )
         if resolution is None:
             continue  # durations and decades ("for decades", "the 1990s") date nothing
-        distance = min(abs(span.start_char - t.idx) for t in cue_tokens)
+        distance = min(abs(span.start_char - t.idx) for t in cue_words)
         key = (score, -distance)
         if best is None or key > best[:2]:
             best = (score, -distance, resolution)
     return None if best is None else best[2]
+
+
+def _day_pointed_at(doc: Doc, span: Span, published: date | None) -> date | None:
+    """For "that day" / "the same day": the last day written in this or the two sentences
+    before ("Aliyev said on Sunday that ... The ministry denied it that day" is Sunday)."""
+    words_in = " ".join(t.lower_ for t in span if t.lower_ != "on")
+    if words_in not in _ANAPHORIC_DAY:
+        return None
+    sentences = list(doc.sents)
+    here = next((k for k, sent in enumerate(sentences) if sent.start <= span.start < sent.end), 0)
+    since = sentences[max(0, here - 2)].start_char
+    for start, first, last in reversed(_date_entities(doc)):
+        if since <= start < span.start_char and not _bounds_a_period(doc[first:last]):
+            found = resolve_expression(doc[first:last].text, published)
+            if isinstance(found, date):
+                return found
+    return None
 
 
 # A date after one of these bounds the period a figure counts ("since September 27", "as of
@@ -238,7 +262,7 @@ def _bounds_a_period(span: Span) -> bool:
     return first.lower_ == "as" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ == "of"
 
 
-def _tokens_in(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
+def cue_tokens(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
     tokens: list[Token] = []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -271,6 +295,8 @@ def _date_spans(doc: Doc, sentence_span: tuple[int, int]) -> list[Span]:
                 _TIME_ADVERBS.match(token.text) and token.head.pos_ in {"VERB", "AUX"}
             ):
                 spans.append(doc[token.i : token.i + 1])
+            elif token.lower_ == "day" and token.i > 0 and doc[token.i - 1].lower_ == "that":
+                spans.append(doc[token.i - 1 : token.i + 1])  # "denied it that day"
     return spans
 
 
@@ -322,70 +348,3 @@ def _shares_time(cue: Token, verb: Token) -> bool:
     if cue.dep_ == "advcl":
         return cue.tag_ == "VBG" and not any(c.dep_ == "mark" for c in cue.children)
     return cue.dep_ == "ccomp" and verb.lemma_.lower() in words("speech_verbs")
-
-
-# Conjunctions of a clause that only places something in time ("... were read out when the
-# military announced their deaths on Wednesday"): a statement told inside one is background
-# to the sentence, not the speaker's statement that the next sentences go on reporting.
-_TIME_CLAUSE_MARKS = frozenset({"when", "after", "before", "while", "once", "until", "as"})
-
-
-def dates_later_claims(doc: Doc, cue_spans: list[tuple[int, int]]) -> bool:
-    """Whether the day of this cue is the day of the same speaker's next, undated claims: it is
-    unless every cue verb heads a clause of time ("when X announced on Wednesday")."""
-    verbs = [t for t in _tokens_in(doc, cue_spans) if t.pos_ in {"VERB", "AUX"}]
-    return not verbs or not all(
-        v.dep_ == "advcl"
-        and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_CLAUSE_MARKS for c in v.children)
-        for v in verbs
-    )
-
-
-class SpeakerDays:
-    """The day each claimant was last said to speak in one article: "Macron said on Thursday
-    that ... '...,' Macron said" -- the second statement was made that Thursday too.
-
-    A later claim finds its speaker by the same canonical name, or by a name of two words or
-    more, or an acronym, that the earlier claimant or mention holds ("the Defence Ministry"
-    after "Burkina Faso Defence Ministry", "UNRWA" after "the United Nations agency for
-    Palestinian refugees (UNRWA)"). A single ordinary word ("Israel") would also find every
-    ministry of that country, so it must match exactly. A speaker without a name ("unknown")
-    is the same one when its mention names the same kind of speaker ("aid workers told AFP on
-    Tuesday" ... "the aid worker said"), never "a local resident" after "security sources".
-    """
-
-    def __init__(self) -> None:
-        self._said: list[tuple[str, str, date | None]] = []  # (claimant, mention, day)
-
-    def remember(self, claimant: str, mention: str | None, day: date | None) -> None:
-        key = _speaker_key(claimant, mention)
-        if key:
-            self._said.append((key, mention or "", day))
-
-    def recall(self, claimant: str, mention: str | None) -> tuple[bool, date | None]:
-        """(found, day): the day of this speaker's latest dated claim, if there was one."""
-        key = _speaker_key(claimant, mention)
-        if not key:
-            return False, None
-        for name, _, day in reversed(self._said):
-            if name == key:
-                return True, day
-        if claimant == "unknown":
-            return False, None
-        if len(claimant.split()) < 2 and not (claimant.isupper() and len(claimant) > 1):
-            return False, None
-        named = re.compile(rf"(?<!\w){re.escape(claimant)}(?!\w)", re.IGNORECASE)
-        for name, earlier_mention, day in reversed(self._said):
-            if named.search(name) or named.search(earlier_mention):
-                return True, day
-        return False, None
-
-
-def _speaker_key(claimant: str, mention: str | None) -> str:
-    """The claimant's name; for a speaker without a name, the noun its mention ends on
-    ("the aid workers" -> "unknown:aid worker"), "" when there is none."""
-    if claimant != "unknown":
-        return claimant
-    kind = " ".join((mention or "").lower().split()[-2:])
-    kind = re.sub(r"^(?:the|a|an|one|two|three|several|some|many|local|other)\s+", "", kind)
-    return f"unknown:{kind.removesuffix('s')}" if kind else ""
