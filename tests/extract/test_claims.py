@@ -60,3 +60,57 @@ def test_claims_an_unnamed_finding_inside_a_named_claim_is_that_claim(nlp: Any) 
     )
     claims = [c for c in _claims(nlp, text) if any(q.value == 300 for q in c.quantities)]
     assert [c.claimant for c in claims] == ["Emmanuel Macron"]
+
+
+def test_claims_carry_a_day_to_a_shorter_name_of_the_same_speaker(nlp: Any) -> None:
+    text = (
+        "The United Nations children's agency (UNICEF) on Wednesday said that 14 schools had"
+        " been damaged in the region.\n\n"
+        "Roads to the valley remain closed.\n\n"
+        "UNICEF said that 30 more teachers would be sent to the camps."
+    )
+    claims = _claims(nlp, text)
+    assert _by_content(claims, "14 schools").stated_on == date(2020, 9, 30)
+    assert _by_content(claims, "30 more teachers").stated_on == date(2020, 9, 30)
+
+
+def test_claims_unnamed_speakers_carry_a_day_only_to_the_same_kind(nlp: Any) -> None:
+    text = (
+        "Nine people died in the flood, rescue workers told reporters on Wednesday.\n\n"
+        "A rescue worker said that 40 homes were under water.\n\n"
+        "A shopkeeper said that 12 cars had been swept away."
+    )
+    claims = _claims(nlp, text)
+    assert _by_content(claims, "Nine people").stated_on == date(2020, 9, 30)
+    assert _by_content(claims, "40 homes").stated_on == date(2020, 9, 30)
+    assert _by_content(claims, "12 cars").stated_on == date(2020, 10, 2)
+
+
+def test_claims_a_statement_inside_a_clause_of_time_dates_nothing_later(nlp: Any) -> None:
+    text = (
+        "Crowds gathered outside the hospital when the health ministry announced the deaths"
+        " on Tuesday.\n\n"
+        "The health ministry said that 210 patients were being treated."
+    )
+    claims = _claims(nlp, text)
+    assert _by_content(claims, "210 patients").stated_on == date(2020, 10, 2)
+
+
+def test_claims_an_earlier_statement_is_not_the_speakers_dated_one(nlp: Any) -> None:
+    text = (
+        "On Monday, the Emergency Ministry reported that a shepherd was hurt by a mine.\n\n"
+        "Earlier, the Emergency Ministry reported that 8 deminers had been killed since May."
+    )
+    claims = _claims(nlp, text)
+    assert _by_content(claims, "a shepherd").stated_on == date(2020, 9, 28)
+    assert _by_content(claims, "8 deminers").stated_on == date(2020, 10, 2)
+
+
+def test_claims_a_present_perfect_cue_does_not_take_the_speakers_day(nlp: Any) -> None:
+    text = (
+        "The Kurdish Red Crescent said on Tuesday that 40 families had reached the camp.\n\n"
+        "The Kurdish Red Crescent has said that 2,000 tents are needed before winter."
+    )
+    claims = _claims(nlp, text)
+    assert _by_content(claims, "40 families").stated_on == date(2020, 9, 29)
+    assert _by_content(claims, "2,000 tents").stated_on == date(2020, 10, 2)

@@ -42,8 +42,15 @@ TUESDAY = date(2020, 11, 3)
         ("September 28 to 30", TUESDAY, date(2020, 9, 28)),
         ("December 30", TUESDAY, date(2019, 12, 30)),
         ("October 27, 2019", None, date(2019, 10, 27)),
-        ("last week", FRIDAY, VAGUE),
+        # A past of days has no day of its own: the dateline stands for it; months do not.
+        ("last week", FRIDAY, FRIDAY),
+        ("earlier this week", FRIDAY, FRIDAY),
+        ("in recent days", FRIDAY, FRIDAY),
+        ("earlier", FRIDAY, FRIDAY),
+        ("last week", None, VAGUE),
         ("last month", TUESDAY, VAGUE),
+        ("earlier this month", TUESDAY, VAGUE),
+        ("previously", TUESDAY, VAGUE),
         ("for decades", FRIDAY, None),
         ("the early 1990s", FRIDAY, None),
         ("on Friday", None, None),
@@ -108,11 +115,46 @@ def _stated_on(nlp: Any, text: str, cue: str, published: date | None) -> date | 
          FRIDAY, FRIDAY),
         ("Officials said the village was shelled on Saturday.", "said", FRIDAY, FRIDAY),
         ("Officials said the village was shelled.", "said", FRIDAY, FRIDAY),
-        # A vague past has no day; a relative date has no anchor without a dateline.
-        ("Pashinyan said last week that talks were impossible.", "said", FRIDAY, None),
+        # A past of days takes the dateline; a vaguer past has no day; a relative date has
+        # no anchor without a dateline.
+        ("Pashinyan said last week that talks were impossible.", "said", FRIDAY, FRIDAY),
+        ("Earlier, the border service reported that 12 guards had been hurt.", "reported",
+         FRIDAY, FRIDAY),
+        ("The rebels previously claimed that they held 90 prisoners.", "claimed", FRIDAY,
+         None),
+        ("Pashinyan said last month that talks were impossible.", "said", FRIDAY, None),
+        ("The envoy said in an interview last month that the border would reopen.",
+         "said in an interview", FRIDAY, None),
+        # "that day", "the same day": the last day the text gave before.
+        ("The governor announced on Sunday that the dam had held. The water agency denied it"
+         " that day, saying the spillway had failed.", "denied", FRIDAY, date(2020, 9, 27)),
+        ("The governor announced on Tuesday that the dam had held. The water agency said the"
+         " same day that the spillway had failed.", "said", FRIDAY, date(2020, 9, 29)),
         ("Officials said on Friday that the village was shelled.", "said", None, None),
         ("On October 27, 2020, the ministry announced new casualties.", "announced", None,
          date(2020, 10, 27)),
+        # "Earlier" framing a day keeps the day.
+        ("Earlier on Wednesday, the governor said four houses had burned.", "said", FRIDAY,
+         date(2020, 9, 30)),
+        # A date on a clause describing a word of the cue dates the cue.
+        ("The prime minister said in a statement issued late Monday night that four hostages"
+         " had been freed.", "said in a statement", FRIDAY, date(2020, 9, 28)),
+        ("Twelve soldiers died, according to what the army disclosed on Sunday morning.",
+         "according to", FRIDAY, date(2020, 9, 27)),
+        # "According to X" hangs on the claim itself: the claim's dates are the event's.
+        ("The convoy was on Monday the target of an ambush near the pass, according to a"
+         " police statement.", "according to", FRIDAY, FRIDAY),
+        # A participle shares its clause's day; a relayed report takes the relaying day.
+        ("Earlier on Tuesday, the brigade seized a depot in the north, claiming to have killed"
+         " 20 fighters.", "claiming", FRIDAY, date(2020, 9, 29)),
+        ("The Russian president said Wednesday that his intelligence services indicated the"
+         " toll was near 3,000.", "indicated", FRIDAY, date(2020, 9, 30)),
+        # ... but another speaker's aside has its own time,
+        ("Nine soldiers were killed on Sunday, the army announced on Monday, with local sources"
+         " telling reporters that the toll was higher.", "telling", FRIDAY, FRIDAY),
+        # and a clause with its own conjunction does not: "after" places the shelling.
+        ("Shelling resumed on Monday after the ministry said that the truce held.", "said",
+         FRIDAY, FRIDAY),
     ],
 )  # fmt: skip
 def test_resolve_stated_on_attaches_dates_to_the_cue(

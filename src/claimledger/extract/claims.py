@@ -13,6 +13,7 @@ from claimledger.extract.attribution.found import Attribution
 from claimledger.extract.figures.background import mark_background
 from claimledger.extract.figures.owners import settle_figures
 from claimledger.extract.figures.quantities import find_quantities
+from claimledger.extract.said_days import SpeakerDays, dates_later_claims, takes_a_carried_day
 from claimledger.extract.stance import is_estimate
 from claimledger.extract.when import Resolution, cue_date
 from claimledger.models import Claim, ClaimantType, Document, Span
@@ -35,9 +36,8 @@ def claims_from_parsed(
         found = find_attributions(parsed)
     text = document.text
     claims: list[Claim] = []
-    # The day each claimant was last said to speak in this article: "Macron said on Thursday
-    # that ... '...,' Macron said" -- the second statement was made that Thursday too.
-    last_day: dict[str, date | None] = {}
+    # The day each claimant was last said to speak in this article (see `SpeakerDays`).
+    speaker_days = SpeakerDays()
     for attribution in sorted(found, key=lambda a: a.sentence_span):
         said_on = (
             cue_date(parsed, attribution.sentence_span, attribution.cue_spans, document.published)
@@ -50,9 +50,12 @@ def claims_from_parsed(
         # A vague claimant ("Defence Ministry") made precise from the mention and sentence.
         (claim,) = refine_claimants([claim])
         if said_on is not None:
-            last_day[claim.claimant] = claim.stated_on
-        elif attribution.cue_spans and claim.claimant in last_day:
-            claim.stated_on = last_day[claim.claimant]
+            if dates_later_claims(parsed, attribution.cue_spans):
+                speaker_days.remember(claim.claimant, claim.claimant_mention, claim.stated_on)
+        elif attribution.cue_spans and takes_a_carried_day(parsed, attribution.cue_spans):
+            found_day, day = speaker_days.recall(claim.claimant, claim.claimant_mention)
+            if found_day:
+                claim.stated_on = day
         claims.append(claim)
     outlet = outlet_claimant(document.outlet).name
     kept = _without_echoes(claims)

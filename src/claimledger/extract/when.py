@@ -3,9 +3,11 @@
 Convention: a claim is dated by a date expression that belongs to its reporting cue ("said on
 Friday", "reported Tuesday", "In a phone call on Wednesday night, ... expressed"); when none
 does, the claim counts as made by the publication date, so `resolve_stated_on` returns
-`published`. A vague past ("last week", "earlier this month") gives None: the claim predates the
-dateline but its day is unknown. Dates inside the claim's content ("fighting that broke out on
-Sunday", "killed since Sunday") describe what is claimed, not when it was said, and are ignored.
+`published`. A past of days ("last week", "Earlier, the office reported") also takes the
+dateline, the nearest day the text allows; a vaguer past ("last month", "previously") gives None:
+the claim predates the dateline by more than the dateline can stand for. Dates inside the
+claim's content ("fighting that broke out on Sunday", "killed since Sunday") describe what is
+claimed, not when it was said, and are ignored.
 
 The resolver is a small hand-written one (weekdays, today/yesterday, month-day, ISO), because it
 runs once per claim. Metadata dates (a file's "published") are read by `ingest.dates`.
@@ -19,8 +21,7 @@ from enum import Enum
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.lexicon import active_lexicon
-from claimledger.lexicon import words as lexicon_words
+from claimledger.lexicon import active_lexicon, words
 from claimledger.models import Span as CharSpan
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "VAGUE",
     "WEEKDAYS",
     "cue_date",
+    "cue_tokens",
     "resolve_expression",
     "resolve_stated_on",
 ]
@@ -39,6 +41,10 @@ _DATE_WORDS = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$",
     re.IGNORECASE,
 )
+# Time adverbs that date a statement without a day ("Earlier, the office reported", "the
+# brigades previously stated"); taken only where they modify a verb, so "Earlier on Monday"
+# keeps its Monday.
+_TIME_ADVERBS = re.compile(r"^(?:earlier|previously)$", re.IGNORECASE)
 _CLAUSE_DEPS = {"ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "parataxis", "conj"}
 
 
@@ -62,10 +68,23 @@ MONTHS = {
     "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_VAGUE_PAST = re.compile(
-    r"^(?:last|past|earlier this|earlier in the|previous|the previous|the past|recent)"
-    r" (?:week|month|year|weeks|months|days)\b"
+# A past within the last days ("last week", "earlier", "in recent days") has no day of its
+# own, and the dateline is the nearest day the text allows: the gold's rule is "the article
+# date when no day is given". A past of months or years ("last month", "previously") is too
+# far for the dateline to stand for it: no day.
+# Both are read at the end of the expression ("an interview last month" is a vague past).
+_RECENT_PAST = re.compile(
+    r"(?:^earlier|(?:^|\s)(?:(?:last|past|earlier this|this past|the past|previous|the previous)"
+    r" week|(?:the )?(?:past|last|recent|previous) (?:few |several |two |three )?days"
+    r"|in (?:the )?(?:past|last|recent) (?:few |several )?days))$"
 )
+_VAGUE_PAST = re.compile(
+    r"^previously$|(?:^|\s)(?:last|past|earlier this|earlier in the|previous|the previous"
+    r"|the past|recent) (?:week|month|year|weeks|months|days)\b"
+)
+# A day named by pointing back at the last day the text gave: "denied it that day", "the
+# ministry said the same day".
+_ANAPHORIC_DAY = frozenset({"that day", "the same day", "that same day", "the very same day"})
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(
     rf"\b(?P<m>{_MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>\d{{4}}))?"
@@ -110,7 +129,9 @@ def resolve_expression(text: str, anchor: date | None, *, whole: bool = False) -
     day_before = active_lexicon().entries("day_before_phrases")
     if whole and norm not in same_day + day_before and not _WEEKDAY.fullmatch(norm):
         return None
-    if _VAGUE_PAST.match(norm):
+    if anchor is not None and _RECENT_PAST.search(norm):
+        return anchor
+    if _VAGUE_PAST.search(norm):
         return VAGUE
     if anchor is None:
         return None
@@ -176,24 +197,43 @@ def cue_date(
 ) -> Resolution | None:
     """The date expression that belongs to the cue, resolved (VAGUE for a vague past), or None
     when no expression belongs to it (the claim then takes a default day)."""
-    cue_tokens = _tokens_in(doc, cue_spans)
-    if not cue_tokens:
+    cue_words = cue_tokens(doc, cue_spans)
+    if not cue_words:
         return None
     best: tuple[int, int, Resolution] | None = None
     for span in _date_spans(doc, sentence_span):
         if _bounds_a_period(span):
             continue
-        score = _attachment(span, cue_tokens)
+        score = _attachment(span, cue_words)
         if score == 0:
             continue
-        resolution = resolve_expression(span.text, published)
+        resolution = _day_pointed_at(doc, span, published) or resolve_expression(
+            span.text, published
+        )
         if resolution is None:
             continue  # durations and decades ("for decades", "the 1990s") date nothing
-        distance = min(abs(span.start_char - t.idx) for t in cue_tokens)
+        distance = min(abs(span.start_char - t.idx) for t in cue_words)
         key = (score, -distance)
         if best is None or key > best[:2]:
             best = (score, -distance, resolution)
     return None if best is None else best[2]
+
+
+def _day_pointed_at(doc: Doc, span: Span, published: date | None) -> date | None:
+    """For "that day" / "the same day": the last day written in this or the two sentences
+    before ("Aliyev said on Sunday that ... The ministry denied it that day" is Sunday)."""
+    words_in = " ".join(t.lower_ for t in span if t.lower_ != "on")
+    if words_in not in _ANAPHORIC_DAY:
+        return None
+    sentences = list(doc.sents)
+    here = next((k for k, sent in enumerate(sentences) if sent.start <= span.start < sent.end), 0)
+    since = sentences[max(0, here - 2)].start_char
+    for start, first, last in reversed(_date_entities(doc)):
+        if since <= start < span.start_char and not _bounds_a_period(doc[first:last]):
+            found = resolve_expression(doc[first:last].text, published)
+            if isinstance(found, date):
+                return found
+    return None
 
 
 def _bounds_a_period(span: Span) -> bool:
@@ -202,7 +242,7 @@ def _bounds_a_period(span: Span) -> bool:
     first = span[0]
     before = doc[first.i - 1] if first.i > 0 else None
     # A date after a period word bounds the period a figure counts (`period_words`).
-    period = lexicon_words("period_words")
+    period = words("period_words")
     if first.lower_ in period or (before is not None and before.lower_ in period):
         return True
     if before is not None and before.lower_ == "of" and first.i > 1:
@@ -210,7 +250,7 @@ def _bounds_a_period(span: Span) -> bool:
     return first.lower_ == "as" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ == "of"
 
 
-def _tokens_in(doc: Doc, spans: list[CharSpan]) -> list[Token]:
+def cue_tokens(doc: Doc, spans: list[CharSpan]) -> list[Token]:
     tokens: list[Token] = []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -237,8 +277,14 @@ def _date_spans(doc: Doc, sentence_span: CharSpan) -> list[Span]:
     window = doc.char_span(start, end, alignment_mode="expand")
     if window is not None:
         for token in window:
-            if token.i not in covered and _DATE_WORDS.match(token.text):
+            if token.i in covered:
+                continue
+            if _DATE_WORDS.match(token.text) or (
+                _TIME_ADVERBS.match(token.text) and token.head.pos_ in {"VERB", "AUX"}
+            ):
                 spans.append(doc[token.i : token.i + 1])
+            elif token.lower_ == "day" and token.i > 0 and doc[token.i - 1].lower_ == "that":
+                spans.append(doc[token.i - 1 : token.i + 1])  # "denied it that day"
     return spans
 
 
@@ -259,12 +305,34 @@ def _attachment(span: Span, cue_tokens: list[Token]) -> int:
     if current.i in cue_ids:
         return 3
     verb = current
+    # The date's clause describes a word of the cue: "in a statement released late Friday",
+    # "according to what the ministry revealed on Thursday".
+    if verb.dep_ in {"acl", "relcl", "pcomp"} and verb.head.i in cue_ids:
+        return 3
     cue_verbs = [t for t in cue_tokens if t.pos_ in {"VERB", "AUX"}] or cue_tokens
     for cue in cue_verbs:
         # A clause modifying the cue ("As fighting continued on Friday, X said").
         if verb.head.i == cue.i and verb.dep_ == "advcl":
             return 2
-        # The cue sits inside a clause this date frames ("It was X that reported last month").
-        if verb.i in {a.i for a in cue.ancestors} and cue.dep_ not in _CLAUSE_DEPS | {"advcl"}:
+        if cue.dep_ == "prep":
+            # "..., according to X": the clause the cue hangs on is the claim itself, and its
+            # dates ("was on Monday the target of an ambush") are the event's.
+            continue
+        if cue.head.i == verb.i and _shares_time(cue, verb):
+            return 2
+        # The cue sits inside a clause this date frames ("It was X that reported last month"),
+        # unless it is another speaker's aside ("..., with local sources telling AFP that").
+        aside = cue.dep_ == "pcomp" and any(c.dep_ == "nsubj" for c in cue.children)
+        framed = verb.i in {a.i for a in cue.ancestors}
+        if framed and cue.dep_ not in _CLAUSE_DEPS | {"advcl"} and not aside:
             return 2
     return 0
+
+
+def _shares_time(cue: Token, verb: Token) -> bool:
+    """The cue's clause is told at the time of `verb`, its head: a participle with no
+    conjunction of its own ("took over the base on Tuesday, claiming to have killed 50"), or
+    the report a speaker relays ("said Thursday that its data indicated ...")."""
+    if cue.dep_ == "advcl":
+        return cue.tag_ == "VBG" and not any(c.dep_ == "mark" for c in cue.children)
+    return cue.dep_ == "ccomp" and verb.lemma_.lower() in words("speech_verbs")

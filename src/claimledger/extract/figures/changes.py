@@ -26,9 +26,23 @@ def change_of(root: Token) -> tuple[str, str] | None:
     if subject is None and verb.dep_ == "xcomp":
         # "expected prices to rise 0.3%": the subject sits with the verb above.
         subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if subject is None:
+        subject = _for_subject(verb)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
     words_of = [t for t in subject.subtree if t.i <= subject.i and t.dep_ in ("compound", "amod")]
     first = min((t.i for t in words_of), default=subject.i)
     measured = subject.doc[first : subject.i + 1].text.lower()
     return measured, verb.lemma_.lower()
+
+
+def _for_subject(verb: Token) -> Token | None:
+    """ "for the inflation rate to tick higher to 3.2%": the parser hangs the subject on "for",
+    right before the infinitive's "to"."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return None
+    before = verb.doc[to.i - 1]
+    if before.pos_ in ("NOUN", "PROPN") and before.head.lower_ == "for":
+        return before
+    return None

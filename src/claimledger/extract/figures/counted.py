@@ -1,5 +1,6 @@
-"""What a figure counts and what happened to it: the counted noun, its event, whose, and
-whether it is a running total (`kind`), read from the parse around the figure's phrase.
+"""What a figure counts and what happened to it: the counted noun, its event and whose, read
+from the parse around the figure's phrase (the counted noun's name is `counted_names.py`'s,
+whether it is a running total `kinds.py`'s).
 
 Split from `quantities.py`, which finds the figures and keeps or skips them."""
 
@@ -9,24 +10,21 @@ import re
 
 from spacy.tokens import Span, Token
 
-from claimledger.lexicon import active_lexicon, shipped_lexicon
-from claimledger.lexicon import words as lexicon_words
-from claimledger.models import Kind
+from claimledger.lexicon import shipped_lexicon, words
 
 _ORDINALS = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|eleventh|twelfth|\w+teenth|\w+tieth|hundredth|thousandth|millionth)$",
     re.IGNORECASE,
 )
-# The event vocabulary and running-total wording (data/lexicon/figure_events.txt and
-# running_total_phrases.txt), shared with reconcile through the one lexicon.
+# The event vocabulary (data/lexicon/figure_events.txt), shared with reconcile through the one
+# lexicon.
 _EVENT_WORDS = {
     word: event
     for event, words in shipped_lexicon().mapping("figure_events").items()
     for word in words
 }
-_CUMULATIVE = shipped_lexicon().pattern("running_total_phrases")
-_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp"}
+_DEMONSTRATIVES = {"those", "these"}
 
 
 # Letters then digits in one token: a designation ("D-30", "Su-25", "TB2"), never an amount.
@@ -41,7 +39,7 @@ def is_core(token: Token) -> bool:
         return False
     return (
         token.like_num
-        or lower in lexicon_words("vague_cores")
+        or lower in words("vague_cores")
         or (token.pos_ == "NUM" and any(c.isdigit() for c in lower))
     )
 
@@ -65,10 +63,29 @@ def _of_object(token: Token) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj" and (
                     obj.pos_ in {"NOUN", "PROPN"}
-                    or (obj.pos_ == "ADJ" and obj.lower_ in _EVENT_WORDS)  # "of the dead"
+                    or is_event_people(obj)  # "of the dead", "the number of injured"
+                    or described_people(obj) is not None  # "300,000 of those displaced"
                 ):
                     return obj
     return None
+
+
+def is_event_people(token: Token) -> bool:
+    """An adjective or participle standing for the people it describes: "the dead", "the
+    number of injured" (the tagger reads either as ADJ or VBN)."""
+    if token.pos_ == "ADJ" or token.tag_ == "VBN":
+        return token.lower_ in _EVENT_WORDS or (
+            token.tag_ == "VBN" and token.lemma_.lower() in _EVENT_WORDS
+        )
+    return False
+
+
+def described_people(token: Token) -> Token | None:
+    """The clause describing a demonstrative that stands for people: "those displaced since
+    the coup" -> displaced, "those who voted" -> voted; None for any other token."""
+    if token.lower_ not in _DEMONSTRATIVES:
+        return None
+    return next((c for c in token.children if c.dep_ in {"acl", "relcl"}), None)
 
 
 def counted_token(root: Token, phrase: Span) -> Token | None:
@@ -84,12 +101,15 @@ def counted_token(root: Token, phrase: Span) -> Token | None:
     if modifies and head.i not in ids and head.pos_ in {"NOUN", "PROPN"}:
         if head.lower_ in {"percent", "%"}:
             return None
+        of_unit = head.dep_ == "pobj" and head.head.lower_ == "of"
+        if of_unit and head.lower_ in words("distance_units") and head.head.head.pos_ == "NOUN":
+            return head.head.head  # "winds of 85 kilometres": the winds are measured
         if head.tag_ not in {"NNS", "NNPS"}:
             # Headline parses: "230 New Mercenaries Arrive" hangs the number on "Arrive".
             for child in head.children:
                 if child.dep_ == "compound" and child.tag_ in {"NNS", "NNPS"} and child.i > root.i:
                     return child
-        if head.lemma_.lower() in lexicon_words("generic_counted"):
+        if head.lemma_.lower() in words("generic_counted"):
             # "the number of soldiers killed has reached 158 people": the tally says who.
             tallied = number_subject(root)
             if tallied is not None:
@@ -102,6 +122,9 @@ def counted_token(root: Token, phrase: Span) -> Token | None:
     counted = number_subject(root)
     if counted is not None:
         return counted
+    counted = copular_subject(root)
+    if counted is not None:
+        return counted
     for token in phrase.doc[phrase.end : phrase.end + 3]:
         if token.tag_ in {"NNS", "NNPS"} and token.sent == root.sent:
             return token
@@ -110,25 +133,55 @@ def counted_token(root: Token, phrase: Span) -> Token | None:
     return None
 
 
+def copular_subject(root: Token) -> Token | None:
+    """What a figure stated as a copula's complement, or as what a subject is valued at,
+    counts: "the losses are about 7,000", "the damage is estimated at $42 million",
+    "the registered voters were 15.7 million", "those who voted were 10.8 million"; with
+    figures and subjects both coordinated ("confirmed cases and deaths are 8,210 and 311
+    respectively"), the subject in the figure's place. A tally subject ("the number of X")
+    is `number_subject`'s."""
+    figures = [root]
+    while figures[0].dep_ == "conj" and figures[0].head.pos_ == "NUM":
+        figures.insert(0, figures[0].head)  # "8,210 and 311": 311 is the second figure
+    first = figures[0]
+    valued = first.dep_ == "pobj" and first.head.lower_ == "at"  # "is estimated at $42 million"
+    if valued and first.head.head.lemma_.lower() in words("valuation_verbs"):
+        subject = next((c for c in first.head.head.children if c.dep_ == "nsubjpass"), None)
+    elif first.dep_ == "attr" and first.head.lemma_ in words("copulas"):
+        subject = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
+    else:
+        return None
+    if subject is None or subject.lemma_ in words("counted_tallies"):
+        return None
+    conjuncts = [subject, *(c for c in subject.conjuncts if c.i > subject.i)]
+    if len(figures) > 1:
+        if len(figures) > len(conjuncts):
+            return None
+        subject = conjuncts[len(figures) - 1]
+    if subject.pos_ in {"NOUN", "PROPN"} or is_event_people(subject):
+        return subject
+    return subject if described_people(subject) is not None else None
+
+
 def number_subject(root: Token) -> Token | None:
     """ "the number of terrorists ... comes near 2000", "mercenaries whose number is reaching",
     "brought the number of civilians killed since Sept. 27 to 60" (two verbs up)."""
     # "was approaching 2,000": the qualifier is itself the verb.
-    verb = root if root.pos_ == "VERB" else _first_verb(root)
+    verb = root if root.pos_ == "VERB" else first_verb(root)
     for _ in range(2):
         if verb is None:
             return None
         found = _tally_object(verb)
         if found is not None:
             return found
-        verb = _first_verb(verb)
+        verb = first_verb(verb)
     return None
 
 
 def _tally_object(verb: Token) -> Token | None:
     """What a tally noun under `verb` counts: "the number of X", "X whose number"."""
     for child in _subjects(verb):
-        if child.lemma_ in lexicon_words("counted_tallies"):
+        if child.lemma_ in words("counted_tallies"):
             obj = _of_object(child)
             if obj is not None:
                 return obj
@@ -150,7 +203,7 @@ def _subjects(verb: Token) -> list[Token]:
     return found
 
 
-def _first_verb(token: Token) -> Token | None:
+def first_verb(token: Token) -> Token | None:
     current = token
     for _ in range(10):
         if current.head.i == current.i:
@@ -164,15 +217,16 @@ def _first_verb(token: Token) -> Token | None:
 def _event_of(token: Token, counted: Token | None) -> str | None:
     """The normalised event a single word names, with its phrasal cases."""
     lemma = token.lemma_.lower()
-    captive = lexicon_words("captive_nouns")
     if lemma in {"take", "hold"} and any(
-        t.lower_ in captive for t in token.doc[token.i : token.i + 6]
+        t.lower_ in words("captive_nouns") for t in token.doc[token.i : token.i + 6]
     ):
         return "captured"
     if lemma in {"lose", "claim", "take"} and any(c.lemma_ == "life" for c in token.children):
         return "killed"
     if lemma == "lose" and counted is not None and counted.lemma_ == "life":
         return "killed"
+    if lemma == "leave" and (state := _left_in_state(token)) is not None:
+        return state
     if lemma in {"leave", "go"}:
         passive = any(c.dep_ == "auxpass" for c in token.children)
         has_dest = any(c.dep_ == "prep" and c.lower_ in {"for", "to"} for c in token.children)
@@ -180,20 +234,39 @@ def _event_of(token: Token, counted: Token | None) -> str | None:
     if lemma == "transport":
         back = any(c.lower_ == "back" for c in token.children)
         return "returned" if back or (counted is not None and counted.lemma_ == "body") else "sent"
-    civilians = lexicon_words("civilian_nouns")
-    if lemma == "flee" and counted is not None and counted.lemma_ in civilians:
+    if lemma == "flee" and counted is not None and counted.lemma_ in words("civilian_nouns"):
         return "displaced"
-    if lemma in {"hold", "keep"} and counted is not None and counted.lower_ in captive:
+    if (
+        lemma in {"hold", "keep"}
+        and counted is not None
+        and counted.lower_ in words("captive_nouns")
+    ):
         return "captured"
     return _EVENT_WORDS.get(lemma) or _EVENT_WORDS.get(token.lower_)
+
+
+def _left_in_state(verb: Token) -> str | None:
+    """ "left dozens dead", "left 40 people injured": the state the verb left its object in."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    after = max((o.i for o in objects), default=verb.i)
+    for child in (*verb.children, *(g for o in objects for g in o.children)):
+        if child.i > after and child.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "acl", "amod"}:
+            event = _EVENT_WORDS.get(child.lower_) or _EVENT_WORDS.get(child.lemma_.lower())
+            if event is not None:
+                return event
+    return None
 
 
 def figure_event(root: Token, counted: Token | None) -> str | None:
     """What happened to the counted: the governing word, else a modifier ("civilians killed")."""
     # Walk up from the counted noun when it is the figure's own (its head or partitive);
     # a noun borrowed from "the number of X" belongs to another verb.
-    if counted is not None and counted.pos_ == "ADJ" and counted.lower_ in _EVENT_WORDS:
-        return _EVENT_WORDS[counted.lower_]  # "53 of the dead"
+    if counted is not None and is_event_people(counted):
+        # "53 of the dead", "the number of injured"
+        return _EVENT_WORDS.get(counted.lower_) or _EVENT_WORDS[counted.lemma_.lower()]
+    if counted is not None and (clause := described_people(counted)) is not None:
+        # "those displaced since the coup", "those who voted": the clause is what happened
+        return _event_of(clause, None) or clause.lemma_.lower()
     own = counted is not None and (counted.i == root.head.i or counted in root.subtree)
     current = counted if own and counted is not None else root
     verb: Token | None = None
@@ -214,7 +287,21 @@ def figure_event(root: Token, counted: Token | None) -> str | None:
                 if event is not None:
                     return event
     found = _verb_relatives_event(verb, counted) if verb is not None else None
-    return found or tally_event(root)
+    if found is None and counted is not None and counted.pos_ == "NOUN" and not own:
+        # A copula's subject names the event itself: "the losses are about 7,000".
+        found = _EVENT_WORDS.get(counted.lemma_.lower())
+    return found or tally_event(root) or _share_event(verb)
+
+
+def _share_event(verb: Token | None) -> str | None:
+    """ "10 million Sudanese, representing 20% of the population, have been displaced": a share
+    restating another figure's people takes what happened to them."""
+    if verb is None or verb.dep_ not in {"acl", "relcl", "advcl"}:
+        return None
+    if verb.lemma_.lower() not in words("share_verbs"):
+        return None
+    owner = verb.head
+    return figure_event(owner, owner) if owner.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _counts_its_own(clause: Token) -> bool:
@@ -228,12 +315,12 @@ def _counts_its_own(clause: Token) -> bool:
 def tally_event(root: Token) -> str | None:
     """What the tally a figure completes counts happening: "the death toll ... is approaching
     5,000" (killed), "the number of fighters thrown into battle has reached 2,580" (sent)."""
-    verb = root if root.pos_ == "VERB" else _first_verb(root)
+    verb = root if root.pos_ == "VERB" else first_verb(root)
     for _ in range(2):
         if verb is None:
             return None
         for child in _subjects(verb):
-            if child.lemma_ not in lexicon_words("counted_tallies"):
+            if child.lemma_ not in words("counted_tallies"):
                 continue
             for mod in child.children:
                 # "the wounded toll", "death counts", "the casualty figure"
@@ -252,23 +339,24 @@ def tally_event(root: Token) -> str | None:
                     event = _event_of(clause, counted)
                     if event is not None:
                         return event
-        verb = _first_verb(verb)
+        verb = first_verb(verb)
     return None
 
 
 def _verb_relatives_event(verb: Token, counted: Token | None) -> str | None:
     """A non-event verb can still carry one: "remain missing", "handed over and returned",
     "the death toll has risen"."""
-    copulas, reporting = lexicon_words("copulas"), lexicon_words("reported_state_verbs")
     for child in verb.children:
         states = child.dep_ in {"acomp", "attr", "oprd"} or (
-            child.dep_ == "xcomp" and verb.lemma_ in reporting
+            child.dep_ == "xcomp" and verb.lemma_ in words("reported_state_verbs")
         )
-        if (verb.lemma_ in copulas or verb.lemma_ in reporting) and states:
+        if (
+            verb.lemma_ in words("copulas") or verb.lemma_ in words("reported_state_verbs")
+        ) and states:
             event = _event_of(child, counted)
             if event is not None:
                 return event
-        if child.dep_ == "prep" and verb.lemma_ in copulas | {"live", "shelter"}:
+        if child.dep_ == "prep" and verb.lemma_ in words("copulas") | {"live", "shelter"}:
             # "were staying in evacuation centres", "remain in captivity"
             for obj in child.children:
                 for word in (obj, *(c for c in obj.children if c.dep_ == "compound")):
@@ -282,87 +370,3 @@ def _verb_relatives_event(verb: Token, counted: Token | None) -> str | None:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_ == "toll":
             return "killed"
     return None
-
-
-def _plural(token: Token) -> str:
-    """Lower-case plural of the counted noun: "soldiers", "people", "bodies"."""
-    text = token.lower_
-    if token.tag_ in {"NNS", "NNPS"} or text.endswith(("s", "men", "people", "children")):
-        return text  # already plural (the tagger sometimes calls "servicemen" singular)
-    lemma = token.lemma_.lower()
-    irregular = active_lexicon().mapping("irregular_plurals")
-    if lemma in irregular:
-        return irregular[lemma][0]
-    if lemma.endswith("y") and lemma[-2:-1] not in set("aeiou"):
-        return lemma[:-1] + "ies"
-    return lemma + ("es" if lemma.endswith(("s", "x", "ch", "sh")) else "s")
-
-
-def counted_name(token: Token) -> str:
-    """The counted noun in the plural with its noun compounds: "air-defence systems"."""
-    if token.pos_ == "ADJ":
-        return "people"  # "53 of the dead", "of the wounded"
-    counted_as = active_lexicon().mapping("counted_as").get(token.lower_)
-    noun = counted_as[0] if counted_as else _plural(token)
-    if token.lemma_.lower() in lexicon_words("people_nouns"):
-        return noun  # "jihadist fighters", "army servicemen": the same people, one track
-    mods = [
-        c
-        for c in token.children
-        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < token.i and not _is_affiliation(c)
-    ]
-    if not mods:
-        return noun
-    first = min(m.left_edge.i for m in mods)
-    words = token.doc[first : token.i].text
-    return f"{words.lower()} {noun}"
-
-
-def group_of(counted: Token) -> str | None:
-    """Whose: nationality or affiliation modifiers on the counted noun ("Syrian militants")."""
-    mods = [
-        c
-        for c in counted.children
-        if c.dep_ in {"amod", "compound", "nmod"} and c.i < counted.i and _is_affiliation(c)
-    ]
-    if not mods:
-        return None
-    return " ".join([*(m.text for m in sorted(mods, key=lambda t: t.i)), counted_name(counted)])
-
-
-def _is_affiliation(token: Token) -> bool:
-    if token.ent_type_ == "NORP":
-        return True
-    return token.is_title and bool(re.search(r"(?:an|ian|ani|ese|ish|i)$", token.text))
-
-
-def kind_of(phrase: Span, root: Token, counted: Token | None) -> Kind | None:
-    """Incremental ("54 more", "230 new", "another 20") or cumulative ("so far", "since")."""
-    doc = phrase.doc
-    words = [t.lower_ for t in phrase]
-    cores = [i for i, t in enumerate(phrase) if is_core(t)]
-    after = words[cores[-1] + 1 :] if cores else []
-    modifiers = [c.lower_ for c in counted.children if c.dep_ == "amod"] if counted else []
-    nxt = doc[phrase.end].lower_ if phrase.end < len(doc) else ""
-    if "more" in after or set(words[:2]) & {"another", "further", "additional"}:
-        return "incremental"  # "54 more", "another 20", "a further 30", "an additional 12"
-    incremental = lexicon_words("incremental_words")
-    if nxt in incremental or set(modifiers) & incremental:
-        return "incremental"  # "230 new mercenaries", "300 additional troops"
-    verb = _first_verb(counted or root) or root.sent.root
-    clause = _clause_text(verb, {t.i for t in phrase})
-    if _CUMULATIVE.search(clause):
-        return "cumulative"
-    return None
-
-
-def _clause_text(verb: Token, keep: set[int]) -> str:
-    """The verb's own clause: its subtree minus embedded clauses that do not hold the figure."""
-    skip: set[int] = set()
-    for child in verb.children:
-        if child.dep_ in _CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ == "VERB"):
-            sub = {t.i for t in child.subtree}
-            if not sub & keep:
-                # Keep the clause's marker: "have died since the fighting began".
-                skip |= sub - {c.i for c in child.children if c.dep_ == "mark"}
-    return " ".join(t.lower_ for t in verb.subtree if t.i not in skip)

@@ -18,17 +18,16 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.extract.figures.amounts import LEFT_QUALIFIERS, RIGHT_WORDS, Amount, parse_amount
 from claimledger.extract.figures.changes import change_of
 from claimledger.extract.figures.counted import (
-    counted_name,
     counted_token,
     figure_event,
-    group_of,
     has_of,
     is_core,
-    kind_of,
     number_subject,
     phrase_root,
     tally_event,
 )
+from claimledger.extract.figures.counted_names import counted_name, group_of
+from claimledger.extract.figures.kinds import kind_of
 from claimledger.extract.when import MONTHS
 from claimledger.lexicon import words as lexicon_words
 from claimledger.models import Quantity
@@ -39,6 +38,7 @@ _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)", re.I)
 # Letters and a hyphen right before the number: a designation, not a count.
 _MODEL_PREFIX = re.compile(r"\b[A-Z][A-Za-z]{0,3}-$")
+_SLASHED = re.compile(r"^\d+/\d+$")
 _PHONE = re.compile(r"^\+?\(?\d[\d\s().-]{6,}\d$")
 # Entity labels whose numbers belong to a name or a date, not to a count.
 _SKIP_LABELS = {"DATE", "TIME", "ORDINAL", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"}
@@ -91,6 +91,7 @@ def _phrases(window: Span) -> list[Span]:
                 and is_core(doc[j + 1])
                 # "since Sept. 27 to 60": a date's day does not open a range.
                 and doc[j - 1].ent_type_ not in ("DATE", "TIME")
+                and (doc[j].lower_ != "and" or _and_joins(doc, i, j))
             )
             or (doc[j].lower_ == "of" and doc[j - 1].lower_ in {"tens", "hundreds"})
             or _is_power(doc, j, hi)
@@ -107,6 +108,14 @@ def _phrases(window: Span) -> list[Span]:
         phrases.append(doc[first:last])
         i = max(j, last)
     return phrases
+
+
+def _and_joins(doc: Doc, i: int, j: int) -> bool:
+    """ "between 200 and 300" and "one hundred and five" are one amount; "cases and deaths are
+    8,210 and 311 respectively" are two figures."""
+    if i > 0 and doc[i - 1].lower_ == "between":
+        return True
+    return doc[j - 1].lower_ in {"hundred", "thousand"} and doc[j + 1].is_alpha
 
 
 def _is_power(doc: Doc, j: int, hi: int) -> bool:
@@ -188,6 +197,8 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
     text = "".join(t.text_with_ws for t in cores).strip()
     if _DATE_LIKE.match(phrase.text) or _CLOCK.search(phrase.text):
         return True  # a date or a time of day ("at around 14:00", "3:00 P.M.")
+    if len(cores) == 1 and _SLASHED.match(first.text) and not has_of(first):
+        return True  # "24/7 news", "9/11": a fraction is a share only of something ("2/3 of")
     if _designated(first, before):
         return True  # a weapon or model number: "D-30 howitzers", "Su-25", "S-300"
     if _is_age(first, before) or _is_measure(first, phrase):
