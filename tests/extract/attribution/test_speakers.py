@@ -154,3 +154,26 @@ def test_an_indefinite_role_is_someone_new_not_the_last_person_named() -> None:
     held = dict((m, c) for c, m in _claimants(text))
     assert held["a local militia official"] != "Vyacheslav Marchenko"
     assert held["Governor Vyacheslav Marchenko"] == "Vyacheslav Marchenko"
+
+
+def test_a_reporting_verb_the_parser_hung_on_its_subject_still_reports() -> None:
+    # the small model reads "reported" as a participle of "monitor"; a that-clause says it is
+    # the sentence's verb, and the name in apposition is the one reporting
+    text = (
+        "Gunmen attacked the village of Marsa overnight.\n\n"
+        "A respected conflict monitor, the Valley Security Project, reported on Friday that "
+        "the gunmen had killed at least 25 people in Marsa."
+    )
+    from claimledger.extract.pipeline import extract_claims
+    from claimledger.models import Document
+
+    claims = extract_claims(Document(doc_id="m", doc_path="m.txt", text=text, outlet="Wire"))
+    (held,) = [c for c in claims if c.quantities]
+    assert held.claimant == "Valley Security Project"
+    assert held.cue == "reported"
+
+
+def test_a_monitor_that_monitored_a_count_reports_it() -> None:
+    text = "Separately, the Syrian Observatory has monitored the arrival of nearly 40 bodies."
+    held = dict((m, c) for c, m in _claimants(text))
+    assert held.get("the Syrian Observatory") is not None

@@ -16,6 +16,7 @@ from claimledger.extract.attribution.verb_cues import (
     RELATIVE,
     Sentences,
     TokenRange,
+    misread_main_verb,
     reporting_conj,
 )
 from claimledger.lexicon import words
@@ -65,6 +66,14 @@ def inverted_subject(verb: Token) -> Span | None:
 def subject_of(verb: Token) -> Span | None:
     """The source: the verb's subject, or its host's for "..., adding that"/"but said"."""
     doc = verb.doc
+    if misread_main_verb(verb):
+        # "A violence monitor, the Kivu Security Tracker, reported that ...": the noun phrase
+        # the parser hung the verb on, with its apposition, is the subject.
+        head = verb.head
+        end = verb.i
+        while end > head.i and doc[end - 1].is_punct:
+            end -= 1
+        return doc[head.left_edge.i : end]
     if (
         verb.tag_ == "VBN"
         and verb.dep_ in ("advcl", "acl")

@@ -65,6 +65,10 @@ class SpeakerResolver(Antecedents):
             if head.lower_ == "it":
                 return self._body_antecedent(source.start)
             return None, None
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if head.pos_ == "NOUN" and named is not None:
+            # "a violence monitor, the Kivu Security Tracker": the name in apposition speaks.
+            return self._resolve(source.doc[named.left_edge.i : named.right_edge.i + 1])
         inside = [e for e in self.ents if e.start >= source.start and e.end <= source.end]
         own = next((e for e in inside if e.start <= head.i < e.end), None)
         if lemma in lexicon_words("data_nouns") and head.pos_ == "NOUN" and not is_owned(head):

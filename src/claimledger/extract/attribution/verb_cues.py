@@ -67,7 +67,7 @@ def is_cue_verb(tok: Token, loose: bool = False, negated: bool = False) -> bool:
         return negated or not any(c.dep_ == "neg" for c in tok.children)
     if lemma not in (words("quote_verbs") if loose else words("speech_verbs")):
         return False
-    if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
+    if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN" and not misread_main_verb(tok):
         return False  # "the declared independence", "a report issued by"
     if not negated and any(c.dep_ == "neg" for c in tok.children):
         return False  # "did not report": nothing is claimed
@@ -319,3 +319,15 @@ def _fallback_content(
     if subj is not None and subj.lower_ not in words("relative_pronouns") and subj.pos_ != "PRON":
         return [(subj.left_edge.i, subj.right_edge.i)]
     return []
+
+
+def misread_main_verb(tok: Token) -> bool:
+    """A sentence's reporting verb the parser hung on its subject as a participle: "A violence
+    monitor, the Kivu Security Tracker, reported on Thursday that ..." (a participle modifying
+    a noun never takes a that-clause; "a report issued by" has none)."""
+    if tok.dep_ != "acl" or tok.head.dep_ != "ROOT" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in tok.children
+    )
