@@ -107,6 +107,16 @@ def test_realnews_misattribution_and_side() -> None:
     assert causes == ["wrong side", "wrong source (gold)"]
 
 
+def test_realnews_outlets_own_figure_given_to_a_party_is_a_wrong_source_not_a_side() -> None:
+    party_claim = record(
+        [qty("40", 40)], claimant="Azerbaijani Defence Ministry", party="Azerbaijan"
+    )
+    gold = [entry(claimant=["OUTLET"], party="media")]
+    result = run(gold, [party_claim])
+    causes = [e.cause for e in explain(result, party_guesser(gold))]
+    assert causes == ["wrong source", "wrong source (gold)"]
+
+
 def test_realnews_duplicate_figure_costs_precision() -> None:
     first = record([qty("23 more", 23)])
     again = record(

@@ -114,3 +114,16 @@ def test_claims_a_present_perfect_cue_does_not_take_the_speakers_day(nlp: Any) -
     claims = _claims(nlp, text)
     assert _by_content(claims, "40 families").stated_on == date(2020, 9, 29)
     assert _by_content(claims, "2,000 tents").stated_on == date(2020, 10, 2)
+
+
+def test_a_body_made_precise_once_keeps_its_state_in_the_article() -> None:
+    from claimledger.extract.pipeline import extract_claims
+    from claimledger.models import Document
+
+    text = (
+        "At least 12 soldiers were killed on Monday in an ambush in central Mali, the army "
+        "said.\n\nThe fighting was fierce, it added, and three officers were among the dead."
+    )
+    claims = extract_claims(Document(doc_id="p", doc_path="p.txt", text=text, outlet="Wire"))
+    holders = {q.text: (c.claimant, c.affiliation) for c in claims for q in c.quantities}
+    assert holders["three"] == holders["At least 12"] == ("Mali Defence Ministry", "Mali")

@@ -146,7 +146,9 @@ def _figure_cause(
     if fits is not None:
         side = party_of_record(figure.record, guesses)
         gold_side = fits.get("party")
-        if side and gold_side and side != gold_side and side != "media":
+        # The other side of a conflict: two parties, neither the press. An outlet's own figure
+        # credited to a party (or a party's to the outlet) is a wrong source, not a side.
+        if side and gold_side and side != gold_side and "media" not in (side, gold_side):
             return "wrong side"
         return "wrong source"
     if looks_like_junk(figure):

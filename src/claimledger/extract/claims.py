@@ -38,6 +38,7 @@ def claims_from_parsed(
     claims: list[Claim] = []
     # The day each claimant was last said to speak in this article (see `SpeakerDays`).
     speaker_days = SpeakerDays()
+    made_precise: dict[str, Claim] = {}
     for attribution in sorted(found, key=lambda a: a.sentence_span):
         said_on = (
             cue_date(parsed, attribution.sentence_span, attribution.cue_spans, document.published)
@@ -47,8 +48,16 @@ def claims_from_parsed(
         claim = _claim(document, parsed, text, attribution, said_on)
         if claim is None:
             continue
-        # A vague claimant ("Defence Ministry") made precise from the mention and sentence.
+        # A vague claimant ("Defence Ministry") made precise from the mention and sentence, or
+        # as this article made it precise before ("the army" of Burkina Faso, later "it").
+        vague = claim.claimant
         (claim,) = refine_claimants([claim])
+        if claim.claimant != vague and claim.affiliation:
+            made_precise.setdefault(vague, claim)
+        elif claim.affiliation is None and vague in made_precise:
+            earlier = made_precise[vague]
+            claim.claimant, claim.affiliation = earlier.claimant, earlier.affiliation
+            claim.claimant_type = earlier.claimant_type
         if said_on is not None:
             if dates_later_claims(parsed, attribution.cue_spans):
                 speaker_days.remember(claim.claimant, claim.claimant_mention, claim.stated_on)
