@@ -394,3 +394,28 @@ def test_a_plan_described_by_the_outlet_is_not_the_sole_sources_tally() -> None:
     held = owners(text)
     assert held["2,000"] == ["Harbour Times"]
     assert held["About 300"] == ["General Ivan Sorel"]
+
+
+def test_a_sole_source_does_not_speak_for_the_narrative_far_below_it() -> None:
+    filler = "\n\n".join(
+        f"The valley road was closed again on day {n} as the rain went on." for n in (1, 2, 3, 4)
+    )
+    text = (
+        "The regional health office said 14 villagers were killed in the flood.\n\n"
+        f"{filler}\n\n"
+        "The province rebuilt nearly 200 of its bridges during the last decade.\n\n"
+        "Nine of the dead were children from the upper valley."
+    )
+    held = owners(text)
+    assert held["14"] == ["The regional health office"]
+    assert held["nearly 200"] == ["Harbour Times"]
+    assert held["Nine"] == ["The regional health office"]
+
+
+def test_narration_after_a_quoted_speaker_is_the_outlets() -> None:
+    text = (
+        '"There is nothing left of the town," Mara Ilic, a teacher, told the Wire after her '
+        "family slept in a field, where about 4,000 tents have been put up."
+    )
+    held = owners(text)
+    assert held["about 4,000"] == ["Harbour Times"]

@@ -54,6 +54,17 @@ PROSPECT = re.compile(
     r"(?:\w+ly\s+)?(?!date\b)[a-z]+",
     re.IGNORECASE,
 )
+# How many paragraphs below its last report a sole source still speaks for the outlet's
+# figure sentences; past it only a sentence pointing back at the counted dead ("53 of the
+# dead were from ...") still retells it.
+SOLE_SOURCE_REACH = 3
+PARTITIVE_BACK = re.compile(
+    r"\b(?:of|among) (?:them|those|these|the dead|the victims|the wounded|the injured)\b", re.I
+)
+# The outlet narrating around the cue, not the source's report: '..., she told Reuters after
+# her family spent the night outside, where about 43,000 ...' (a subordinate clause of time or
+# cause right after the cue and its listener).
+NARRATION = re.compile(r"^\W*(?:[\w’'-]+\W+){0,2}?(?:after|before|when|while|because|as)\b", re.I)
 # Reporting stances a following figure sentence can go on with (a denial or a call does not).
 CONTINUED_STANCES = frozenset({"assert", "estimate"})
 
@@ -105,7 +116,10 @@ def _scopes(source: Claim, statement: Claim) -> bool:
         return True
     first_figure = min(q.start for q in statement.quantities)
     if source.cue_spans and source.cue_spans[0][1] <= first_figure:
-        return True
+        between = statement.sentence[
+            source.cue_spans[0][1] - statement.start : first_figure - statement.start
+        ]
+        return NARRATION.match(between) is None
     return _trails(source, statement)
 
 
@@ -146,7 +160,7 @@ def refer_back(ordered: list[Claim], text: str, outlet_name: str) -> None:
             j -= 1
 
 
-def sole_source(ordered: list[Claim], outlet_name: str) -> None:
+def sole_source(ordered: list[Claim], outlet_name: str, text: str = "") -> None:
     """Outlet figure statements of an article with one named figure source become its."""
     sources = [c for c in ordered if c.quantities and named(c, outlet_name) and reports(c)]
     # An unresolved mention is another source ("the rebels"), unless it names a document or
@@ -167,8 +181,20 @@ def sole_source(ordered: list[Claim], outlet_name: str) -> None:
             continue
         if _outlet_inference(claim) or PROSPECT.search(claim.sentence):
             continue
+        if _far_after(sources, claim, text) and not PARTITIVE_BACK.search(claim.sentence):
+            continue
         credit(claim, source, "sole_source")
         claim.stated_on = claim.stated_on if claim.start < source.start else source.stated_on
+
+
+def _far_after(sources: list[Claim], claim: Claim, text: str) -> bool:
+    """More than `SOLE_SOURCE_REACH` paragraphs after the source's last report before it: the
+    article has moved on to its own narrative ("Azerbaijan liberated nearly 300 villages
+    during this time" five paragraphs below the ministry's toll)."""
+    before = [c.end for c in sources if c.start < claim.start]
+    if not before or not text:
+        return False
+    return text[max(before) : claim.start].count("\n\n") > SOLE_SOURCE_REACH
 
 
 def _partyless(mention: str) -> bool:
@@ -192,6 +218,8 @@ def continue_statements(ordered: list[Claim], text: str, outlet_name: str) -> No
         if last.stance not in CONTINUED_STANCES or TOPIC_SHIFTS.match(claim.sentence):
             last = None
             continue
+        if claim.start == last.start:
+            continue  # the source's own sentence: `share_sentence` decided what it reaches
         if claim.quantities and not _background_only(claim) and not _outlet_inference(claim):
             credit(claim, last, "continued_statement")
 

@@ -77,7 +77,7 @@ def settle_figures(
     if "issued_statement" not in off:
         issued_statement(ordered, text, title, outlet_name)
     if "sole_source" not in off:
-        sole_source(ordered, outlet_name)
+        sole_source(ordered, outlet_name, text)
     settle_owners(ordered, outlet_name)
     return [
         c for c in ordered if (c.quantities or c.mode != "unattributed") and not _pointer_only(c)
