@@ -57,3 +57,18 @@ def test_a_quoted_speakers_own_report_stays_the_speakers() -> None:
         '"We told the council that 30 houses had burned," Mayor Ana Ruiz said on Friday.'
     )
     assert "Ana Ruiz" in held["30"].claimant
+
+
+def test_a_verb_first_line_names_the_source_of_the_sentence_before() -> None:
+    text = (
+        "A shell hit a school in the town of Tessa, killing at least four people. On Monday, "
+        "May 3, reports “Kavala Wire” with reference to the press service of the Ministry of "
+        "Emergency Situations of Azerbaijan.\n\nThe school was empty at the time."
+    )
+    document = Document(doc_id="v", doc_path="v.txt", text=text, outlet="Harbour Times")
+    claims = extract_claims(document)
+    (held,) = [c for c in claims if c.quantities]
+    assert "Emergency Situations" in held.claimant
+    assert held.relayed_by == "Kavala Wire"
+    # the reporter's line is no claim of its own ("May" quoting "Kavala Wire")
+    assert not [c for c in claims if "Kavala Wire" in c.content]

@@ -1,5 +1,7 @@
 """Reports that name their own source: "..., Trend reports with reference to the prosecutor's
-office", "..., the channel reported on Sunday, citing the health ministry".
+office", "..., the channel reported on Sunday, citing the health ministry", or a line of its own
+after them in the word order of a translation: "On Sunday, October 11, reports RIA News with
+reference to the press service of the Ministry of Emergency Situations."
 
 The figures are the cited body's: it is the innermost source the text gives them, and the one
 reporting them only passes them on. `cited_source` moves such a claim to the cited source and
@@ -54,3 +56,45 @@ def cite_sources(ordered: list[Claim], text: str, outlet_name: str) -> None:
         claim.mode = "indirect"
         claim.relayed_by = reporter
         claim.rule = "cited_source"
+
+
+# A sentence that only names who reported the one before it, verb first: "On Sunday, reports
+# RIA News with reference to the ministry's press service." (translated wire copy).
+INVERTED_REPORT = re.compile(
+    r"\s*(?:[^.;:!?\"“”]{0,40},\s*)?(?:reports|reported|informs|informed|writes|wrote)\s+"
+    r"(?P<agency>[\"“«]?[A-Z][^,.;:!?]{1,40}?[\"”»]?)"
+    r"(?:\s*,?\s+(?:with reference to|citing|referring to|quoting)\s+(?P<source>[^.;:!?]{3,90}?))?"
+    r"\s*\.\s*"
+)
+
+
+def inverted_reports(ordered: list[Claim], text: str, outlet_name: str) -> set[str]:
+    """Outlet figure statements followed by a verb-first line naming their reporter take the
+    source that line gives (the cited body, else the reporter). Returns the ids of the claims
+    read off that line itself ('"RIA News"' as a quotation of "October"): no claims at all."""
+    lines: set[str] = set()
+    for claim in ordered:
+        if not claim.quantities or not outlets(claim, outlet_name):
+            continue
+        end = claim.start + len(claim.sentence.rstrip())
+        found = INVERTED_REPORT.match(text, end, min(len(text), end + 260))
+        if found is None or "\n\n" in text[end : found.start("agency")]:
+            continue
+        agency = found.group("agency").strip('"“”«» ')
+        named = (found.group("source") or "").strip()
+        name = re.sub(r"^the\s+", "", named or agency, flags=re.I)
+        info = canonicalize(name)
+        claim.claimant = info.name if info.name != "unknown" else name
+        claim.claimant_mention = name
+        claim.claimant_type = info.claimant_type
+        claim.affiliation = info.affiliation
+        claim.claimant_spans = []
+        claim.mode = "indirect"
+        claim.relayed_by = agency if named else None
+        claim.rule = "cited_source"
+        lines |= {
+            other.claim_id
+            for other in ordered
+            if not other.quantities and end <= other.start < found.end()
+        }
+    return lines

@@ -32,7 +32,7 @@ from claimledger.extract.figures.around import (
     share_sentence,
     sole_source,
 )
-from claimledger.extract.figures.cited import cite_sources
+from claimledger.extract.figures.cited import cite_sources, inverted_reports
 from claimledger.extract.figures.credit import UNNAMED_MENTIONS, named, reports
 from claimledger.extract.figures.headlines import settle_headlines
 from claimledger.extract.figures.issuer import issued_statement
@@ -65,8 +65,10 @@ def settle_figures(
     off = frozenset(disabled)
     if "demoted_act" not in off:
         demote_acts(ordered, outlet_name)
+    reporter_lines: set[str] = set()
     if "cited_source" not in off:
         cite_sources(ordered, text, outlet_name)
+        reporter_lines = inverted_reports(ordered, text, outlet_name)
     settle_headlines(ordered, text, credit_sources="headline_source" not in off)
     if "sentence_source" not in off:
         share_sentence(ordered, outlet_name)
@@ -80,7 +82,11 @@ def settle_figures(
         sole_source(ordered, outlet_name, text)
     settle_owners(ordered, outlet_name)
     return [
-        c for c in ordered if (c.quantities or c.mode != "unattributed") and not _pointer_only(c)
+        c
+        for c in ordered
+        if (c.quantities or c.mode != "unattributed")
+        and not _pointer_only(c)
+        and c.claim_id not in reporter_lines
     ]
 
 
