@@ -8,16 +8,15 @@ from datetime import date, timedelta
 from claimledger.models import Claim
 from claimledger.reconcile.copies import (
     NUM_PERM,
-    _candidates,
     _shingles,
     _sketch,
     claim_carriers,
     copy_of,
     corroboration,
     find_copies,
-    lsh_bands,
     merge_copies,
 )
+from claimledger.reconcile.lsh import candidates, lsh_bands
 
 from .factories import make_claim, qty
 
@@ -226,7 +225,7 @@ def test_copies_candidate_pairs_match_datasketch_lsh() -> None:
         minhashes[d] = MinHash(num_perm=NUM_PERM, permutations=seed.permutations, scheme="affine32")
         minhashes[d].hashvalues = values
         index.insert(d, minhashes[d])
-    found = _candidates(sketches, 0.5)
+    found = candidates(sketches, 0.5, NUM_PERM)
     assert found == {d: set(index.query(m)) for d, m in minhashes.items()}
     assert found["story"] >= {"story", "story-light"}
     assert "other" not in found["story"]

@@ -6,10 +6,8 @@ over word shingles (datasketch LSH finds candidates cheaply), then every candida
 confirmed on the exact shingle sets: Jaccard >= `threshold`, or the smaller text contained
 almost whole in the larger (a copy wrapped in menus, ads and "related stories").
 
-The LSH index is banded here rather than datasketch's `MinHashLSH`: importing datasketch
-imports scipy (for the band count's integrals), 0.7 s of every ingest run, more than linking
-the copies of 500 articles takes. The bands are the ones `MinHashLSH` chooses, computed in
-closed form (`lsh_bands`), so the candidate pairs are the same.
+The LSH index is `lsh.py`'s banding, not datasketch's `MinHashLSH` (whose import costs every
+ingest run 0.7 s), with the same bands and so the same candidate pairs.
 """
 
 from __future__ import annotations
@@ -17,34 +15,32 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from fractions import Fraction
-from functools import lru_cache
-from math import comb
+from typing import Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 from claimledger.models import Claim
 from claimledger.reconcile.bulk import gc_paused
+from claimledger.reconcile.lsh import candidates
 
 __all__ = [
+    "ClaimLike",
     "Corroboration",
     "claim_carriers",
     "content_key",
     "copy_of",
     "corroboration",
     "find_copies",
-    "lsh_bands",
     "merge_copies",
 ]
 
 SHINGLE = 5
 NUM_PERM = 64
 _Shingles = npt.NDArray[np.uint64]
-_Sketch = npt.NDArray[np.uint32]
 _MULT = np.uint64(1_000_003)
 _ONE = np.uint64(1)
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -84,54 +80,13 @@ _PERM_A = _PERM_RNG.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint
 _PERM_B = _PERM_RNG.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
 
 
-def _sketch(shingles: _Shingles) -> _Sketch:
+def _sketch(shingles: _Shingles) -> npt.NDArray[np.uint32]:
     """The MinHash signature of the shingles (one minimum per permutation), in one numpy
     expression: hashing value by value in Python (`MinHash.update_batch`) was a third of the
     run time."""
     permuted = (shingles[:, None] * _PERM_A + _PERM_B) >> np.uint64(32)
-    sketch: _Sketch = permuted.min(axis=0).astype(np.uint32)
+    sketch: npt.NDArray[np.uint32] = permuted.min(axis=0).astype(np.uint32)
     return sketch
-
-
-@lru_cache(maxsize=8)
-def lsh_bands(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
-    """(bands, rows per band) of an LSH index for Jaccard `threshold` over `num_perm` values.
-
-    The choice of datasketch's `MinHashLSH` (equal weights): the (b, r) with b * r <= num_perm
-    minimising the area under the candidate curve 1 - (1 - s^r)^b below the threshold (false
-    positives) plus the area above it missed (false negatives). datasketch integrates
-    numerically with scipy; the binomial expansion gives both areas exactly.
-    """
-    t = Fraction(threshold)
-    best: tuple[Fraction, tuple[int, int]] | None = None
-    for b in range(1, num_perm + 1):
-        for r in range(1, num_perm // b + 1):
-            # (1 - s^r)^b = sum_k C(b, k) (-1)^k s^(rk); integrate term by term.
-            below = t  # integral over [0, t] of 1 - (1 - s^r)^b
-            missed = Fraction(0)  # integral over [t, 1] of (1 - s^r)^b
-            for k in range(b + 1):
-                term = comb(b, k) * (-1) ** k
-                n = r * k + 1
-                below -= Fraction(term, n) * t**n
-                missed += Fraction(term, n) * (1 - t**n)
-            error = below + missed
-            if best is None or error < best[0]:
-                best = (error, (b, r))
-    assert best is not None
-    return best[1]
-
-
-def _candidates(sketches: Mapping[str, _Sketch], threshold: float) -> dict[str, set[str]]:
-    """For every sketched document, the documents sharing at least one band with it (itself
-    included): the candidate pairs of an LSH index."""
-    bands, rows = lsh_bands(threshold)
-    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
-    keys: dict[str, list[tuple[int, bytes]]] = {}
-    for d, m in sketches.items():
-        keys[d] = [(i, m[i * rows : (i + 1) * rows].tobytes()) for i in range(bands)]
-        for key in keys[d]:
-            buckets[key].append(d)
-    return {d: {o for key in keys[d] for o in buckets[key]} for d in sketches}
 
 
 def _same_story(a: _Shingles, b: _Shingles, threshold: float, containment: float) -> bool:
@@ -182,7 +137,7 @@ def find_copies(
         published[doc_id] = day
         shingles[doc_id] = _shingles(text, vocab, fresh)
     sketches = {d: _sketch(s) for d, s in shingles.items() if s.size}
-    candidates = _candidates(sketches, candidate_threshold)
+    near = candidates(sketches, candidate_threshold, NUM_PERM)
     parent = {d: d for d in order}
 
     def root(d: str) -> str:
@@ -192,7 +147,7 @@ def find_copies(
         return d
 
     for d in sketches:
-        for other in candidates[d]:
+        for other in near[d]:
             if other <= d or root(other) == root(d):
                 continue
             if _same_story(shingles[d], shingles[other], threshold, containment):
@@ -213,25 +168,54 @@ def find_copies(
     return origin_of
 
 
+class _Figure(Protocol):
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def low(self) -> float | None: ...
+    @property
+    def high(self) -> float | None: ...
+
+
+class ClaimLike(Protocol):
+    """What telling copied claims apart reads of a claim: a `Claim`, or a lighter record of
+    these columns (copy linking reads only them from the ledger: building every stored claim
+    in full took most of its time)."""
+
+    @property
+    def claim_id(self) -> str: ...
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def claimant(self) -> str: ...
+    @property
+    def content(self) -> str: ...
+    @property
+    def quantities(self) -> Sequence[_Figure]: ...
+
+
+_C = TypeVar("_C", bound=ClaimLike)
+
+
 def content_key(text: str) -> str:
     """Normalised claim content: lower-case words only, so quotes and spacing do not matter."""
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _groups(claims: list[Claim], origin_of: dict[str, str]) -> list[list[Claim]]:
+def _groups(claims: Sequence[_C], origin_of: Mapping[str, str]) -> list[list[_C]]:
     """Claims that are one claim carried by copies: same cluster and claimant, same content.
 
     Same content: equal once normalised, or, across documents, nearly equal words with the
     very same figures (a syndicator's "row" for "dispute" does not make a second claim).
     """
-    exact: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    exact: dict[tuple[str, str, str], list[_C]] = defaultdict(list)
     for c in claims:
         origin = origin_of.get(c.doc_id, c.doc_id)
         exact[(origin, c.claimant, content_key(c.content))].append(c)
     # Fuzzy matching only inside copy clusters, across documents.
     clustered = {o for d, o in origin_of.items() if d != o}
-    out: list[list[Claim]] = []
-    by_speaker: dict[tuple[str, str], list[list[Claim]]] = defaultdict(list)
+    out: list[list[_C]] = []
+    by_speaker: dict[tuple[str, str], list[list[_C]]] = defaultdict(list)
     for (origin, claimant, _), group in exact.items():
         if origin in clustered:
             by_speaker[(origin, claimant)].append(group)
@@ -241,7 +225,7 @@ def _groups(claims: list[Claim], origin_of: dict[str, str]) -> list[list[Claim]]
         if len(groups) == 1:
             out.extend(groups)
             continue
-        merged: list[tuple[list[Claim], frozenset[str], tuple[float, ...], set[str]]] = []
+        merged: list[tuple[list[_C], frozenset[str], tuple[float, ...], set[str]]] = []
         for group in groups:
             words = frozenset(_WORD.findall(group[0].content.lower()))
             figures = _values(group[0])
@@ -260,7 +244,7 @@ def _groups(claims: list[Claim], origin_of: dict[str, str]) -> list[list[Claim]]
     return out
 
 
-def _values(c: Claim) -> tuple[float, ...]:
+def _values(c: ClaimLike) -> tuple[float, ...]:
     return tuple(sorted(v for q in c.quantities for v in (q.value, q.low, q.high) if v is not None))
 
 
@@ -270,7 +254,7 @@ def _close(a: frozenset[str], b: frozenset[str], threshold: float = 0.8) -> bool
     return union > 0 and len(a & b) / union >= threshold
 
 
-def _representative(group: list[Claim], origin_of: dict[str, str]) -> Claim:
+def _representative(group: list[_C], origin_of: Mapping[str, str]) -> _C:
     """The copy in the origin document when present, else the first seen."""
     for c in group:
         if origin_of.get(c.doc_id, c.doc_id) == c.doc_id:
@@ -302,7 +286,7 @@ def claim_carriers(claims: list[Claim], origin_of: dict[str, str]) -> dict[str, 
     return out
 
 
-def copy_of(claims: list[Claim], origin_of: dict[str, str]) -> dict[str, str]:
+def copy_of(claims: Sequence[ClaimLike], origin_of: Mapping[str, str]) -> dict[str, str]:
     """claim_id -> claim_id of the one claim it copies (a representative maps to itself)."""
     out: dict[str, str] = {}
     for group in _groups(claims, origin_of):
