@@ -34,6 +34,7 @@ from claimledger.extract.attribution.cue_rules import (
     citing_source,
     colon_headlines,
     learned_verb,
+    may_start_cue,
     noun_or_adjective,
     reporting_verb,
 )
@@ -139,7 +140,7 @@ def _cascade(ctx: DocContext, nested: bool) -> list[Attribution]:
     by_verb: dict[int, Draft] = {}
     token_rules = [(name, rule) for name, rule in TOKEN_RULES if ctx.enabled(name)]
     for tok in doc:
-        if ctx.quotes.covering(tok.idx) is not None:
+        if not may_start_cue(tok) or ctx.quotes.covering(tok.idx) is not None:
             continue  # a cue inside a quotation belongs to the quoted speaker's own words
         draft = _first_draft(tok, ctx, token_rules)
         if draft is None:
