@@ -30,11 +30,12 @@ __all__ = [
 
 _DATE_LABELS = {"DATE", "TIME"}
 _DATE_ENTS_KEY = "claimledger.date_entities"
+_DOC_TEXT_KEY = "claimledger.text"
 # Words that make a token a date expression even when the NER missed it.
-_DATE_WORDS = re.compile(
-    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$",
-    re.IGNORECASE,
-)
+_DAY_WORDS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)"
+_DATE_WORDS = re.compile(rf"^{_DAY_WORDS}$", re.IGNORECASE)
+# The same words anywhere in a text: a sentence without any has no token to look at.
+_DAY_WORD_IN_TEXT = re.compile(_DAY_WORDS, re.IGNORECASE)
 _CLAUSE_DEPS = {"ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "parataxis", "conj"}
 
 
@@ -238,13 +239,23 @@ def _date_entities(doc: Doc) -> list[tuple[int, int, int]]:
     return found
 
 
+def _doc_text(doc: Doc) -> str:
+    """`doc.text`, kept once per document (spaCy joins every token's text on each access)."""
+    found = doc.user_data.get(_DOC_TEXT_KEY)
+    if found is None:
+        found = doc.user_data[_DOC_TEXT_KEY] = doc.text
+    return str(found)
+
+
 def _date_spans(doc: Doc, sentence_span: tuple[int, int]) -> list[Span]:
     """DATE/TIME entities in the sentence, plus weekday/today words the NER missed."""
     start, end = sentence_span
     spans = [doc[a:b] for s, a, b in _date_entities(doc) if start <= s < end]
     covered = {t.i for e in spans for t in e}
     window = doc.char_span(start, end, alignment_mode="expand")
-    if window is not None:
+    if window is not None and _DAY_WORD_IN_TEXT.search(
+        _doc_text(doc), window.start_char, window.end_char
+    ):
         for token in window:
             if token.i not in covered and _DATE_WORDS.match(token.text):
                 spans.append(doc[token.i : token.i + 1])

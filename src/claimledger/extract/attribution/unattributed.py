@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from bisect import bisect_left
+
+import numpy as np
+from spacy.attrs import LIKE_NUM, POS
+from spacy.symbols import NUM
+from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution.drafts import char_range, token_at
 from claimledger.extract.attribution.found import Attribution
@@ -22,8 +27,10 @@ def unattributed(ctx: DocContext, found: list[Attribution]) -> list[Attribution]
     covered = sorted(s for a in found for s in a.content_spans)
     out: list[Attribution] = []
     previous: Attribution | None = None
+    numbers = _number_tokens(doc)
     for sent in _lines(ctx):
-        figures = [t for t in sent if _is_figure(t)]
+        lo, hi = bisect_left(numbers, sent.start), bisect_left(numbers, sent.end)
+        figures = [t for t in (doc[i] for i in numbers[lo:hi]) if _is_figure(t)]
         if not figures or all(_inside(t.idx, covered) for t in figures):
             previous = _ending_in(found, sent) or previous
             continue
@@ -83,7 +90,18 @@ def _lines(ctx: DocContext) -> list[Span]:
             start = i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
-    return [s for s in out if s.text.strip()]
+    # A span's text is the document text between its first and last character.
+    return [s for s in out if ctx.text[s.start_char : s.end_char].strip()]
+
+
+def _number_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens that are numbers (like_num or tagged NUM), read from two arrays
+    at once: the only tokens `_is_figure` can take."""
+    if not len(doc):
+        return []
+    attrs = doc.to_array([LIKE_NUM, POS])
+    found: list[int] = np.flatnonzero((attrs[:, 0] != 0) | (attrs[:, 1] == NUM)).tolist()
+    return found
 
 
 def _is_figure(tok: Token) -> bool:
