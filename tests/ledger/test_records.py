@@ -148,3 +148,24 @@ def test_records_empty_ledger(store: Store) -> None:
     assert list(records.iter_claims(store)) == []
     assert store.stats().documents == 0
     assert store.stats().first_published is None
+
+
+def test_records_claim_contents_are_the_compared_columns_in_reading_order(filled: Store) -> None:
+    full = list(records.iter_claims(filled))
+    wanted = {c.doc_id for c in full if c.claimant == "Ana Ruiz"}
+    found = records.claim_contents(filled, wanted)
+    expected = sorted((c for c in full if c.doc_id in wanted), key=lambda c: c.doc_id)
+    # The same claims in the order copy linking has always read them: by document, then
+    # each document's claims in reading order.
+    assert [c.claim_id for c in found] == [c.claim_id for c in expected]
+    for light, claim in zip(found, expected, strict=True):
+        assert (light.doc_id, light.claimant, light.content) == (
+            claim.doc_id,
+            claim.claimant,
+            claim.content,
+        )
+        assert [tuple(q) for q in light.quantities] == [
+            (q.value, q.low, q.high) for q in claim.quantities
+        ]
+    assert any(c.quantities for c in found)  # the sample's figures come along
+    assert records.claim_contents(filled, set()) == []

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 from claimledger.models import Claim
 from claimledger.reconcile.copies import (
+    NUM_PERM,
+    _shingles,
+    _sketch,
     claim_carriers,
     copy_of,
     corroboration,
     find_copies,
     merge_copies,
 )
+from claimledger.reconcile.lsh import candidates, lsh_bands
 
 from .factories import make_claim, qty
 
@@ -185,3 +190,43 @@ def test_copies_near_identical_claims_in_copies_are_one_claim() -> None:
         ("c-wire", ["wire", "site"]),
         ("c-other", ["site"]),
     ]
+
+
+def test_copies_lsh_bands_are_the_ones_datasketch_chooses() -> None:
+    # The banding replaced datasketch's MinHashLSH (whose import pulls in scipy); the band
+    # count and width must be the ones it picks, or the candidate pairs would change.
+    from datasketch import MinHashLSH
+
+    for threshold in (0.3, 0.5, 0.6, 0.8):
+        for num_perm in (32, 64):
+            index = MinHashLSH(threshold=threshold, num_perm=num_perm)
+            assert lsh_bands(threshold, num_perm) == (index.b, index.r)
+
+
+def test_copies_candidate_pairs_match_datasketch_lsh() -> None:
+    from datasketch import MinHash, MinHashLSH
+
+    # Each story, a lightly and a heavily edited reprint, and a cut-down one: some pairs share
+    # a band, some do not, so the comparison is not all-or-nothing.
+    texts: dict[str, str] = {}
+    for name, story in (("story", STORY), ("other", OTHER_STORY)):
+        words = story.split()
+        texts[name] = story
+        texts[name + "-light"] = " ".join(w if i % 17 else "indeed" for i, w in enumerate(words))
+        texts[name + "-heavy"] = " ".join(w if i % 3 else "reportedly" for i, w in enumerate(words))
+        texts[name + "-half"] = " ".join(words[: len(words) // 2])
+    vocab: dict[str, int] = {}
+    fresh = itertools.count()
+    sketches = {d: _sketch(_shingles(t, vocab, fresh)) for d, t in texts.items()}
+    index = MinHashLSH(threshold=0.5, num_perm=NUM_PERM)
+    seed = MinHash(num_perm=NUM_PERM, scheme="affine32")
+    minhashes = {}
+    for d, values in sketches.items():
+        minhashes[d] = MinHash(num_perm=NUM_PERM, permutations=seed.permutations, scheme="affine32")
+        minhashes[d].hashvalues = values
+        index.insert(d, minhashes[d])
+    found = candidates(sketches, 0.5, NUM_PERM)
+    assert found == {d: set(index.query(m)) for d, m in minhashes.items()}
+    assert found["story"] >= {"story", "story-light"}
+    assert "other" not in found["story"]
+    assert "story-heavy" not in found["story-half"]

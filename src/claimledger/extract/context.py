@@ -7,13 +7,18 @@ was threaded separately). A `DocContext` carries them, with the rules switched o
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import re
+from bisect import bisect_left
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
 
 from claimledger.extract.attribution.quotes import QuoteIndex, find_quotes
 from claimledger.extract.attribution.verb_cues import Sentences
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -39,12 +44,22 @@ class DocContext:
             doc=doc,
             text=text,
             quotes=QuoteIndex(find_quotes(text)),
-            starts=[t.idx for t in doc],
+            starts=doc.to_array(IDX).tolist(),
             sents=Sentences(doc),
-            paragraphs=[0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"],
+            paragraphs=[0] + [m.end() for m in _NEWLINE.finditer(text)],
             negated=negated,
             disabled=frozenset(disabled),
         )
+
+    def tokens_of_char(self, char: str) -> Iterator[Token]:
+        """The tokens that are this one character, in order: found where the text has the
+        character, not by a pass over every token of the document."""
+        at = self.text.find(char)
+        while at != -1:
+            k = bisect_left(self.starts, at)
+            if k < len(self.starts) and self.starts[k] == at and self.doc[k].text == char:
+                yield self.doc[k]
+            at = self.text.find(char, at + 1)
 
     def enabled(self, rule: str) -> bool:
         """Whether the rule of that name runs (rules are switched off by name)."""

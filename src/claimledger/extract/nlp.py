@@ -24,9 +24,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=2)
 def load_nlp(name: str = MODEL_NAME) -> Language:
     """Load the English pipeline once per process (the lemmatizer is kept: cues need lemmas)."""
+    # The cache is keyed by the name itself: `load_nlp()` and `load_nlp(MODEL_NAME)` (what an
+    # Extractor asks for) used to be two cache entries, so a process loaded the model twice.
+    return _load(name)
+
+
+@lru_cache(maxsize=2)
+def _load(name: str) -> Language:
     nlp = spacy.load(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")

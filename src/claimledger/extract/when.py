@@ -36,15 +36,17 @@ __all__ = [
 
 _DATE_LABELS = {"DATE", "TIME"}
 _DATE_ENTS_KEY = "claimledger.date_entities"
+_DOC_TEXT_KEY = "claimledger.text"
 # Words that make a token a date expression even when the NER missed it.
-_DATE_WORDS = re.compile(
-    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$",
-    re.IGNORECASE,
-)
+_DAY_WORDS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)"
+_DATE_WORDS = re.compile(rf"^{_DAY_WORDS}$", re.IGNORECASE)
 # Time adverbs that date a statement without a day ("Earlier, the office reported", "the
 # brigades previously stated"); taken only where they modify a verb, so "Earlier on Monday"
 # keeps its Monday.
 _TIME_ADVERBS = re.compile(r"^(?:earlier|previously)$", re.IGNORECASE)
+# Any of those words (or "that day") anywhere in a text: a sentence without any has no token
+# to look at.
+_DAY_WORD_IN_TEXT = re.compile(rf"{_DAY_WORDS}|earlier|previously|\bday\b", re.IGNORECASE)
 _CLAUSE_DEPS = {"ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "parataxis", "conj"}
 
 
@@ -269,13 +271,23 @@ def _date_entities(doc: Doc) -> list[tuple[int, int, int]]:
     return found
 
 
+def _doc_text(doc: Doc) -> str:
+    """`doc.text`, kept once per document (spaCy joins every token's text on each access)."""
+    found = doc.user_data.get(_DOC_TEXT_KEY)
+    if found is None:
+        found = doc.user_data[_DOC_TEXT_KEY] = doc.text
+    return str(found)
+
+
 def _date_spans(doc: Doc, sentence_span: CharSpan) -> list[Span]:
     """DATE/TIME entities in the sentence, plus weekday/today words the NER missed."""
     start, end = sentence_span
     spans = [doc[a:b] for s, a, b in _date_entities(doc) if start <= s < end]
     covered = {t.i for e in spans for t in e}
     window = doc.char_span(start, end, alignment_mode="expand")
-    if window is not None:
+    if window is not None and _DAY_WORD_IN_TEXT.search(
+        _doc_text(doc), window.start_char, window.end_char
+    ):
         for token in window:
             if token.i in covered:
                 continue

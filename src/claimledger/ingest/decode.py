@@ -14,6 +14,10 @@ from claimledger.errors import BINARY_FILE, UNDECODABLE
 
 # Control characters that never appear in text (tab, newline, CR, form feed and ESC excluded).
 _CONTROL_BYTES = frozenset([*range(0, 9), 11, *range(14, 27), *range(28, 32), 127])
+# The same bytes, for counting them with `bytes.translate` (no Python loop over the bytes).
+_CONTROL_BYTE_STRING = bytes(sorted(_CONTROL_BYTES))
+# Characters that are no prose in decoded text: C0 controls but \t \n \f \r and ESC, DEL, C1.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 # Above this share of control bytes a "text" file is taken to be binary.
 _MAX_CONTROL_RATIO = 0.05
 # Only the head is inspected for binary content: enough to decide, cheap for large files.
@@ -57,7 +61,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if head.count(0) > max(1, len(head) // 1000):
         return True
-    controls = sum(1 for b in head if b in _CONTROL_BYTES)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTE_STRING))
     return controls / len(head) > _MAX_CONTROL_RATIO
 
 
@@ -222,9 +226,7 @@ def _check_text(text: str, *, legacy: bool = False) -> str:
     sample = text[:_SNIFF_BYTES]
     if not sample:
         return text
-    bad = sum(
-        1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\x1b") or 0x7F <= ord(ch) < 0xA0
-    )
+    bad = len(_CONTROL_CHARS.findall(sample))
     if bad / len(sample) > _MAX_CONTROL_RATIO:
         raise TextDecodeError(
             UNDECODABLE, "cannot be decoded as text (UTF-8, UTF-16, cp1251, cp1252)"

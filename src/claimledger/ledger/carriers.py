@@ -66,13 +66,28 @@ def sort_known(conn: Connection, docs: Sequence[Document]) -> dict[tuple[str, st
         (the document's first carrier with other metadata: extract and store it again) or
         "carrier" (another carrier, new or with changed metadata: write its row).
     """
+    first_path = _first_paths(conn, {d.doc_id for d in docs})
+    return _sort_known(docs, _stored_meta(conn, docs), first_path)
+
+
+def _stored_meta(
+    conn: Connection, docs: Sequence[Document]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """The stored carrier rows' metadata of these documents' (doc_id, doc_path) keys."""
     keys = list(dict.fromkeys((d.doc_id, d.doc_path) for d in docs))
     stored: dict[tuple[str, str], dict[str, Any]] = {}
     for part in _chunks(keys):
         condition = or_(*(and_(carriers.c.doc_id == i, carriers.c.doc_path == p) for i, p in part))
         for row in conn.execute(select(carriers).where(condition)).mappings():
             stored[(row["doc_id"], row["doc_path"])] = {f: row[f] for f in META_FIELDS}
-    first_path = _first_paths(conn, {d.doc_id for d in docs})
+    return stored
+
+
+def _sort_known(
+    docs: Sequence[Document],
+    stored: dict[tuple[str, str], dict[str, Any]],
+    first_path: dict[str, str],
+) -> dict[tuple[str, str], Status]:
     out: dict[tuple[str, str], Status] = {}
     for doc in docs:
         key = (doc.doc_id, doc.doc_path)
@@ -104,10 +119,12 @@ def write_carriers(conn: Connection, docs: Iterable[Document], now: datetime) ->
     latest = {(d.doc_id, d.doc_path): d for d in docs}  # the last reading of a path wins
     if not latest:
         return 0
-    present = set(_first_paths(conn, {i for i, _ in latest}))
-    wanted = [d for (i, _), d in latest.items() if i in present]
-    statuses = sort_known(conn, wanted)
-    existing = _existing_keys(conn, [(d.doc_id, d.doc_path) for d in wanted])
+    first_path = _first_paths(conn, {i for i, _ in latest})
+    wanted = [d for (i, _), d in latest.items() if i in first_path]
+    # One read of the stored rows tells both how each relates and which exist.
+    stored = _stored_meta(conn, wanted)
+    statuses = _sort_known(wanted, stored, first_path)
+    existing = set(stored)
     inserts = [
         carrier_row(d, now)
         for d in wanted
@@ -133,15 +150,6 @@ def write_carriers(conn: Connection, docs: Iterable[Document], now: datetime) ->
             updates,
         )
     return len(inserts) + len(updates)
-
-
-def _existing_keys(conn: Connection, keys: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
-    found: set[tuple[str, str]] = set()
-    for part in _chunks(list(keys)):
-        condition = or_(*(and_(carriers.c.doc_id == i, carriers.c.doc_path == p) for i, p in part))
-        stmt = select(carriers.c.doc_id, carriers.c.doc_path).where(condition)
-        found.update((i, p) for i, p in conn.execute(stmt))
-    return found
 
 
 def carriers_of(conn: Connection, doc_id: str) -> list[Carrier]:

@@ -25,12 +25,9 @@ def link_copies(store: Store) -> int:
     doc_origins = {d: origin_of[d] for d in clustered}
     claim_links: dict[str, str | None] = {}
     if clustered:
-        # One read of the ledger's claims, not one per document (each read batches its
-        # figures and carriers): in document order, each document's claims in reading order.
-        claims = sorted(
-            (c for c in records.iter_claims(store, limit=None) if c.doc_id in clustered),
-            key=lambda c: c.doc_id,
-        )
+        # One read of the ledger's claims, not one per document, and of only the columns
+        # compared: in document order, each document's claims in reading order.
+        claims = records.claim_contents(store, clustered)
         for claim_id, rep in copy_of(claims, origin_of).items():
             claim_links[claim_id] = None if rep == claim_id else rep
     store.set_copy_links(doc_origins=doc_origins, claim_copies=claim_links)

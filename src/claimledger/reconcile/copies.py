@@ -5,6 +5,9 @@ ten carriers, and it corroborates nothing by being copied. Documents are compare
 over word shingles (datasketch LSH finds candidates cheaply), then every candidate pair is
 confirmed on the exact shingle sets: Jaccard >= `threshold`, or the smaller text contained
 almost whole in the larger (a copy wrapped in menus, ads and "related stories").
+
+The LSH index is `lsh.py`'s banding, not datasketch's `MinHashLSH` (whose import costs every
+ingest run 0.7 s), with the same bands and so the same candidate pairs.
 """
 
 from __future__ import annotations
@@ -12,19 +15,20 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from typing import Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash, MinHashLSH
 
 from claimledger.models import Claim
 from claimledger.reconcile.bulk import gc_paused
+from claimledger.reconcile.lsh import candidates
 
 __all__ = [
+    "ClaimLike",
     "Corroboration",
     "claim_carriers",
     "content_key",
@@ -76,23 +80,13 @@ _PERM_A = _PERM_RNG.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint
 _PERM_B = _PERM_RNG.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
 
 
-def _sketch(shingles: _Shingles) -> MinHash:
-    """A datasketch MinHash of the shingles, its values computed in one numpy expression.
-
-    Equivalent in role to `MinHash.update_batch`, which hashes value by value in Python and was
-    a third of the run time; the sketch is handed to datasketch as `hashvalues`.
-    """
+def _sketch(shingles: _Shingles) -> npt.NDArray[np.uint32]:
+    """The MinHash signature of the shingles (one minimum per permutation), in one numpy
+    expression: hashing value by value in Python (`MinHash.update_batch`) was a third of the
+    run time."""
     permuted = (shingles[:, None] * _PERM_A + _PERM_B) >> np.uint64(32)
-    seed = _seed_minhash()
-    # Built from the shared permutations (constructing from `hashvalues` regenerates them).
-    m = MinHash(num_perm=NUM_PERM, permutations=seed.permutations, scheme=seed.scheme)
-    m.hashvalues = permuted.min(axis=0).astype(np.uint32)
-    return m
-
-
-@lru_cache(maxsize=1)
-def _seed_minhash() -> MinHash:
-    return MinHash(num_perm=NUM_PERM, scheme="affine32")
+    sketch: npt.NDArray[np.uint32] = permuted.min(axis=0).astype(np.uint32)
+    return sketch
 
 
 def _same_story(a: _Shingles, b: _Shingles, threshold: float, containment: float) -> bool:
@@ -142,10 +136,8 @@ def find_copies(
         order[doc_id] = len(order)
         published[doc_id] = day
         shingles[doc_id] = _shingles(text, vocab, fresh)
-    lsh = MinHashLSH(threshold=candidate_threshold, num_perm=NUM_PERM)
     sketches = {d: _sketch(s) for d, s in shingles.items() if s.size}
-    for d, m in sketches.items():
-        lsh.insert(d, m)
+    near = candidates(sketches, candidate_threshold, NUM_PERM)
     parent = {d: d for d in order}
 
     def root(d: str) -> str:
@@ -154,8 +146,8 @@ def find_copies(
             d = parent[d]
         return d
 
-    for d, m in sketches.items():
-        for other in lsh.query(m):
+    for d in sketches:
+        for other in near[d]:
             if other <= d or root(other) == root(d):
                 continue
             if _same_story(shingles[d], shingles[other], threshold, containment):
@@ -176,25 +168,54 @@ def find_copies(
     return origin_of
 
 
+class _Figure(Protocol):
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def low(self) -> float | None: ...
+    @property
+    def high(self) -> float | None: ...
+
+
+class ClaimLike(Protocol):
+    """What telling copied claims apart reads of a claim: a `Claim`, or a lighter record of
+    these columns (copy linking reads only them from the ledger: building every stored claim
+    in full took most of its time)."""
+
+    @property
+    def claim_id(self) -> str: ...
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def claimant(self) -> str: ...
+    @property
+    def content(self) -> str: ...
+    @property
+    def quantities(self) -> Sequence[_Figure]: ...
+
+
+_C = TypeVar("_C", bound=ClaimLike)
+
+
 def content_key(text: str) -> str:
     """Normalised claim content: lower-case words only, so quotes and spacing do not matter."""
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _groups(claims: list[Claim], origin_of: dict[str, str]) -> list[list[Claim]]:
+def _groups(claims: Sequence[_C], origin_of: Mapping[str, str]) -> list[list[_C]]:
     """Claims that are one claim carried by copies: same cluster and claimant, same content.
 
     Same content: equal once normalised, or, across documents, nearly equal words with the
     very same figures (a syndicator's "row" for "dispute" does not make a second claim).
     """
-    exact: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    exact: dict[tuple[str, str, str], list[_C]] = defaultdict(list)
     for c in claims:
         origin = origin_of.get(c.doc_id, c.doc_id)
         exact[(origin, c.claimant, content_key(c.content))].append(c)
     # Fuzzy matching only inside copy clusters, across documents.
     clustered = {o for d, o in origin_of.items() if d != o}
-    out: list[list[Claim]] = []
-    by_speaker: dict[tuple[str, str], list[list[Claim]]] = defaultdict(list)
+    out: list[list[_C]] = []
+    by_speaker: dict[tuple[str, str], list[list[_C]]] = defaultdict(list)
     for (origin, claimant, _), group in exact.items():
         if origin in clustered:
             by_speaker[(origin, claimant)].append(group)
@@ -204,7 +225,7 @@ def _groups(claims: list[Claim], origin_of: dict[str, str]) -> list[list[Claim]]
         if len(groups) == 1:
             out.extend(groups)
             continue
-        merged: list[tuple[list[Claim], frozenset[str], tuple[float, ...], set[str]]] = []
+        merged: list[tuple[list[_C], frozenset[str], tuple[float, ...], set[str]]] = []
         for group in groups:
             words = frozenset(_WORD.findall(group[0].content.lower()))
             figures = _values(group[0])
@@ -223,7 +244,7 @@ def _groups(claims: list[Claim], origin_of: dict[str, str]) -> list[list[Claim]]
     return out
 
 
-def _values(c: Claim) -> tuple[float, ...]:
+def _values(c: ClaimLike) -> tuple[float, ...]:
     return tuple(sorted(v for q in c.quantities for v in (q.value, q.low, q.high) if v is not None))
 
 
@@ -233,7 +254,7 @@ def _close(a: frozenset[str], b: frozenset[str], threshold: float = 0.8) -> bool
     return union > 0 and len(a & b) / union >= threshold
 
 
-def _representative(group: list[Claim], origin_of: dict[str, str]) -> Claim:
+def _representative(group: list[_C], origin_of: Mapping[str, str]) -> _C:
     """The copy in the origin document when present, else the first seen."""
     for c in group:
         if origin_of.get(c.doc_id, c.doc_id) == c.doc_id:
@@ -265,7 +286,7 @@ def claim_carriers(claims: list[Claim], origin_of: dict[str, str]) -> dict[str, 
     return out
 
 
-def copy_of(claims: list[Claim], origin_of: dict[str, str]) -> dict[str, str]:
+def copy_of(claims: Sequence[ClaimLike], origin_of: Mapping[str, str]) -> dict[str, str]:
     """claim_id -> claim_id of the one claim it copies (a representative maps to itself)."""
     out: dict[str, str] = {}
     for group in _groups(claims, origin_of):

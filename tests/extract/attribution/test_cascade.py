@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -315,3 +316,31 @@ def test_contrasting_while_clause_is_a_claim_of_its_own(nlp: Any) -> None:
     assert _content(text, first) == "the new subsidy came too late"
     second = _holding(text, found, "save their harvest")
     assert second.mention == "about a third"
+
+
+def test_tokens_skipped_by_the_cascade_start_no_token_rule(nlp: Any) -> None:
+    # The cascade skips tokens `may_start_cue` rules out; every token rule must find nothing
+    # there, over whole articles (the bundled demo) and sentences with each rule's cue.
+    from claimledger.extract.attribution.cascade import TOKEN_RULES
+    from claimledger.extract.attribution.cue_rules import may_start_cue
+    from claimledger.extract.context import DocContext
+    from claimledger.ingest import read_inputs
+
+    own = (
+        "According to the ministry, 40 shells hit the town. Casualties rose to 21, citing "
+        "local officials. The governor said that 12 people were hurt. She voiced concern about "
+        "the strikes, and aides were confident that talks would resume."
+    )
+    demo = Path(__file__).resolve().parents[3] / "src" / "claimledger" / "data" / "demo"
+    texts = [own, *(d.text for d in read_inputs([str(demo)]) if hasattr(d, "text"))]
+    skipped = found = 0
+    for doc in nlp.pipe(texts):
+        ctx = DocContext.of(doc)
+        for tok in doc:
+            drafts = [rule(tok, ctx) for _, rule in TOKEN_RULES]
+            if may_start_cue(tok):
+                found += any(d is not None for d in drafts)
+            else:
+                skipped += 1
+                assert drafts == [None] * len(TOKEN_RULES), (tok.text, tok.pos_, doc.text[:60])
+    assert skipped > found > 10

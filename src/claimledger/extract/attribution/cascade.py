@@ -36,6 +36,7 @@ from claimledger.extract.attribution.cue_rules import (
     citing_source,
     colon_headlines,
     learned_verb,
+    may_start_cue,
     noun_or_adjective,
     reporting_verb,
 )
@@ -141,6 +142,8 @@ def _cascade(ctx: DocContext, nested: bool) -> list[Attribution]:
     by_verb: dict[int, Draft] = {}
     token_rules = [(name, rule) for name, rule in TOKEN_RULES if ctx.enabled(name)]
     for tok in doc:
+        if not may_start_cue(tok):
+            continue
         quoted = ctx.quotes.covering(tok.idx) is not None
         if quoted and not (nested and relays_a_named_body(tok)):
             continue  # a cue inside a quotation belongs to the quoted speaker's own words

@@ -30,6 +30,17 @@ from claimledger.extract.context import DocContext
 from claimledger.extract.stance import stance_of
 from claimledger.lexicon import words as lexicon_words
 
+# Parts of speech a token rule can start from: the verb rules need a VERB, the nominal rule a
+# NOUN or ADJ; the other two rules start only at "according" and at "cite".
+CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})
+
+
+def may_start_cue(tok: Token) -> bool:
+    """False where every token rule below returns None, read off their first tests: the cascade
+    skips such tokens (most of a text) instead of running five rules that each say no. A new
+    token rule starting elsewhere must widen this (tests check it over whole articles)."""
+    return tok.pos_ in CUE_POS or tok.lower_ == "according" or tok.lemma_.lower() == "cite"
+
 
 def according_to(tok: Token, ctx: DocContext) -> Draft | None:
     return _from_according(tok, ctx.sents) if tok.lower_ == "according" else None

@@ -240,8 +240,8 @@ def colon_blocks(ctx: DocContext, drafts: list[Draft], by_verb: dict[int, Draft]
     """ "He said:" closing a line: the next paragraph (or the quotation opening it) is content;
     so is a quotation opening it after any short clause ("The mayor issued this statement:")."""
     doc, text, quotes = ctx.doc, ctx.text, ctx.quotes
-    for tok in doc:
-        if tok.text != ":" or quotes.covering(tok.idx) is not None:
+    for tok in ctx.tokens_of_char(":"):
+        if quotes.covering(tok.idx) is not None:
             continue
         block = block_after(text, tok.idx + 1, quotes)
         if block is None or covered(block[0] + 1, drafts) or _labelled(block, drafts):

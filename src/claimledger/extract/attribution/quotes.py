@@ -25,6 +25,7 @@ QUOTE_CHARS = OPENERS | CLOSERS | {STRAIGHT}
 SINGLE_OPENERS = frozenset("'‘’‹")
 SINGLE_CLOSERS = frozenset("'’›")
 _SINGLE_MARK = re.compile("['‘’‹›]")
+_DOUBLE_MARK = re.compile(f"{DOUBLED}|[{''.join(sorted(QUOTE_CHARS))}]")
 
 
 def _paragraphs(text: str) -> list[Span]:
@@ -154,9 +155,13 @@ def _scan_double(
     text: str, i: int, paragraph: Span, open_at: int | None, quotes: list[Span]
 ) -> int | None:
     p_start, p_end = paragraph
-    while i < p_end:
+    # Only the marks themselves are looked at (every other character leaves the state as it
+    # is): one regex pass, not every character. The pattern takes a doubled apostrophe before
+    # a lone character, as reading left to right does.
+    for mark in _DOUBLE_MARK.finditer(text, i, p_end):
+        i = mark.start()
         ch = text[i]
-        width = _mark_len(text, i)
+        width = mark.end() - i
         if open_at is None:
             # A closing mark opening a paragraph is a typo for an opening one.
             leading = ch in CLOSERS and not text[p_start:i].strip()
@@ -169,7 +174,6 @@ def _scan_double(
             # A new opener while open: the earlier one was never closed.
             quotes.append((open_at, _rstrip(text, open_at, i)))
             open_at = i
-        i += width
     return open_at
 
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+import numpy as np
+from spacy.attrs import LIKE_NUM, POS
+from spacy.symbols import NUM
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.attribution.drafts import char_range
+from claimledger.extract.attribution.drafts import char_range, token_at
 from claimledger.extract.attribution.found import Attribution
 from claimledger.extract.context import DocContext
 from claimledger.extract.stance import hedged
@@ -23,8 +28,10 @@ def unattributed(ctx: DocContext, found: list[Attribution]) -> list[Attribution]
     out: list[Attribution] = []
     previous: Attribution | None = None
     continuations = active_lexicon().entries("continuation_openers")
-    for sent in _lines(doc):
-        figures = [t for t in sent if _is_figure(t)]
+    numbers = _number_tokens(doc)
+    for sent in _lines(ctx):
+        lo, hi = bisect_left(numbers, sent.start), bisect_left(numbers, sent.end)
+        figures = [t for t in (doc[i] for i in numbers[lo:hi]) if _is_figure(t)]
         if not figures or all(_inside(t.idx, covered) for t in figures):
             previous = _ending_in(found, sent) or previous
             continue
@@ -62,19 +69,40 @@ def unattributed(ctx: DocContext, found: list[Attribution]) -> list[Attribution]
     return out
 
 
-def _lines(doc: Doc) -> list[Span]:
+def _lines(ctx: DocContext) -> list[Span]:
     """Sentences, cut again at line breaks the splitter ran over (headline + first line)."""
+    doc = ctx.doc
+    # The tokens holding a line break or followed by one: each break lies in the text and
+    # trailing space of the token starting last before it (found from the breaks, not by
+    # looking at every token).
+    breaks = (p - 1 for p in ctx.paragraphs[1:])  # each paragraph starts after a break
+    breaking = sorted({token_at(ctx.starts, b) for b in breaks} if len(doc) else ())
     out: list[Span] = []
-    for sent in doc.sents:
+    k = 0
+    for sent in ctx.sents.spans:
         start = sent.start
-        for tok in sent:
-            if "\n" in tok.text or "\n" in tok.whitespace_:
-                if tok.i + 1 > start:
-                    out.append(doc[start : tok.i + 1])
-                start = tok.i + 1
+        while k < len(breaking) and breaking[k] < sent.end:
+            i = breaking[k]
+            k += 1
+            if i < sent.start:
+                continue
+            if i + 1 > start:
+                out.append(doc[start : i + 1])
+            start = i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
-    return [s for s in out if s.text.strip()]
+    # A span's text is the document text between its first and last character.
+    return [s for s in out if ctx.text[s.start_char : s.end_char].strip()]
+
+
+def _number_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens that are numbers (like_num or tagged NUM), read from two arrays
+    at once: the only tokens `_is_figure` can take."""
+    if not len(doc):
+        return []
+    attrs = doc.to_array([LIKE_NUM, POS])
+    found: list[int] = np.flatnonzero((attrs[:, 0] != 0) | (attrs[:, 1] == NUM)).tolist()
+    return found
 
 
 def _is_figure(tok: Token) -> bool:

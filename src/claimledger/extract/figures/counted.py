@@ -33,15 +33,14 @@ _DESIGNATION = re.compile(r"^[A-Za-z]+-?\d+[A-Za-z]*$")
 
 def is_core(token: Token) -> bool:
     lower = token.lower_
-    if _DESIGNATION.match(token.text):
-        return False
-    if _ORDINALS.match(lower):
-        return False
-    return (
+    # The cheap tests first: most tokens are no number at all, and the patterns then need
+    # not run (they only rule numbers out).
+    number = (
         token.like_num
         or lower in words("vague_cores")
         or (token.pos_ == "NUM" and any(c.isdigit() for c in lower))
     )
+    return number and not _DESIGNATION.match(token.text) and not _ORDINALS.match(lower)
 
 
 def has_of(token: Token) -> bool:
