@@ -109,3 +109,21 @@ def test_a_slashed_number_is_a_figure_only_as_a_share_of_something(nlp: Any) -> 
     assert _quantities(nlp, "Relatives of the 9/11 victims gathered in the square.") == []
     (share,) = _quantities(nlp, "About 2/3 of the voters stayed home.")
     assert share.counted == "voters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # "one of the deadliest" ranks; "one witness ... said" names a speaker.
+        ("In one of the deadliest attacks this year, at least 40 people were killed.",
+         ["at least 40"]),
+        ("It was one of the worst floods in decades, officials said.", []),
+        ("The nurse added that one woman who recently arrived in the camp said that fighters"
+         " had seized the grain.", []),
+        # ... but one of a group that something happened to is counted.
+        ("One of the most senior officers was killed.", ["One"]),
+        ("One soldier was killed and one wounded.", ["One", "one"]),
+    ],
+)  # fmt: skip
+def test_one_is_a_figure_only_where_it_counts(nlp: Any, sentence: str, figures: list[str]) -> None:
+    assert [q.text for q in _quantities(nlp, sentence)] == figures

@@ -28,6 +28,7 @@ from claimledger.extract.figures.counted import (
 )
 from claimledger.extract.figures.counted_names import counted_name, group_of
 from claimledger.extract.figures.kinds import kind_of
+from claimledger.lexicon import words as lexicon_words
 from claimledger.models import Quantity
 
 __all__ = ["Amount", "find_quantities", "parse_amount"]
@@ -238,8 +239,27 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
         return True
     if first.lower_ == "half" and not has_of(first) and phrase[0].i == first.i:
         return True  # "the second half": a share only when it has an "of" or a qualifier
+    if first.lower_ == "one" and len(cores) == 1 and phrase[0] == first and _one_not_a_count(first):
+        return True
     spelled = first.is_alpha
     return spelled and before is not None and before.lower_ in _REFERENTIAL and phrase[0] == first
+
+
+def _one_not_a_count(one: Token) -> bool:
+    """ "in one of the deadliest attacks" ranks, "one woman who had fled said" names a speaker:
+    neither counts anything ("one of the most senior officers was killed" does)."""
+    doc = one.doc
+    after = list(doc[one.i + 1 : one.i + 4])
+    if [t.lower_ for t in after[:2]] == ["of", "the"] and len(after) == 3:
+        ranked = after[2].tag_ in {"JJS", "RBS"}
+        return ranked and one.dep_ not in {"nsubj", "nsubjpass", "dobj"}
+    head = one.head
+    return (
+        one.dep_ == "nummod"
+        and head.tag_ == "NN"
+        and head.dep_ == "nsubj"
+        and head.head.lemma_.lower() in lexicon_words("speech_verbs")
+    )
 
 
 def _designated(first: Token, before: Token | None) -> bool:
