@@ -127,3 +127,22 @@ def test_a_slashed_number_is_a_figure_only_as_a_share_of_something(nlp: Any) -> 
 )  # fmt: skip
 def test_one_is_a_figure_only_where_it_counts(nlp: Any, sentence: str, figures: list[str]) -> None:
     assert [q.text for q in _quantities(nlp, sentence)] == figures
+
+
+def test_a_weight_counts_what_it_weighs_and_is_no_money(nlp: Any) -> None:
+    (q,) = _quantities(nlp, "The air force flew about 25,000 pounds of relief supplies in.")
+    assert (q.text, q.value, q.unit, q.counted) == ("about 25,000", 25000, None, "relief supplies")
+    (money,) = _quantities(nlp, "The repairs will cost 5 million pounds.")
+    assert (money.value, money.unit) == (5_000_000, "GBP")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "high"),
+    [("About 2/3 of the voters stayed home.", 200 / 3, None),
+     ("Nearly 1/4 of the houses burned.", None, 25.0)],
+)  # fmt: skip
+def test_a_slashed_share_is_a_percentage(
+    nlp: Any, sentence: str, value: float | None, high: float | None
+) -> None:
+    (q,) = _quantities(nlp, sentence)
+    assert (q.value, q.high, q.unit) == (value, high, "percent")

@@ -112,6 +112,9 @@ def counted_token(root: Token, phrase: Span) -> Token | None:
     if modifies and head.i not in ids and head.pos_ in {"NOUN", "PROPN"}:
         if head.lower_ in {"percent", "%"}:
             return None
+        weighed = _of_object(head) if head.lower_ in words("weight_units") else None
+        if weighed is not None:
+            return weighed  # "25,000 pounds of relief supplies"
         of_unit = head.dep_ == "pobj" and head.head.lower_ == "of"
         if of_unit and head.lower_ in words("distance_units") and head.head.head.pos_ == "NOUN":
             return head.head.head  # "winds of 85 kilometres": the winds are measured

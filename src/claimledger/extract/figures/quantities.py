@@ -111,6 +111,9 @@ def _phrases(window: Span) -> list[Span]:
         while last < hi and doc[last].lower_ in RIGHT_WORDS:
             if doc[last].lower_ == "more" and last + 1 < hi and doc[last + 1].lower_ == "than":
                 break
+            weighs = last + 1 < hi and doc[last + 1].lower_ == "of"
+            if weighs and doc[last].lower_ in lexicon_words("weight_units"):
+                break  # "25,000 pounds of relief supplies" weighs; "5 million pounds" is money
             last += 1
         if doc[last - 1].lower_ == "per":
             last -= 1
