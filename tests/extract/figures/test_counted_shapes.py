@@ -35,6 +35,10 @@ def _by_text(nlp: Any, text: str) -> dict[str, Quantity]:
         ("The number of injured rose towards 400.", "towards 400", "people", "injured"),
         # What a verb leaves people as is their event, not a departure.
         ("Police said a second raid had left dozens dead.", "dozens", None, "killed"),
+        ("Fighting has left more than 3,000 people homeless.", "more than 3,000", "people",
+         "displaced"),
+        # A count the NER read as a date still counts its copula's subject.
+        ("Those arrested were 14, police said.", "14", "people", "arrested"),
         ("The blast left 14 people injured near the market.", "14", "people", "injured"),
         # A share restating a figure takes what happened to that figure's people.
         ("The agency said over 2 million Haitians, representing 18% of the population, have"
@@ -77,6 +81,12 @@ def test_one_amount_stays_one_phrase(
 ) -> None:
     (q,) = _quantities(nlp, sentence)
     assert (q.low, q.high, q.value) == (low, high, value)
+
+
+def test_coordinated_event_adjectives_respectively(nlp: Any) -> None:
+    found = _by_text(nlp, "The dead and the injured are 40 and 75 respectively.")
+    assert (found["40"].counted, found["40"].event) == ("people", "killed")
+    assert (found["75"].counted, found["75"].event) == ("people", "injured")
 
 
 def test_a_tally_subject_is_not_read_as_the_copulas_noun(nlp: Any) -> None:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.extract.figures.amounts import LEFT_QUALIFIERS, RIGHT_WORDS, Amount, parse_amount
 from claimledger.extract.figures.changes import change_of
 from claimledger.extract.figures.counted import (
+    copular_subject,
     counted_token,
     figure_event,
     has_of,
@@ -219,7 +220,9 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
         # The NER reads "comes near 2000" or "the death toll has hit 98" as a year; a tally
         # the number completes ("the number of", "the toll") says it is a count.
         year_only = len(cores) == 1 and first.ent_type_ == "DATE" and first.ent_iob_ == "B"
-        tallied = number_subject(first) is not None or tally_event(first) is not None
+        tallied = any(
+            found(first) is not None for found in (number_subject, tally_event, copular_subject)
+        )  # "... has reached 2000", "those arrested were 14": a count the NER dated
         if not (year_only and tallied) and not _count_after_date(cores, before):
             return True
     if _PHONE.match(text) and (text.count("-") + text.count(" ") >= 2 or "(" in text):
