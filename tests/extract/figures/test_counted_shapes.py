@@ -29,10 +29,16 @@ def _by_text(nlp: Any, text: str) -> dict[str, Quantity]:
          "voters", None),
         # "those who ..." stands for people; its clause is what they did.
         ("Of these, those who voted were 8,112,455.", "8,112,455", "people", "vote"),
+        # ... unless the sentence names a known event of its own.
+        ("Now thousands of those wishing to go home are arriving every day.", "thousands",
+         "people", "sent"),
         ("The agency added that more than 120,000 of those displaced since the floods come"
          " from the coast.", "more than 120,000", "people", "displaced"),
         # A tally of a participle counts the people it describes.
         ("The number of injured rose towards 400.", "towards 400", "people", "injured"),
+        # ... but not a figure in a clause of its own.
+        ("The number of injured rose towards 400, with at least 30 people still missing.",
+         "at least 30", "people", "missing"),
         # What a verb leaves people as is their event, not a departure.
         ("Police said a second raid had left dozens dead.", "dozens", None, "killed"),
         ("Fighting has left more than 3,000 people homeless.", "more than 3,000", "people",

@@ -124,8 +124,11 @@ def counted_token(root: Token, phrase: Span) -> Token | None:
                 if child.dep_ == "compound" and child.tag_ in {"NNS", "NNPS"} and child.i > root.i:
                     return child
         if head.lemma_.lower() in _GENERIC_COUNTED:
-            # "the number of soldiers killed has reached 158 people": the tally says who.
-            tallied = number_subject(root)
+            # "the number of soldiers killed has reached 158 people": the tally says who --
+            # when the figure completes it, not in a clause of its own ("the number of
+            # injured rose to 300, with 23 people still missing").
+            verb = first_verb(root)
+            tallied = _tally_object(verb) if verb is not None else None
             if tallied is not None:
                 return tallied
         return head
@@ -274,9 +277,9 @@ def figure_event(root: Token, counted: Token | None) -> str | None:
     if counted is not None and is_event_people(counted):
         # "53 of the dead", "the number of injured"
         return _EVENT_WORDS.get(counted.lower_) or _EVENT_WORDS[counted.lemma_.lower()]
-    if counted is not None and (clause := described_people(counted)) is not None:
-        # "those displaced since the coup", "those who voted": the clause is what happened
-        return _event_of(clause, None) or clause.lemma_.lower()
+    described = described_people(counted) if counted is not None else None
+    if described is not None and (event := _event_of(described, None)) is not None:
+        return event  # "those displaced since the coup": the clause is what happened
     own = counted is not None and (counted.i == root.head.i or counted in root.subtree)
     current = counted if own and counted is not None else root
     verb: Token | None = None
@@ -300,7 +303,9 @@ def figure_event(root: Token, counted: Token | None) -> str | None:
     if found is None and counted is not None and counted.pos_ == "NOUN" and not own:
         # A copula's subject names the event itself: "the losses are about 7,000".
         found = _EVENT_WORDS.get(counted.lemma_.lower())
-    return found or tally_event(root) or _share_event(verb)
+    found = found or tally_event(root) or _share_event(verb)
+    # "those who voted were 10.8 million": the clause names the event outside the vocabulary
+    return found or (described.lemma_.lower() if described is not None else None)
 
 
 def _share_event(verb: Token | None) -> str | None:
