@@ -114,3 +114,16 @@ def test_claims_a_present_perfect_cue_does_not_take_the_speakers_day(nlp: Any) -
     claims = _claims(nlp, text)
     assert _by_content(claims, "40 families").stated_on == date(2020, 9, 29)
     assert _by_content(claims, "2,000 tents").stated_on == date(2020, 10, 2)
+
+
+def test_claims_under_a_press_release_dateline_take_its_day(nlp: Any) -> None:
+    text = (
+        "Press Release: Office of the Ombudsman\n\n"
+        "Tbilisi, 29 September 2020\n\n"
+        "Rescue officials said that 12 bridges had collapsed in the western districts.\n\n"
+        "The ombudsman said on Wednesday that 40 families had lost their homes."
+    )
+    claims = _claims(nlp, text)  # the page is dated Friday 2 October
+    assert _by_content(claims, "12 bridges").stated_on == date(2020, 9, 29)
+    # "on Wednesday" counts back from the release's Tuesday, not the page's Friday
+    assert _by_content(claims, "40 families").stated_on == date(2020, 9, 23)
