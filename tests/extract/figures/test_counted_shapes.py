@@ -107,6 +107,8 @@ def test_a_tally_subject_is_not_read_as_the_copulas_noun(nlp: Any) -> None:
         ("The damage to the power grid is estimated at $30 million.", "$30 million", "damages"),
         ("Rebel losses were put at 1,200, the ministry said.", "1,200", "rebel losses"),
         ("The cost of repairs is valued at 4 million euros.", "4 million euros", "costs"),
+        ("Confirmed infections now stand at 4,210.", "4,210", "infections"),
+        ("With rejected ballots standing at 313,397, the count ended.", "313,397", "ballots"),
         # A distance or speed measures the noun it is "of".
         ("The storm was packing maximum sustained winds of 85 kilometres per hour.", "85",
          "winds"),
@@ -162,3 +164,10 @@ def test_a_slashed_share_is_a_percentage(
 ) -> None:
     (q,) = _quantities(nlp, sentence)
     assert (q.value, q.high, q.unit) == (value, high, "percent")
+
+
+def test_a_tally_set_at_a_figure_keeps_its_own_event(nlp: Any) -> None:
+    (wounded,) = _quantities(nlp, "The wounded toll stands at 70.")
+    assert (wounded.counted, wounded.event) == (None, "injured")
+    (toll,) = _quantities(nlp, "The ministry put the death toll at 45.")
+    assert (toll.counted, toll.event) == (None, "killed")  # not the ministry it was put by

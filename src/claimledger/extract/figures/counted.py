@@ -163,7 +163,13 @@ def copular_subject(root: Token) -> Token | None:
     first = figures[0]
     valued = first.dep_ == "pobj" and first.head.lower_ == "at"  # "is estimated at $42 million"
     if valued and first.head.head.lemma_.lower() in words("valuation_verbs"):
-        subject = next((c for c in first.head.head.children if c.dep_ == "nsubjpass"), None)
+        verb = first.head.head
+        # What is valued: the passive subject, the object ("put the damage at"), or the
+        # subject of an intransitive "stand at"; the head noun of "ballots standing at".
+        by_dep = {c.dep_: c for c in reversed(list(verb.children))}
+        subject = by_dep.get("nsubjpass") or by_dep.get("dobj") or by_dep.get("nsubj")
+        if subject is None and verb.dep_ == "acl":
+            subject = verb.head
     elif first.dep_ == "attr" and first.head.lemma_ in _COPULAS:
         subject = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
     else:
@@ -337,12 +343,9 @@ def tally_event(root: Token) -> str | None:
         for child in _subjects(verb):
             if child.lemma_ not in _TALLY_NOUNS:
                 continue
-            for mod in child.children:
-                # "the wounded toll", "death counts", "the casualty figure"
-                if mod.dep_ in {"amod", "compound"} and mod.i < child.i:
-                    event = _event_of(mod, None)
-                    if event is not None:
-                        return event
+            event = _tally_modifier_event(child)
+            if event is not None:
+                return event
             if child.lemma_ == "toll":
                 return "killed"
             counted = _of_object(child)
@@ -381,5 +384,15 @@ def _verb_relatives_event(verb: Token, counted: Token | None) -> str | None:
             if event is not None:
                 return event
         if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_ == "toll":
-            return "killed"
+            return _tally_modifier_event(child) or "killed"  # "the wounded toll stands at 70"
+    return None
+
+
+def _tally_modifier_event(tally: Token) -> str | None:
+    """ "the wounded toll", "death counts", "the casualty figure": the event the tally names."""
+    for mod in tally.children:
+        if mod.dep_ in {"amod", "compound"} and mod.i < tally.i:
+            event = _event_of(mod, None)
+            if event is not None:
+                return event
     return None
