@@ -127,3 +127,16 @@ def test_a_body_made_precise_once_keeps_its_state_in_the_article() -> None:
     claims = extract_claims(Document(doc_id="p", doc_path="p.txt", text=text, outlet="Wire"))
     holders = {q.text: (c.claimant, c.affiliation) for c in claims for q in c.quantities}
     assert holders["three"] == holders["At least 12"] == ("Mali Defence Ministry", "Mali")
+
+
+def test_claims_under_a_press_release_dateline_take_its_day(nlp: Any) -> None:
+    text = (
+        "Press Release: Office of the Ombudsman\n\n"
+        "Tbilisi, 29 September 2020\n\n"
+        "Rescue officials said that 12 bridges had collapsed in the western districts.\n\n"
+        "The ombudsman said on Wednesday that 40 families had lost their homes."
+    )
+    claims = _claims(nlp, text)  # the page is dated Friday 2 October
+    assert _by_content(claims, "12 bridges").stated_on == date(2020, 9, 29)
+    # "on Wednesday" counts back from the release's Tuesday, not the page's Friday
+    assert _by_content(claims, "40 families").stated_on == date(2020, 9, 23)

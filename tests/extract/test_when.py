@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from claimledger.extract.when import (
     VAGUE,
     WEEKDAYS,
+    body_datelines,
+    dateline_at,
     resolve_expression,
     resolve_stated_on,
 )
@@ -207,3 +209,25 @@ def test_resolve_stated_on_seed_cues(
         assert resolve_stated_on(doc, span, [(cue_at, cue_at + len(cue))], published) == expected
         return
     pytest.fail(f"{anchor!r} not found in the dated seeds")
+
+
+# --- datelines in the body ---------------------------------------------------------------
+
+
+def test_body_datelines_date_the_copy_below_them() -> None:
+    text = (
+        "Monday, 7 October 2024, 8:11 pm\n"
+        "Press Release: Office of the Ombudsman\n\n"
+        "Tbilisi, 4 October 2024\n\n"
+        "We are alarmed by the flooding, which has killed 12 people.\n"
+        "KYIV, Nov. 3, 2024\n"  # after the page's own date: not this copy's
+        "October 28, 2020 - 22:30 AMT\n"  # years before: an archive link
+        "Tbilisi, 2 October 2024 was a quiet day.\n"  # a sentence, not a dateline
+    )
+    published = date(2024, 10, 7)
+    lines = body_datelines(text, published)
+    assert [day for _, day in lines] == [date(2024, 10, 7), date(2024, 10, 4)]
+    alarmed = text.index("We are alarmed")
+    assert dateline_at(lines, alarmed, published) == date(2024, 10, 4)
+    assert dateline_at(lines, 0, published) == published
+    assert body_datelines(text, None) == []

@@ -15,7 +15,7 @@ from claimledger.extract.figures.owners import settle_figures
 from claimledger.extract.figures.quantities import find_quantities
 from claimledger.extract.said_days import SpeakerDays, dates_later_claims, takes_a_carried_day
 from claimledger.extract.stance import is_estimate
-from claimledger.extract.when import Resolution, cue_date
+from claimledger.extract.when import Resolution, body_datelines, cue_date, dateline_at
 from claimledger.models import Claim, ClaimantType, Document, Span
 from claimledger.names.claimants import canonicalize, outlet_claimant, refine_claimants
 
@@ -39,13 +39,16 @@ def claims_from_parsed(
     # The day each claimant was last said to speak in this article (see `SpeakerDays`).
     speaker_days = SpeakerDays()
     made_precise: dict[str, Claim] = {}
+    datelines = body_datelines(text, document.published)
     for attribution in sorted(found, key=lambda a: a.sentence_span):
+        # The day the copy was written: a press release's own dateline, else the page's.
+        anchor = dateline_at(datelines, attribution.sentence_span[0], document.published)
         said_on = (
-            cue_date(parsed, attribution.sentence_span, attribution.cue_spans, document.published)
+            cue_date(parsed, attribution.sentence_span, attribution.cue_spans, anchor)
             if attribution.cue_spans
             else None
         )
-        claim = _claim(document, parsed, text, attribution, said_on)
+        claim = _claim(document, parsed, text, attribution, said_on, anchor)
         if claim is None:
             continue
         # A vague claimant ("Defence Ministry") made precise from the mention and sentence, or
@@ -119,9 +122,15 @@ def _within(inner: list[Span], outer: list[Span]) -> bool:
 
 
 def _claim(
-    document: Document, parsed: Doc, text: str, a: Attribution, said_on: Resolution | None
+    document: Document,
+    parsed: Doc,
+    text: str,
+    a: Attribution,
+    said_on: Resolution | None,
+    anchor: date | None,
 ) -> Claim | None:
-    """One claim; `said_on` is the date expression of its cue (None: the default day)."""
+    """One claim; `said_on` is the date expression of its cue (None: the default day, `anchor`,
+    the day its copy was written)."""
     if not a.content_spans:
         return None
     content = _join(text, a.content_spans)
@@ -132,8 +141,8 @@ def _claim(
     quantities = []
     for c_start, c_end in sorted(a.content_spans):
         quantities.extend(find_quantities(parsed, c_start, c_end))
-    # No date expression: the publication day (the convention in extract.when).
-    stated_on = document.published if said_on is None else _day(said_on)
+    # No date expression: the day of the copy (the convention in extract.when).
+    stated_on = anchor if said_on is None else _day(said_on)
     stance = a.stance
     if stance == "assert" and a.hedged is False and is_estimate(quantities):
         stance = "estimate"

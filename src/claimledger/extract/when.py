@@ -348,3 +348,42 @@ def _shares_time(cue: Token, verb: Token) -> bool:
     if cue.dep_ == "advcl":
         return cue.tag_ == "VBG" and not any(c.dep_ == "mark" for c in cue.children)
     return cue.dep_ == "ccomp" and verb.lemma_.lower() in words("speech_verbs")
+
+
+# A line that is only a place and a full date, as a press release or wire copy opens ("Geneva,
+# 4 October 2024", "KYIV, Nov. 3, 2023", "October 28, 2020 - 22:30 AMT"): what follows was
+# said on that day, though the page carrying it is dated later.
+_DATELINE_LINE = re.compile(
+    rf"^[ \t]*(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*,[ \t]*)?"
+    rf"(?:(?:{_WEEKDAY_NAMES.title()}),?[ \t]+)?"
+    rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]+\.?,?[ \t]+\d{{4}}"
+    rf"|[A-Z][a-z]+\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})"
+    r"(?:[ \t]*[,;|–-][ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?)?[ \t]*$",
+    re.MULTILINE,
+)
+_DATELINE_REACH = 31  # days: an older dated line is an archive link, not this copy's dateline
+
+
+def body_datelines(text: str, published: date | None) -> list[tuple[int, date]]:
+    """(offset, day) of each dateline line in the text that dates its copy before the page's
+    own date (within a month of it); none for an undated page."""
+    if published is None:
+        return []
+    found: list[tuple[int, date]] = []
+    for match in _DATELINE_LINE.finditer(text):
+        day = resolve_expression(match["date"], published, whole=True)
+        if isinstance(day, date) and 0 <= (published - day).days <= _DATELINE_REACH:
+            found.append((match.start(), day))
+    return found
+
+
+def dateline_at(
+    datelines: list[tuple[int, date]], offset: int, published: date | None
+) -> date | None:
+    """The day of the last dateline before `offset`, else the page's date."""
+    day = published
+    for start, line_day in datelines:
+        if start > offset:
+            break
+        day = line_day
+    return day

@@ -29,12 +29,22 @@ def _by_text(nlp: Any, text: str) -> dict[str, Quantity]:
          "voters", None),
         # "those who ..." stands for people; its clause is what they did.
         ("Of these, those who voted were 8,112,455.", "8,112,455", "people", "vote"),
+        # ... unless the sentence names a known event of its own.
+        ("Now thousands of those wishing to go home are arriving every day.", "thousands",
+         "people", "sent"),
         ("The agency added that more than 120,000 of those displaced since the floods come"
          " from the coast.", "more than 120,000", "people", "displaced"),
         # A tally of a participle counts the people it describes.
         ("The number of injured rose towards 400.", "towards 400", "people", "injured"),
+        # ... but not a figure in a clause of its own.
+        ("The number of injured rose towards 400, with at least 30 people still missing.",
+         "at least 30", "people", "missing"),
         # What a verb leaves people as is their event, not a departure.
         ("Police said a second raid had left dozens dead.", "dozens", None, "killed"),
+        ("Fighting has left more than 3,000 people homeless.", "more than 3,000", "people",
+         "displaced"),
+        # A count the NER read as a date still counts its copula's subject.
+        ("Those arrested were 14, police said.", "14", "people", "arrested"),
         ("The blast left 14 people injured near the market.", "14", "people", "injured"),
         # A share restating a figure takes what happened to that figure's people.
         ("The agency said over 2 million Haitians, representing 18% of the population, have"
@@ -79,6 +89,12 @@ def test_one_amount_stays_one_phrase(
     assert (q.low, q.high, q.value) == (low, high, value)
 
 
+def test_coordinated_event_adjectives_respectively(nlp: Any) -> None:
+    found = _by_text(nlp, "The dead and the injured are 40 and 75 respectively.")
+    assert (found["40"].counted, found["40"].event) == ("people", "killed")
+    assert (found["75"].counted, found["75"].event) == ("people", "injured")
+
+
 def test_a_tally_subject_is_not_read_as_the_copulas_noun(nlp: Any) -> None:
     (q,) = _quantities(nlp, "The total number of deaths was 1,200.")
     assert (q.counted, q.event) == ("deaths", "killed")
@@ -91,6 +107,8 @@ def test_a_tally_subject_is_not_read_as_the_copulas_noun(nlp: Any) -> None:
         ("The damage to the power grid is estimated at $30 million.", "$30 million", "damages"),
         ("Rebel losses were put at 1,200, the ministry said.", "1,200", "rebel losses"),
         ("The cost of repairs is valued at 4 million euros.", "4 million euros", "costs"),
+        ("Confirmed infections now stand at 4,210.", "4,210", "infections"),
+        ("With rejected ballots standing at 313,397, the count ended.", "313,397", "ballots"),
         # A distance or speed measures the noun it is "of".
         ("The storm was packing maximum sustained winds of 85 kilometres per hour.", "85",
          "winds"),
@@ -109,3 +127,47 @@ def test_a_slashed_number_is_a_figure_only_as_a_share_of_something(nlp: Any) -> 
     assert _quantities(nlp, "Relatives of the 9/11 victims gathered in the square.") == []
     (share,) = _quantities(nlp, "About 2/3 of the voters stayed home.")
     assert share.counted == "voters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # "one of the deadliest" ranks; "one witness ... said" names a speaker.
+        ("In one of the deadliest attacks this year, at least 40 people were killed.",
+         ["at least 40"]),
+        ("It was one of the worst floods in decades, officials said.", []),
+        ("The nurse added that one woman who recently arrived in the camp said that fighters"
+         " had seized the grain.", []),
+        # ... but one of a group that something happened to is counted.
+        ("One of the most senior officers was killed.", ["One"]),
+        ("One soldier was killed and one wounded.", ["One", "one"]),
+    ],
+)  # fmt: skip
+def test_one_is_a_figure_only_where_it_counts(nlp: Any, sentence: str, figures: list[str]) -> None:
+    assert [q.text for q in _quantities(nlp, sentence)] == figures
+
+
+def test_a_weight_counts_what_it_weighs_and_is_no_money(nlp: Any) -> None:
+    (q,) = _quantities(nlp, "The air force flew about 25,000 pounds of relief supplies in.")
+    assert (q.text, q.value, q.unit, q.counted) == ("about 25,000", 25000, None, "relief supplies")
+    (money,) = _quantities(nlp, "The repairs will cost 5 million pounds.")
+    assert (money.value, money.unit) == (5_000_000, "GBP")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "high"),
+    [("About 2/3 of the voters stayed home.", 200 / 3, None),
+     ("Nearly 1/4 of the houses burned.", None, 25.0)],
+)  # fmt: skip
+def test_a_slashed_share_is_a_percentage(
+    nlp: Any, sentence: str, value: float | None, high: float | None
+) -> None:
+    (q,) = _quantities(nlp, sentence)
+    assert (q.value, q.high, q.unit) == (value, high, "percent")
+
+
+def test_a_tally_set_at_a_figure_keeps_its_own_event(nlp: Any) -> None:
+    (wounded,) = _quantities(nlp, "The wounded toll stands at 70.")
+    assert (wounded.counted, wounded.event) == (None, "injured")
+    (toll,) = _quantities(nlp, "The ministry put the death toll at 45.")
+    assert (toll.counted, toll.event) == (None, "killed")  # not the ministry it was put by

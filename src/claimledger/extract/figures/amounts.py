@@ -106,6 +106,7 @@ _TOKEN_RE = re.compile(
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
 _ORDINAL_OR_DECADE = re.compile(r"^\d[\d,.]*(?:st|nd|rd|th|s|'s)\b")
+_SLASHED_SHARE = re.compile(r"^(\d{1,3})/(\d{1,3})\b")
 _MAX_INPUT = 200  # a figure is a short phrase; longer text is never a single amount
 
 
@@ -147,6 +148,10 @@ def _parse(text: str) -> Amount | None:
         rest = rest.split(" ", 1)[1]
     if _ORDINAL_OR_DECADE.match(rest):
         return None
+    share = _SLASHED_SHARE.match(rest)
+    if share and 0 < int(share[1]) < int(share[2]):  # "2/3 of the voters": a share
+        amount = Amount(100 * int(share[1]) / int(share[2]), None, None, "percent")
+        return _apply_qualifiers(amount, low_q, high_q, approx)
     tokens = _TOKEN_RE.findall(rest)
     if not tokens:
         return None

@@ -100,6 +100,9 @@ def counted_token(root: Token, phrase: Span) -> Token | None:
     if modifies and head.i not in ids and head.pos_ in {"NOUN", "PROPN"}:
         if head.lower_ in {"percent", "%"}:
             return None
+        weighed = _of_object(head) if head.lower_ in words("weight_units") else None
+        if weighed is not None:
+            return weighed  # "25,000 pounds of relief supplies"
         of_unit = head.dep_ == "pobj" and head.head.lower_ == "of"
         if of_unit and head.lower_ in words("distance_units") and head.head.head.pos_ == "NOUN":
             return head.head.head  # "winds of 85 kilometres": the winds are measured
@@ -109,8 +112,11 @@ def counted_token(root: Token, phrase: Span) -> Token | None:
                 if child.dep_ == "compound" and child.tag_ in {"NNS", "NNPS"} and child.i > root.i:
                     return child
         if head.lemma_.lower() in words("generic_counted"):
-            # "the number of soldiers killed has reached 158 people": the tally says who.
-            tallied = number_subject(root)
+            # "the number of soldiers killed has reached 158 people": the tally says who --
+            # when the figure completes it, not in a clause of its own ("the number of
+            # injured rose to 300, with 23 people still missing").
+            verb = first_verb(root)
+            tallied = _tally_object(verb) if verb is not None else None
             if tallied is not None:
                 return tallied
         return head
@@ -145,7 +151,13 @@ def copular_subject(root: Token) -> Token | None:
     first = figures[0]
     valued = first.dep_ == "pobj" and first.head.lower_ == "at"  # "is estimated at $42 million"
     if valued and first.head.head.lemma_.lower() in words("valuation_verbs"):
-        subject = next((c for c in first.head.head.children if c.dep_ == "nsubjpass"), None)
+        verb = first.head.head
+        # What is valued: the passive subject, the object ("put the damage at"), or the
+        # subject of an intransitive "stand at"; the head noun of "ballots standing at".
+        by_dep = {c.dep_: c for c in reversed(list(verb.children))}
+        subject = by_dep.get("nsubjpass") or by_dep.get("dobj") or by_dep.get("nsubj")
+        if subject is None and verb.dep_ == "acl":
+            subject = verb.head
     elif first.dep_ == "attr" and first.head.lemma_ in words("copulas"):
         subject = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
     else:
@@ -263,9 +275,9 @@ def figure_event(root: Token, counted: Token | None) -> str | None:
     if counted is not None and is_event_people(counted):
         # "53 of the dead", "the number of injured"
         return _EVENT_WORDS.get(counted.lower_) or _EVENT_WORDS[counted.lemma_.lower()]
-    if counted is not None and (clause := described_people(counted)) is not None:
-        # "those displaced since the coup", "those who voted": the clause is what happened
-        return _event_of(clause, None) or clause.lemma_.lower()
+    described = described_people(counted) if counted is not None else None
+    if described is not None and (event := _event_of(described, None)) is not None:
+        return event  # "those displaced since the coup": the clause is what happened
     own = counted is not None and (counted.i == root.head.i or counted in root.subtree)
     current = counted if own and counted is not None else root
     verb: Token | None = None
@@ -289,7 +301,9 @@ def figure_event(root: Token, counted: Token | None) -> str | None:
     if found is None and counted is not None and counted.pos_ == "NOUN" and not own:
         # A copula's subject names the event itself: "the losses are about 7,000".
         found = _EVENT_WORDS.get(counted.lemma_.lower())
-    return found or tally_event(root) or _share_event(verb)
+    found = found or tally_event(root) or _share_event(verb)
+    # "those who voted were 10.8 million": the clause names the event outside the vocabulary
+    return found or (described.lemma_.lower() if described is not None else None)
 
 
 def _share_event(verb: Token | None) -> str | None:
@@ -321,12 +335,9 @@ def tally_event(root: Token) -> str | None:
         for child in _subjects(verb):
             if child.lemma_ not in words("counted_tallies"):
                 continue
-            for mod in child.children:
-                # "the wounded toll", "death counts", "the casualty figure"
-                if mod.dep_ in {"amod", "compound"} and mod.i < child.i:
-                    event = _event_of(mod, None)
-                    if event is not None:
-                        return event
+            event = _tally_modifier_event(child)
+            if event is not None:
+                return event
             if child.lemma_ == "toll":
                 return "killed"
             counted = _of_object(child)
@@ -367,5 +378,15 @@ def _verb_relatives_event(verb: Token, counted: Token | None) -> str | None:
             if event is not None:
                 return event
         if child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_ == "toll":
-            return "killed"
+            return _tally_modifier_event(child) or "killed"  # "the wounded toll stands at 70"
+    return None
+
+
+def _tally_modifier_event(tally: Token) -> str | None:
+    """ "the wounded toll", "death counts", "the casualty figure": the event the tally names."""
+    for mod in tally.children:
+        if mod.dep_ in {"amod", "compound"} and mod.i < tally.i:
+            event = _event_of(mod, None)
+            if event is not None:
+                return event
     return None

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.extract.figures.amounts import LEFT_QUALIFIERS, RIGHT_WORDS, Amount, parse_amount
 from claimledger.extract.figures.changes import change_of
 from claimledger.extract.figures.counted import (
+    copular_subject,
     counted_token,
     figure_event,
     has_of,
@@ -102,6 +103,9 @@ def _phrases(window: Span) -> list[Span]:
         while last < hi and doc[last].lower_ in RIGHT_WORDS:
             if doc[last].lower_ == "more" and last + 1 < hi and doc[last + 1].lower_ == "than":
                 break
+            weighs = last + 1 < hi and doc[last + 1].lower_ == "of"
+            if weighs and doc[last].lower_ in lexicon_words("weight_units"):
+                break  # "25,000 pounds of relief supplies" weighs; "5 million pounds" is money
             last += 1
         if doc[last - 1].lower_ == "per":
             last -= 1
@@ -207,7 +211,9 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
         # The NER reads "comes near 2000" or "the death toll has hit 98" as a year; a tally
         # the number completes ("the number of", "the toll") says it is a count.
         year_only = len(cores) == 1 and first.ent_type_ == "DATE" and first.ent_iob_ == "B"
-        tallied = number_subject(first) is not None or tally_event(first) is not None
+        tallied = any(
+            found(first) is not None for found in (number_subject, tally_event, copular_subject)
+        )  # "... has reached 2000", "those arrested were 14": a count the NER dated
         if not (year_only and tallied) and not _count_after_date(cores, before):
             return True
     if _PHONE.match(text) and (text.count("-") + text.count(" ") >= 2 or "(" in text):
@@ -231,9 +237,28 @@ def _skip(cores: list[Token], phrase: Span) -> bool:
         return True
     if first.lower_ == "half" and not has_of(first) and phrase[0].i == first.i:
         return True  # "the second half": a share only when it has an "of" or a qualifier
+    if first.lower_ == "one" and len(cores) == 1 and phrase[0] == first and _one_not_a_count(first):
+        return True
     spelled = first.is_alpha
     referential = lexicon_words("referential_words")
     return spelled and before is not None and before.lower_ in referential and phrase[0] == first
+
+
+def _one_not_a_count(one: Token) -> bool:
+    """ "in one of the deadliest attacks" ranks, "one woman who had fled said" names a speaker:
+    neither counts anything ("one of the most senior officers was killed" does)."""
+    doc = one.doc
+    after = list(doc[one.i + 1 : one.i + 4])
+    if [t.lower_ for t in after[:2]] == ["of", "the"] and len(after) == 3:
+        ranked = after[2].tag_ in {"JJS", "RBS"}
+        return ranked and one.dep_ not in {"nsubj", "nsubjpass", "dobj"}
+    head = one.head
+    return (
+        one.dep_ == "nummod"
+        and head.tag_ == "NN"
+        and head.dep_ == "nsubj"
+        and head.head.lemma_.lower() in lexicon_words("speech_verbs")
+    )
 
 
 def _designated(first: Token, before: Token | None) -> bool:
