@@ -72,3 +72,16 @@ def test_a_verb_first_line_names_the_source_of_the_sentence_before() -> None:
     assert held.relayed_by == "Kavala Wire"
     # the reporter's line is no claim of its own ("May" quoting "Kavala Wire")
     assert not [c for c in claims if "Kavala Wire" in c.content]
+
+
+def test_a_sentence_closing_on_another_outlets_name_is_its_report() -> None:
+    text = (
+        "Apart from her, three other farmers were hurt in the same shelling, and one of them "
+        'died at the scene, the "Tessapress" reports.\n\n'
+        "Four houses burned in the village, Harbour Times reports."
+    )
+    held = figure_claims(text)
+    assert held["three"].claimant == "Tessapress"
+    assert held["three"].rule == "cited_source"
+    # the outlet naming itself is still the outlet on its own authority
+    assert held["Four"].rule != "cited_source"

@@ -98,3 +98,34 @@ def inverted_reports(ordered: list[Claim], text: str, outlet_name: str) -> set[s
             if not other.quantities and end <= other.start < found.end()
         }
     return lines
+
+
+# A sentence closing on the name of who reported it, where the tagger read the verb as a noun
+# ('..., and one of them was killed, the "Armenpress" reports.').
+TRAILING_REPORTER = re.compile(
+    r",\s+(?:the\s+)?[\"“«]?(?P<name>[A-Z][\w.&'’ -]{1,40}?)[\"”»]?\s+"
+    r"(?:reports|reported|writes|wrote|informs|informed)\s*\.?\s*$"
+)
+
+
+def trailing_reporters(ordered: list[Claim], outlet_name: str) -> None:
+    """Outlet figure statements whose sentence closes on another outlet's name and a verb of
+    reporting are that outlet's report."""
+    for claim in ordered:
+        if not claim.quantities or not outlets(claim, outlet_name):
+            continue
+        found = TRAILING_REPORTER.search(claim.sentence.rstrip())
+        if found is None:
+            continue
+        name = found.group("name").strip()
+        info = canonicalize(name)
+        claimant = info.name if info.name != "unknown" else name
+        if claimant == outlet_name or name == outlet_name:
+            continue  # "..., Trend reports" in Trend's own copy: the outlet itself
+        claim.claimant = claimant
+        claim.claimant_mention = name
+        claim.claimant_type = info.claimant_type if info.name != "unknown" else "media"
+        claim.affiliation = info.affiliation
+        claim.claimant_spans = []
+        claim.mode = "indirect"
+        claim.rule = "cited_source"

@@ -32,7 +32,11 @@ from claimledger.extract.figures.around import (
     share_sentence,
     sole_source,
 )
-from claimledger.extract.figures.cited import cite_sources, inverted_reports
+from claimledger.extract.figures.cited import (
+    cite_sources,
+    inverted_reports,
+    trailing_reporters,
+)
 from claimledger.extract.figures.credit import UNNAMED_MENTIONS, named, reports
 from claimledger.extract.figures.headlines import settle_headlines
 from claimledger.extract.figures.issuer import issued_statement
@@ -69,6 +73,7 @@ def settle_figures(
     if "cited_source" not in off:
         cite_sources(ordered, text, outlet_name)
         reporter_lines = inverted_reports(ordered, text, outlet_name)
+        trailing_reporters(ordered, outlet_name)
     settle_headlines(ordered, text, credit_sources="headline_source" not in off)
     if "sentence_source" not in off:
         share_sentence(ordered, outlet_name)
