@@ -95,19 +95,8 @@ def attach_quotes(ctx: DocContext, drafts: list[Draft], by_verb: dict[int, Draft
         verb = cue_after(ctx, qe) or cue_before(ctx, qs)
         if verb is None:
             verb = any_verb_after(ctx, qe) or any_verb_before(ctx, qs)
-        if (
-            verb is None
-            and ctx.enabled("quote_signed")
-            and (signed := _signed(ctx, qs, qe)) is not None
-        ):
-            drafts.append(signed)
-            continue
-        if (
-            verb is None
-            and ctx.enabled("quote_governed")
-            and (governed := _governed(ctx, qs, qe)) is not None
-        ):
-            drafts.append(governed)
+        if verb is None and (own := _without_cue(ctx, qs, qe)) is not None:
+            drafts.append(own)
             continue
         if verb is None:
             # '"A," he said. "B."': a quotation right after a quoted claim's cue goes on with it.
@@ -259,6 +248,14 @@ def colon_blocks(ctx: DocContext, drafts: list[Draft], by_verb: dict[int, Draft]
         new = _new_quote_draft(verb, block, "colon_block")
         drafts.append(new)
         by_verb[verb.i] = new
+
+
+def _without_cue(ctx: DocContext, qs: int, qe: int) -> Draft | None:
+    """A quotation no cue verb claims: signed by a name after a dash (rule `quote_signed`),
+    else governed by a verb with a subject (rule `quote_governed`)."""
+    if ctx.enabled("quote_signed") and (signed := _signed(ctx, qs, qe)) is not None:
+        return signed
+    return _governed(ctx, qs, qe) if ctx.enabled("quote_governed") else None
 
 
 def _signed(ctx: DocContext, qs: int, qe: int) -> Draft | None:
