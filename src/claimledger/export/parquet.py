@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 
 from claimledger.export.record import FIELDS
 from claimledger.ledger.records import DocMeta
+from claimledger.ledger.schema import doc_meta
 from claimledger.models import Claim
 
 QUANTITY_TYPE = pa.struct(
@@ -54,12 +55,7 @@ def _row(claim: Claim, meta: DocMeta) -> dict[str, Any]:
     # Native dates and the model's own quantity fields; pyarrow converts them by the schema.
     return {
         **{name: getattr(claim, name) for name in FIELDS if hasattr(claim, name)},
-        "doc_path": meta.doc_path,
-        "source_id": meta.source_id,
-        "url": meta.url,
-        "outlet": meta.outlet,
-        "title": meta.title,
-        "published": meta.published,
+        **doc_meta(meta),
         "quantities": [q.model_dump() for q in claim.quantities],
         "claimant_spans": [list(s) for s in claim.claimant_spans],
         "cue_spans": [list(s) for s in claim.cue_spans],

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from claimledger.ledger.claim_filter import ClaimFilter, Vocabulary, claim_conditions
 from claimledger.ledger.read_models import ClaimPage, LedgerClaim
 from claimledger.ledger.read_state import remembered, vocabulary
-from claimledger.ledger.schema import claims, documents, quantities
+from claimledger.ledger.schema import claims, documents, quantities, row_doc_meta
 from claimledger.models import Quantity
 
 SortKey = Literal["date", "published", "claimant", "stance", "outlet", "position"]
@@ -181,12 +181,7 @@ def to_claims(
                 claimant_spans=_spans(r["claimant_spans"]),
                 cue_spans=_spans(r["cue_spans"]),
                 content_spans=_spans(r["content_spans"]),
-                doc_path=r["doc_path"],
-                source_id=r["source_id"],
-                url=r["url"],
-                outlet=r["outlet"],
-                title=r["title"],
-                published=r["published"],
+                **row_doc_meta(r),
                 copy_of=r["copy_of"],
                 rule=r["rule"],
                 relayed_by=r["relayed_by"],

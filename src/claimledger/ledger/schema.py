@@ -6,6 +6,9 @@ changes nothing. Spans are stored as JSON text to stay portable across both engi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -31,6 +34,21 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 metadata = MetaData(naming_convention=NAMING)
+
+# A document's path and metadata: columns of `documents` and `carriers`, and fields of every
+# read model and export record that carries them. One list, read by name.
+DOC_META = ("doc_path", "source_id", "url", "outlet", "title", "published")
+
+
+def doc_meta(source: object) -> dict[str, Any]:
+    """`DOC_META` of an object that has them as attributes (a Document, a DocMeta)."""
+    return {name: getattr(source, name) for name in DOC_META}
+
+
+def row_doc_meta(row: Mapping[Any, Any]) -> dict[str, Any]:
+    """`DOC_META` of a row read from `documents` (or a join holding its columns)."""
+    return {name: row[name] for name in DOC_META}
+
 
 documents = Table(
     "documents",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Column, Connection, Engine, bindparam, delete, insert, or_, select, update
 
 from claimledger.ledger import carriers as carrier_rows
 from claimledger.ledger.claimant_rows import upsert_claimants
@@ -209,22 +209,8 @@ class Store:
         """
         total = 0
         with self.write() as conn:
-            if doc_origins:
-                stmt = (
-                    update(documents)
-                    .where(documents.c.doc_id == bindparam("b_id"))
-                    .values(origin_id=bindparam("b_val"))
-                )
-                rows = [{"b_id": k, "b_val": v} for k, v in doc_origins.items()]
-                total += conn.execute(stmt, rows).rowcount
-            if claim_copies:
-                stmt = (
-                    update(claims)
-                    .where(claims.c.claim_id == bindparam("b_id"))
-                    .values(copy_of=bindparam("b_val"))
-                )
-                rows = [{"b_id": k, "b_val": v} for k, v in claim_copies.items()]
-                total += conn.execute(stmt, rows).rowcount
+            total += _set_each(conn, documents.c.doc_id, "origin_id", doc_origins or {})
+            total += _set_each(conn, claims.c.claim_id, "copy_of", claim_copies or {})
             # Linking is done for every run so far: a no-op re-ingest need not link again.
             conn.execute(
                 update(ingests).where(ingests.c.linked_at.is_(None)).values(linked_at=utcnow())
@@ -312,6 +298,17 @@ class Store:
         from claimledger.ledger import records
 
         return records.stats(self)
+
+
+def _set_each(
+    conn: Connection, key: Column[str], column: str, values: Mapping[str, str | None]
+) -> int:
+    """Set `column` of each row whose `key` is a key of `values` to its value (one executemany);
+    the number of rows updated."""
+    if not values:
+        return 0
+    stmt = update(key.table).where(key == bindparam("b_id")).values({column: bindparam("b_val")})
+    return conn.execute(stmt, [{"b_id": k, "b_val": v} for k, v in values.items()]).rowcount
 
 
 def _existing_docs(conn: Connection, ids: Sequence[str]) -> set[str]:

@@ -10,6 +10,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+from claimledger.ledger.schema import doc_meta
 from claimledger.models import Claim, Document
 from claimledger.reconcile.sides import party_of
 
@@ -31,12 +32,7 @@ def document_row(doc: Document, now: datetime) -> dict[str, Any]:
     """The `documents` row of a new document (its copies are linked later: no origin yet)."""
     return {
         "doc_id": doc.doc_id,
-        "doc_path": doc.doc_path,
-        "source_id": doc.source_id,
-        "url": doc.url,
-        "outlet": doc.outlet,
-        "title": doc.title,
-        "published": doc.published,
+        **doc_meta(doc),
         "format": doc.format,
         "text": doc.text,
         "n_words": len(doc.text.split()),
