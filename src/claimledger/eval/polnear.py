@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from claimledger.eval.rates import f1_score, rate
+
 Fragments = Sequence[Sequence[int]]
 EDGE_CHARS = frozenset("\"'“”‘’«»„.,;:!?()[]-–—…")
 VARIANTS = ("pair@0.5", "exact", "overlap")
@@ -40,25 +42,23 @@ class Tally:
 
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
+        return rate(self.matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
+        return rate(self.matched, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     @property
     def recall_direct(self) -> float:
-        return self.matched_direct / self.gold_direct if self.gold_direct else 0.0
+        return rate(self.matched_direct, self.gold_direct)
 
     @property
     def recall_indirect(self) -> float:
-        indirect = self.gold - self.gold_direct
-        return (self.matched - self.matched_direct) / indirect if indirect else 0.0
+        return rate(self.matched - self.matched_direct, self.gold - self.gold_direct)
 
     def as_dict(self) -> dict[str, float | int]:
         return {

@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimledger.eval.rates import f1_score, rate
+
 Record = Mapping[str, Any]
 GoldEntry = Mapping[str, Any]
 
@@ -189,18 +191,17 @@ class Counts:
     @property
     def recall(self) -> float:
         """Matched required entries over required entries."""
-        return self.hit / self.required if self.required else 0.0
+        return rate(self.hit, self.required)
 
     @property
     def precision(self) -> float:
         """Figures that matched any entry (optional ones too) over all figures."""
-        return self.correct / self.figures if self.figures else 0.0
+        return rate(self.correct, self.figures)
 
     @property
     def f1(self) -> float:
         """The harmonic mean of the two."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
 
 def misattributed(result: DocResult, figure: Figure) -> GoldEntry | None:
