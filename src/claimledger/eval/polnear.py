@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from claimledger.eval.rates import f1_score, rate
+from claimledger.eval.rates import F1, Rate, rate
 
 Fragments = Sequence[Sequence[int]]
 EDGE_CHARS = frozenset("\"'“”‘’«»„.,;:!?()[]-–—…")
@@ -40,21 +40,10 @@ class Tally:
     gold_direct: int = 0
     matched_direct: int = 0
 
-    @property
-    def precision(self) -> float:
-        return rate(self.matched, self.predicted)
-
-    @property
-    def recall(self) -> float:
-        return rate(self.matched, self.gold)
-
-    @property
-    def f1(self) -> float:
-        return f1_score(self.precision, self.recall)
-
-    @property
-    def recall_direct(self) -> float:
-        return rate(self.matched_direct, self.gold_direct)
+    precision = Rate("matched", "predicted")
+    recall = Rate("matched", "gold")
+    f1 = F1()
+    recall_direct = Rate("matched_direct", "gold_direct")
 
     @property
     def recall_indirect(self) -> float:

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimledger.eval.rates import f1_score, rate
+from claimledger.eval.rates import F1, Rate
 
 Record = Mapping[str, Any]
 GoldEntry = Mapping[str, Any]
@@ -188,20 +188,11 @@ class Counts:
         self.correct += other.correct
         self.misattributed += other.misattributed
 
-    @property
-    def recall(self) -> float:
-        """Matched required entries over required entries."""
-        return rate(self.hit, self.required)
-
-    @property
-    def precision(self) -> float:
-        """Figures that matched any entry (optional ones too) over all figures."""
-        return rate(self.correct, self.figures)
-
-    @property
-    def f1(self) -> float:
-        """The harmonic mean of the two."""
-        return f1_score(self.precision, self.recall)
+    # Matched required entries over required entries.
+    recall = Rate("hit", "required")
+    # Figures that matched any entry (optional ones too) over all figures.
+    precision = Rate("correct", "figures")
+    f1 = F1()
 
 
 def misattributed(result: DocResult, figure: Figure) -> GoldEntry | None:
