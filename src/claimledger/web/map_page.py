@@ -14,7 +14,7 @@ import math
 from dataclasses import asdict
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
@@ -30,6 +30,20 @@ pages = APIRouter(include_in_schema=False)
 _W, _H, _PAD = 960, 540, 40
 
 Filter = Annotated[str | None, Query()]
+
+
+def place_filters(
+    claimant: Filter = None,
+    counted: Filter = None,
+    event: Filter = None,
+    since: Filter = None,
+    until: Filter = None,
+) -> dict[str, str | None]:
+    """The claim filters the map and /api/places take (the same query parameters)."""
+    return dict(claimant=claimant, counted=counted, event=event, since=since, until=until)
+
+
+PlaceFilters = Annotated[dict[str, str | None], Depends(place_filters)]
 
 
 class PlaceOut(BaseModel):
@@ -110,32 +124,16 @@ def render_svg(places: list[PlaceCount]) -> str:
 
 
 @api.get("/places")
-def get_places(
-    request: Request,
-    claimant: Filter = None,
-    counted: Filter = None,
-    event: Filter = None,
-    since: Filter = None,
-    until: Filter = None,
-) -> Envelope[list[PlaceOut]]:
+def get_places(request: Request, filters: PlaceFilters) -> Envelope[list[PlaceOut]]:
     """Places named in the matching claims, with coordinates and claim / figure counts."""
-    filters = {"claimant": claimant, "counted": counted, "event": event}
-    found = _places(request, {**filters, "since": since, "until": until})
+    found = _places(request, filters)
     return Envelope(data=[PlaceOut(**asdict(p)) for p in found])
 
 
 @pages.get("/map", response_class=HTMLResponse)
-def map_page(
-    request: Request,
-    claimant: Filter = None,
-    counted: Filter = None,
-    event: Filter = None,
-    since: Filter = None,
-    until: Filter = None,
-) -> HTMLResponse:
+def map_page(request: Request, filters: PlaceFilters) -> HTMLResponse:
     """The map page."""
-    filters = {"claimant": claimant, "counted": counted, "event": event}
-    found = _places(request, {**filters, "since": since, "until": until})
+    found = _places(request, filters)
     rows = "".join(
         f"<tr><td>{html.escape(p.name)}</td><td>{html.escape(p.country)}</td>"
         f"<td>{p.claims}</td><td>{p.figures}</td></tr>"
