@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, Connection, Engine, bindparam, delete, insert, or_, select, update
 
+from claimledger.closing import ClosedOnExit
 from claimledger.ledger import carriers as carrier_rows
 from claimledger.ledger.claimant_rows import upsert_claimants
 from claimledger.ledger.dberrors import WRITE_OPTION, translate_errors
@@ -64,7 +65,7 @@ def chunked(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
         yield items[i : i + size]
 
 
-class Store:
+class Store(ClosedOnExit):
     """One ledger database. Reads and writes go through here (and `records`), nowhere else."""
 
     def __init__(self, engine: Engine, where: str) -> None:
@@ -92,12 +93,6 @@ class Store:
     def close(self) -> None:
         """Release every pooled connection."""
         self.engine.dispose()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"Store({self.where!r})"
