@@ -15,9 +15,11 @@ from datetime import date, datetime
 from typing import Any
 
 from claimledger.ledger.read_models import (
+    ClaimantFigures,
     ClaimantSummary,
     Conflict,
     DocumentSummary,
+    FigurePoint,
     LedgerClaim,
     Track,
 )
@@ -164,49 +166,38 @@ def claim_row(c: LedgerClaim) -> dict[str, Any]:
     }
 
 
+def _figure_row(t: Track, r: ClaimantFigures, p: FigurePoint, **counts: object) -> dict[str, Any]:
+    """One figure of a track's claimant as a row of the figures table, `counts` after its date."""
+    return {
+        "track_id": t.track_id,
+        "track": t.title,
+        "claimant": r.claimant,
+        "affiliation": r.affiliation,
+        "latest_figure": p.text,
+        "value": p.value,
+        "low": p.low,
+        "high": p.high,
+        "stated_on": p.date,
+        **counts,
+        "sentence": p.sentence,
+        "outlet": p.outlet,
+        "claim_id": p.claim_id,
+        "doc_id": p.doc_id,
+    }
+
+
 def figure_rows(tracks: Iterable[Track]) -> Iterator[dict[str, Any]]:
     """The "Per claimant" tables: one row per track and claimant, its latest figure."""
     for t in tracks:
         for r in t.claimants:
-            yield {
-                "track_id": t.track_id,
-                "track": t.title,
-                "claimant": r.claimant,
-                "affiliation": r.affiliation,
-                "latest_figure": r.latest.text,
-                "value": r.latest.value,
-                "low": r.latest.low,
-                "high": r.latest.high,
-                "stated_on": r.latest.date,
-                "with_later_increments": r.implied,
-                "figures": r.n_points,
-                "sentence": r.latest.sentence,
-                "outlet": r.latest.outlet,
-                "claim_id": r.latest.claim_id,
-                "doc_id": r.latest.doc_id,
-            }
+            yield _figure_row(t, r, r.latest, with_later_increments=r.implied, figures=r.n_points)
 
 
 def track_point_rows(t: Track) -> Iterator[dict[str, Any]]:
     """Every figure of one track, per claimant, oldest first."""
     for r in t.claimants:
         for p in r.points:
-            yield {
-                "track_id": t.track_id,
-                "track": t.title,
-                "claimant": r.claimant,
-                "affiliation": r.affiliation,
-                "latest_figure": p.text,
-                "value": p.value,
-                "low": p.low,
-                "high": p.high,
-                "stated_on": p.date,
-                "figures": p.kind or "",
-                "sentence": p.sentence,
-                "outlet": p.outlet,
-                "claim_id": p.claim_id,
-                "doc_id": p.doc_id,
-            }
+            yield _figure_row(t, r, p, figures=p.kind or "")
 
 
 def conflict_rows(conflicts: Iterable[Conflict]) -> Iterator[dict[str, Any]]:
