@@ -141,29 +141,16 @@ def json_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield "]\n"
 
 
+def _row(item: object, columns: Sequence[str], **given: object) -> dict[str, Any]:
+    """A download row in column order: each column the item's attribute of that name, unless
+    `given` holds its value."""
+    return {name: given[name] if name in given else getattr(item, name) for name in columns}
+
+
 def claim_row(c: LedgerClaim) -> dict[str, Any]:
     """What the claims table shows of a claim, and where it was said."""
-    return {
-        "claim_id": c.claim_id,
-        "stated_on": c.stated_on,
-        "claimant": c.claimant,
-        "claimant_type": c.claimant_type,
-        "affiliation": c.affiliation,
-        "stance": c.stance,
-        "mode": c.mode,
-        "hedged": c.hedged,
-        "cue": c.cue,
-        "content": c.content,
-        "figures": "; ".join(q.text for q in c.quantities),
-        "sentence": c.sentence,
-        "outlet": c.outlet,
-        "title": c.title,
-        "published": c.published,
-        "doc_id": c.doc_id,
-        "url": c.url,
-        "carriers": " ".join(c.carriers),
-        "copy_of": c.copy_of,
-    }
+    figures = "; ".join(q.text for q in c.quantities)
+    return _row(c, CLAIM_COLUMNS, figures=figures, carriers=" ".join(c.carriers))
 
 
 def _figure_row(t: Track, r: ClaimantFigures, p: FigurePoint, **counts: object) -> dict[str, Any]:
@@ -203,45 +190,16 @@ def track_point_rows(t: Track) -> Iterator[dict[str, Any]]:
 def conflict_rows(conflicts: Iterable[Conflict]) -> Iterator[dict[str, Any]]:
     """One row per claim of each conflict, the conflict's facts repeated."""
     for k in conflicts:
+        facts = {"conflict_id": k.conflict_id, "kind": k.kind, "explanation": k.explanation}
         for c in k.claims:
-            yield {
-                "conflict_id": k.conflict_id,
-                "kind": k.kind,
-                "explanation": k.explanation,
-                "track_id": k.track_id,
-                "claim_id": c.claim_id,
-                "claimant": c.claimant,
-                "stated_on": c.stated_on,
-                "stance": c.stance,
-                "sentence": c.sentence,
-                "outlet": c.outlet,
-                "doc_id": c.doc_id,
-                "carriers": " ".join(c.carriers),
-            }
+            carriers = " ".join(c.carriers)
+            yield _row(c, CONFLICT_COLUMNS, track_id=k.track_id, carriers=carriers, **facts)
 
 
 def claimant_row(c: ClaimantSummary) -> dict[str, Any]:
-    return {
-        "name": c.name,
-        "claimant_type": c.claimant_type,
-        "affiliation": c.affiliation,
-        "claims": c.n_claims,
-        "denials": c.n_denials,
-        "first_date": c.first_date,
-        "last_date": c.last_date,
-    }
+    return _row(c, CLAIMANT_COLUMNS, claims=c.n_claims, denials=c.n_denials)
 
 
 def document_row(d: DocumentSummary) -> dict[str, Any]:
-    return {
-        "doc_id": d.doc_id,
-        "published": d.published,
-        "title": d.title,
-        "outlet": d.outlet,
-        "url": d.url,
-        "doc_path": d.doc_path,
-        "format": d.format,
-        "words": d.n_words,
-        "claims": d.n_claims,
-        "original_doc_id": d.origin_id if d.origin_id not in (None, d.doc_id) else None,
-    }
+    original = d.origin_id if d.origin_id not in (None, d.doc_id) else None
+    return _row(d, DOCUMENT_COLUMNS, words=d.n_words, claims=d.n_claims, original_doc_id=original)
