@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from claimledger.ledger.claim_filter import ClaimFilter, Vocabulary, claim_conditions
 from claimledger.ledger.read_models import ClaimPage, LedgerClaim
 from claimledger.ledger.read_state import remembered, vocabulary
-from claimledger.ledger.schema import claims, documents, quantities, row_doc_meta
+from claimledger.ledger.schema import DOC_META, claims, documents, quantities, row_doc_meta
 from claimledger.models import Quantity
 
 SortKey = Literal["date", "published", "claimant", "stance", "outlet", "position"]
@@ -97,25 +97,10 @@ def quantities_for(conn: Connection, claim_ids: Sequence[str]) -> dict[str, list
 _QUANTITY_COLUMNS = tuple(
     name for name in Quantity.model_fields if name not in ("group", "approximate", "background")
 )
-_CLAIM_COLUMNS = (
-    "claim_id",
-    "doc_id",
-    "sentence",
-    "start",
-    "end",
-    "claimant",
-    "claimant_mention",
-    "claimant_type",
-    "affiliation",
-    "cue",
-    "mode",
-    "stance",
-    "stated_on",
-    "content",
-    "copy_of",
-    "rule",
-    "relayed_by",
-    "party",
+# ... and the claim's: every field but the document's metadata and the converted ones.
+_CONVERTED = ("hedged", "quantities", "carriers", "claimant_spans", "cue_spans", "content_spans")
+_CLAIM_COLUMNS = tuple(
+    name for name in LedgerClaim.model_fields if name not in DOC_META and name not in _CONVERTED
 )
 
 

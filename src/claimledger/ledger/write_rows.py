@@ -10,7 +10,9 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from claimledger.ledger.schema import doc_meta
+from sqlalchemy import Table
+
+from claimledger.ledger.schema import claims, documents, quantities
 from claimledger.models import Claim, Document
 from claimledger.reconcile.sides import party_of
 
@@ -30,15 +32,7 @@ def spans_json(spans: Sequence[tuple[int, int]]) -> str:
 
 def document_row(doc: Document, now: datetime) -> dict[str, Any]:
     """The `documents` row of a new document (its copies are linked later: no origin yet)."""
-    return {
-        "doc_id": doc.doc_id,
-        **doc_meta(doc),
-        "format": doc.format,
-        "text": doc.text,
-        "n_words": len(doc.text.split()),
-        "origin_id": None,
-        "ingested_at": now,
-    }
+    return _row(documents, doc, n_words=len(doc.text.split()), origin_id=None, ingested_at=now)
 
 
 def party_for(claim: Claim) -> str:
@@ -59,52 +53,27 @@ def _party(claimant: str, mention: str | None, claimant_type: str, affiliation: 
 
 def claim_row(claim: Claim, seq: int) -> dict[str, Any]:
     """The `claims` row of a claim, `seq`-th of its document; its party filled in when unset."""
-    return {
-        "claim_id": claim.claim_id,
-        "doc_id": claim.doc_id,
-        "seq": seq,
-        "sentence": claim.sentence,
-        "start": claim.start,
-        "end": claim.end,
-        "claimant": claim.claimant,
-        "claimant_mention": claim.claimant_mention,
-        "claimant_type": claim.claimant_type,
-        "affiliation": claim.affiliation,
-        "cue": claim.cue,
-        "mode": claim.mode,
-        "stance": claim.stance,
-        "hedged": claim.hedged,
-        "stated_on": claim.stated_on,
-        "content": claim.content,
-        "claimant_spans": spans_json(claim.claimant_spans),
-        "cue_spans": spans_json(claim.cue_spans),
-        "content_spans": spans_json(claim.content_spans),
-        "copy_of": None,
-        "rule": claim.rule,
-        "relayed_by": claim.relayed_by,
-        "party": claim.party or party_for(claim),
-    }
+    return _row(
+        claims,
+        claim,
+        seq=seq,
+        claimant_spans=spans_json(claim.claimant_spans),
+        cue_spans=spans_json(claim.cue_spans),
+        content_spans=spans_json(claim.content_spans),
+        copy_of=None,
+        party=claim.party or party_for(claim),
+    )
 
 
 def quantity_rows(claim: Claim) -> list[dict[str, Any]]:
     """The `quantities` rows of a claim's figures, in order."""
     return [
-        {
-            "claim_id": claim.claim_id,
-            "idx": i,
-            "text": q.text,
-            "value": q.value,
-            "low": q.low,
-            "high": q.high,
-            "unit": q.unit,
-            "counted": q.counted,
-            "event": q.event,
-            "grp": q.group,
-            "kind": q.kind,
-            "approximate": q.approximate,
-            "background": q.background,
-            "start": q.start,
-            "end": q.end,
-        }
+        _row(quantities, q, claim_id=claim.claim_id, idx=i, grp=q.group)
         for i, q in enumerate(claim.quantities)
     ]
+
+
+def _row(table: Table, item: object, **given: object) -> dict[str, Any]:
+    """A row of `table`: each column the item's attribute of that name, unless `given` holds
+    its value."""
+    return {c.name: given[c.name] if c.name in given else getattr(item, c.name) for c in table.c}
