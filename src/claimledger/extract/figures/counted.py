@@ -18,9 +18,8 @@ _ORDINALS = re.compile(
     r"|eleventh|twelfth|\w+teenth|\w+tieth|hundredth|thousandth|millionth)$",
     re.IGNORECASE,
 )
-# The event vocabulary (data/lexicon/figure_events.txt; reconcile folds these names into its
-# taxonomy's classes, `sent` into `deployed`) and the running-total wording
-# (running_total_phrases.txt, which takes in the total_words reconcile reads too).
+# The event vocabulary (data/lexicon/figure_events.txt), shared with reconcile through the one
+# lexicon.
 _EVENT_WORDS = {
     word: event
     for event, words in shipped_lexicon().mapping("figure_events").items()
