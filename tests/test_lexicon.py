@@ -79,3 +79,32 @@ def test_each_vocabulary_is_written_once() -> None:
     # The tally nouns are one list, read by cue objects and by the figures' counted nouns.
     assert lexicon.words("tally_nouns") < lexicon.words("counted_tallies")
     assert lexicon.words("counted_tallies") - lexicon.words("tally_nouns") == {"list"}
+
+
+def test_extraction_and_reconciliation_read_one_totals_vocabulary() -> None:
+    from claimledger.reconcile.track_keys import incident_scope
+
+    lexicon = shipped_lexicon()
+    shared = lexicon.words("total_words")
+    assert shared <= lexicon.words("running_total_phrases")
+    assert shared <= lexicon.words("toll_wording")
+    # A strike sentence worded as a running toll has no incident scope; without it, it has one.
+    strike = "A missile hit a market in Ganja on Saturday, killing 13 people"
+    assert incident_scope(strike) == "Ganja"
+    assert incident_scope(strike + ", the toll since the start of the fighting") is None
+
+
+def test_every_figure_event_extraction_writes_has_a_taxonomy_class() -> None:
+    from claimledger.reconcile.taxonomy import bundled_taxonomy
+
+    taxonomy = bundled_taxonomy()
+    events = shipped_lexicon().mapping("figure_events")
+    classes = {event: taxonomy.event_class(event) for event in events}
+    # Extraction names events by what the text says; the taxonomy folds some into a wider class.
+    assert classes["sent"] == "deployed"
+    assert classes["lost"] == "killed"
+    assert classes["arrested"] == "captured"
+    assert classes["evacuated"] == "displaced"
+    # "escaped" has no class yet: its figures keep their own event on the tracks.
+    assert [e for e, c in classes.items() if c is None] == ["escaped"]
+    assert all(c in taxonomy.events for c in classes.values() if c is not None)

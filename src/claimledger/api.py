@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from claimledger.closing import ClosedOnExit
 from claimledger.extract.settings import ExtractorSettings
 from claimledger.ledger import dashboard, records, view_builds
 from claimledger.ledger.engine import open_store
@@ -23,7 +24,7 @@ from claimledger.reconcile.tracks import FigureRow, Track, build_tracks, figures
 from claimledger.runner import ErrorHook, IngestReport, ProgressHook, ingest_paths
 
 
-class Ledger:
+class Ledger(ClosedOnExit):
     """A claims ledger in a SQLite file (default) or a database URL."""
 
     def __init__(self, db: str | Path | None = None) -> None:
@@ -127,9 +128,3 @@ class Ledger:
 
     def close(self) -> None:
         self.store.close()
-
-    def __enter__(self) -> Ledger:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

@@ -1,17 +1,23 @@
-"""The command line: parse options, call one library function, print. Behaviour lives below."""
+"""The command line: parse options, call one library function, print. Behaviour lives below;
+the options and ledger opening every command shares are in `cli_common.py`."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from claimledger import __version__
-
-if TYPE_CHECKING:
-    from claimledger.runner import IngestReport
+from claimledger.cli_common import (
+    DbOption,
+    JsonOption,
+    PlaceOption,
+    existing_ledger,
+    open_ledger,
+    parse_date,
+    print_summary,
+)
 
 app = typer.Typer(
     name="claimledger",
@@ -24,53 +30,6 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
 )
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="SQLite path or database URL (default: $CLAIMLEDGER_DB or ./claimledger.db)."
-    ),
-]
-
-
-PlaceOption = Annotated[
-    str | None, typer.Option(help="Only claims naming this place (Ganja, Kharkiv…).")
-]
-
-
-def _ledger(db: str | None):  # type: ignore[no-untyped-def]
-    from claimledger.api import Ledger
-    from claimledger.errors import StoreError
-
-    try:
-        return Ledger(db)
-    except StoreError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--db") from exc
-
-
-def _existing_ledger(db: str | None):  # type: ignore[no-untyped-def]
-    """The ledger for a reading command: a SQLite ledger that does not exist is an error (a
-    mistyped --db must not quietly create an empty one)."""
-    from claimledger.cli_render import terminal_safe
-    from claimledger.errors import StoreError
-    from claimledger.ledger.engine import resolve_url
-
-    try:
-        url = resolve_url(db)
-    except StoreError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--db") from exc
-    name = url.database or ""
-    on_disk = url.get_backend_name() == "sqlite" and name not in ("", ":memory:")
-    if on_disk and not name.startswith("file:") and not Path(name).is_file():
-        why = "" if Path(name).parent.is_dir() else f": folder {Path(name).parent} does not exist"
-        typer.echo(
-            terminal_safe(
-                f"Error: no ledger at {name}{why} (create one with `claimledger ingest`)"
-            ),
-            err=True,
-        )
-        raise typer.Exit(code=1)
-    return _ledger(db)
 
 
 def _version(value: bool) -> None:
@@ -125,7 +84,7 @@ def ingest(
         )
     if (out is not None or address is not None) and engine != "ray":
         raise typer.BadParameter("--out and --address go with --engine ray", param_hint="--engine")
-    default_date = _parse_date(date_)
+    default_date = parse_date(date_)
     try:
         if engine == "ray":
             from claimledger.scale.commands import ingest_on_ray
@@ -141,12 +100,12 @@ def ingest(
             )
         else:
             report = ingest_with_progress(
-                _ledger(db), paths, default_date=default_date, workers=workers, quiet=quiet
+                open_ledger(db), paths, default_date=default_date, workers=workers, quiet=quiet
             )
     except StoreError as exc:  # read-only file, full disk: a message, not a traceback
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(code=1) from exc
-    _summary(report)
+    print_summary(report)
 
 
 @app.command()
@@ -169,36 +128,7 @@ def load(
     except StoreError as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(code=1) from exc
-    _summary(report)
-
-
-def _parse_date(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise typer.BadParameter(f"not a YYYY-MM-DD date: {text!r}", param_hint="--date") from exc
-
-
-def _summary(report: IngestReport) -> None:
-    typer.echo(
-        f"{report.documents_read} documents read, {report.documents_added} added, "
-        f"{report.documents_skipped} already in the ledger, {report.claims_added} claims added, "
-        f"{len(report.errors)} inputs with problems."
-        + (
-            f" {report.carriers_added} identical copies kept as carriers."
-            if report.carriers_added
-            else ""
-        )
-        + (
-            f" {report.documents_updated} updated (metadata corrected)."
-            if report.documents_updated
-            else ""
-        )
-    )
-    if report.nothing_read:
-        raise typer.Exit(code=1)
+    print_summary(report)
 
 
 @app.command()
@@ -245,7 +175,7 @@ def claims(
     from claimledger.cli_render import print_claims
     from claimledger.reconcile.event_types import of_type
 
-    ledger = _existing_ledger(db)
+    ledger = existing_ledger(db)
     filters = {
         "claimant": claimant,
         "stance": stance,
@@ -314,7 +244,7 @@ def export(
     from claimledger.cli_render import export_to
 
     export_to(
-        _existing_ledger(db).store,
+        existing_ledger(db).store,
         fmt,
         output,
         lambda store, f, out: run_export(store, f, out, about=about),
@@ -331,7 +261,7 @@ def figures(
     everything: Annotated[
         bool, typer.Option("--all", help="Also tracks of things with no event (12 systems).")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+    as_json: JsonOption = False,
     by: Annotated[
         str, typer.Option(help="claimant (each claimant's latest figure) or side (Per Armenia…).")
     ] = "claimant",
@@ -361,7 +291,7 @@ def figures(
         table = load_party_table(extra=parties) if parties else None
     except DataFileError as exc:
         raise typer.BadParameter(str(exc), param_hint="--taxonomy/--parties") from exc
-    ledger = _existing_ledger(db)
+    ledger = existing_ledger(db)
     if by == "claimant" and place is None and tax is None and table is None:
         # The one read path: the same tracks and `about` matching as /figures?about=.
         print_figures(ledger.figures(about, everything=everything), as_json=as_json)
@@ -378,7 +308,7 @@ def figures(
 def track(
     track_id: Annotated[str, typer.Argument(help="Track id (or a unique prefix) from `figures`.")],
     db: DbOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """One track's series: every figure per claimant in date order, with consistency notes.
 
@@ -386,7 +316,7 @@ def track(
     """
     from claimledger.cli_render import print_track
 
-    found = _existing_ledger(db).track(track_id)
+    found = existing_ledger(db).track(track_id)
     if found is None:
         raise typer.BadParameter(f"no single track with id {track_id!r}", param_hint="TRACK_ID")
     print_track(found, as_json=as_json)
@@ -395,7 +325,7 @@ def track(
 @app.command()
 def conflicts(
     db: DbOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Contradicting figures between claimants, and denials linked to the claims they answer.
 
@@ -403,7 +333,7 @@ def conflicts(
     """
     from claimledger.cli_render import print_conflicts
 
-    ledger = _existing_ledger(db)
+    ledger = existing_ledger(db)
     print_conflicts(
         ledger.conflicts(), {c.claim_id: c for c in ledger.claims(limit=None)}, as_json=as_json
     )
@@ -432,7 +362,7 @@ def serve(
     from claimledger.web.app import create_app
     from claimledger.web.security import allowed_hosts
 
-    _existing_ledger(db).close()  # fail early, with the CLI's message, on a bad --db
+    existing_ledger(db).close()  # fail early, with the CLI's message, on a bad --db
     hosts = allowed_hosts(host, allow_host or ())
     uvicorn.run(create_app(db, hosts=hosts), host=host, port=port, log_level="info")
 

@@ -6,10 +6,10 @@ import glob
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -182,17 +182,23 @@ def print_json(obj: object) -> None:
     typer.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
 
 
-def print_figures(rows: list[FigureRow], *, as_json: bool) -> None:
-    """Group rows by track: a heading, then "Per X: figure (date)" and the sentence."""
+def _printed_as_json_or_none(items: Sequence[Any], as_json: bool, none: str) -> bool:
+    """Print `items` (dataclasses) as a JSON list, or `none` when there are none to list; True
+    when that was all there is to print."""
     from dataclasses import asdict
 
+    if as_json:
+        print_json([asdict(item) for item in items])
+    elif not items:
+        typer.echo(none)
+    return as_json or not items
+
+
+def print_figures(rows: list[FigureRow], *, as_json: bool) -> None:
+    """Group rows by track: a heading, then "Per X: figure (date)" and the sentence."""
     from claimledger.reconcile.tracks import format_row
 
-    if as_json:
-        print_json([asdict(r) for r in rows])
-        return
-    if not rows:
-        typer.echo("No figures in the ledger yet.")
+    if _printed_as_json_or_none(rows, as_json, "No figures in the ledger yet."):
         return
     current = None
     for row in rows:
@@ -230,13 +236,7 @@ def print_track(track: Track, *, as_json: bool) -> None:
 
 def print_conflicts(conflicts: list[Conflict], claims: dict[str, Claim], *, as_json: bool) -> None:
     """Each conflict with the sentences on each side."""
-    from dataclasses import asdict
-
-    if as_json:
-        print_json([asdict(c) for c in conflicts])
-        return
-    if not conflicts:
-        typer.echo("No conflicts found.")
+    if _printed_as_json_or_none(conflicts, as_json, "No conflicts found."):
         return
     for c in conflicts:
         typer.echo(f"\n[{c.kind}] {plain(c.explanation)}")

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from claimledger.batches import batched
 from claimledger.errors import EXTRACT_FAILED, InputError
 from claimledger.extract.extractor import Extractor
 from claimledger.extract.parallel import extract_stream
@@ -186,9 +187,8 @@ def _new_documents(
     """Documents to extract: new ones, and stored ones whose metadata was corrected at the same
     path. Identical copies from another path go to `copies` (carriers); errors are reported."""
     first_path: dict[str, str] = {}
-    pending: list[Document] = []
 
-    def flush() -> Iterator[Document]:
+    def flush(pending: list[Document]) -> Iterator[Document]:
         known = store.known_doc_ids(d.doc_id for d in pending)
         status = store.sort_known([d for d in pending if d.doc_id in known])
         for d in pending:
@@ -200,23 +200,22 @@ def _new_documents(
             else:
                 report.documents_skipped += 1
 
-    for item in items:
-        if isinstance(item, InputError):
-            report.errors.append(item)
-            if on_error:
-                on_error(item)
-            continue
-        report.documents_read += 1
-        if item.doc_id in first_path:  # the same text twice in one run: one document
-            if item.doc_path == first_path[item.doc_id]:
-                report.documents_skipped += 1
-            else:  # ... read from two places: a carrier of the first
-                copies.append(item)
-            continue
-        first_path[item.doc_id] = item.doc_path
-        pending.append(item)
-        if len(pending) >= chunk:
-            yield from flush()
-            pending = []
-    if pending:
-        yield from flush()
+    def first_reads() -> Iterator[Document]:
+        for item in items:
+            if isinstance(item, InputError):
+                report.errors.append(item)
+                if on_error:
+                    on_error(item)
+                continue
+            report.documents_read += 1
+            if item.doc_id in first_path:  # the same text twice in one run: one document
+                if item.doc_path == first_path[item.doc_id]:
+                    report.documents_skipped += 1
+                else:  # ... read from two places: a carrier of the first
+                    copies.append(item)
+                continue
+            first_path[item.doc_id] = item.doc_path
+            yield item
+
+    for pending in batched(first_reads(), chunk):
+        yield from flush(pending)

@@ -241,3 +241,27 @@ def test_store_concurrent_writers_wait_instead_of_failing(db_path: Path) -> None
     assert errors == []
     assert counts(db_path)["documents"] == 45
     assert counts(db_path)["claimants"] == 1
+
+
+def test_write_rows_fill_every_column_of_their_table() -> None:
+    # The row builders read each table's own columns: a column added to schema.py without a
+    # value for it fails here, not on the first ingest.
+    from datetime import UTC, datetime
+
+    from claimledger.ledger.schema import claims, documents, quantities
+    from claimledger.ledger.write_rows import claim_row, document_row, quantity_rows
+
+    doc, found = sample_batch()[0]
+    claim = next(c for c in found if c.quantities)
+    row = document_row(doc, datetime(2026, 12, 2, tzinfo=UTC))
+    assert list(row) == [c.name for c in documents.c]
+    assert row["doc_path"] == doc.doc_path and row["n_words"] == len(doc.text.split())
+    assert row["origin_id"] is None
+    row = claim_row(claim, 3)
+    assert list(row) == [c.name for c in claims.c]
+    assert row["seq"] == 3 and row["copy_of"] is None and row["party"]
+    assert row["content_spans"] == json.dumps([list(s) for s in claim.content_spans])
+    rows = quantity_rows(claim)
+    assert [list(r) for r in rows] == [[c.name for c in quantities.c]] * len(claim.quantities)
+    assert [r["grp"] for r in rows] == [q.group for q in claim.quantities]
+    assert [r["idx"] for r in rows] == list(range(len(claim.quantities)))

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from claimledger.eval.rates import F1, Rate, rate
+
 Fragments = Sequence[Sequence[int]]
 EDGE_CHARS = frozenset("\"'“”‘’«»„.,;:!?()[]-–—…")
 VARIANTS = ("pair@0.5", "exact", "overlap")
@@ -38,27 +40,14 @@ class Tally:
     gold_direct: int = 0
     matched_direct: int = 0
 
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def recall_direct(self) -> float:
-        return self.matched_direct / self.gold_direct if self.gold_direct else 0.0
+    precision = Rate("matched", "predicted")
+    recall = Rate("matched", "gold")
+    f1 = F1()
+    recall_direct = Rate("matched_direct", "gold_direct")
 
     @property
     def recall_indirect(self) -> float:
-        indirect = self.gold - self.gold_direct
-        return (self.matched - self.matched_direct) / indirect if indirect else 0.0
+        return rate(self.matched - self.matched_direct, self.gold - self.gold_direct)
 
     def as_dict(self) -> dict[str, float | int]:
         return {

@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimledger.eval.rates import F1, Rate
+
 Record = Mapping[str, Any]
 GoldEntry = Mapping[str, Any]
 
@@ -186,21 +188,11 @@ class Counts:
         self.correct += other.correct
         self.misattributed += other.misattributed
 
-    @property
-    def recall(self) -> float:
-        """Matched required entries over required entries."""
-        return self.hit / self.required if self.required else 0.0
-
-    @property
-    def precision(self) -> float:
-        """Figures that matched any entry (optional ones too) over all figures."""
-        return self.correct / self.figures if self.figures else 0.0
-
-    @property
-    def f1(self) -> float:
-        """The harmonic mean of the two."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    # Matched required entries over required entries.
+    recall = Rate("hit", "required")
+    # Figures that matched any entry (optional ones too) over all figures.
+    precision = Rate("correct", "figures")
+    f1 = F1()
 
 
 def misattributed(result: DocResult, figure: Figure) -> GoldEntry | None:

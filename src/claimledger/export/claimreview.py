@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
+from claimledger.batches import batched
 from claimledger.ledger.records import DocMeta, document_meta
 from claimledger.models import Claim
 
@@ -84,9 +85,8 @@ def _with_carriers(
 ) -> Iterator[tuple[Claim, list[DocMeta]]]:
     """Attach the DocMeta of every carrier, looked up in batches with a bounded cache."""
     cache: dict[str, DocMeta] = {}
-    pending: list[tuple[Claim, DocMeta]] = []
 
-    def flush() -> Iterator[tuple[Claim, list[DocMeta]]]:
+    def flush(pending: list[tuple[Claim, DocMeta]]) -> Iterator[tuple[Claim, list[DocMeta]]]:
         missing = {d for c, _ in pending for d in c.carriers if d not in cache}
         if len(cache) + len(missing) > CACHE_LIMIT:
             cache.clear()
@@ -96,13 +96,8 @@ def _with_carriers(
             cache.setdefault(meta.doc_id, meta)
             yield claim, [cache[d] for d in claim.carriers if d in cache]
 
-    for item in records:
-        pending.append(item)
-        if len(pending) >= LOOKUP:
-            yield from flush()
-            pending = []
-    if pending:
-        yield from flush()
+    for pending in batched(records, LOOKUP):
+        yield from flush(pending)
 
 
 def write_claimreview(

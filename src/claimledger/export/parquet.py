@@ -13,25 +13,23 @@ from typing import Any, BinaryIO
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from claimledger.export.record import FIELDS
+from claimledger.export.record import FIELDS, QUANTITY_FIELDS
 from claimledger.ledger.records import DocMeta
+from claimledger.ledger.schema import doc_meta
 from claimledger.models import Claim
 
+# A figure's fields in the record's order (strings unless named here); `background` is not in
+# the Parquet schema.
+_QUANTITY_TYPES: dict[str, pa.DataType] = {
+    "value": pa.float64(),
+    "low": pa.float64(),
+    "high": pa.float64(),
+    "approximate": pa.bool_(),
+    "start": pa.int64(),
+    "end": pa.int64(),
+}
 QUANTITY_TYPE = pa.struct(
-    [
-        ("text", pa.string()),
-        ("value", pa.float64()),
-        ("low", pa.float64()),
-        ("high", pa.float64()),
-        ("unit", pa.string()),
-        ("counted", pa.string()),
-        ("event", pa.string()),
-        ("group", pa.string()),
-        ("kind", pa.string()),
-        ("approximate", pa.bool_()),
-        ("start", pa.int64()),
-        ("end", pa.int64()),
-    ]
+    [(n, _QUANTITY_TYPES.get(n, pa.string())) for n in QUANTITY_FIELDS if n != "background"]
 )
 SPANS_TYPE = pa.list_(pa.list_(pa.int64()))
 
@@ -54,12 +52,7 @@ def _row(claim: Claim, meta: DocMeta) -> dict[str, Any]:
     # Native dates and the model's own quantity fields; pyarrow converts them by the schema.
     return {
         **{name: getattr(claim, name) for name in FIELDS if hasattr(claim, name)},
-        "doc_path": meta.doc_path,
-        "source_id": meta.source_id,
-        "url": meta.url,
-        "outlet": meta.outlet,
-        "title": meta.title,
-        "published": meta.published,
+        **doc_meta(meta),
         "quantities": [q.model_dump() for q in claim.quantities],
         "claimant_spans": [list(s) for s in claim.claimant_spans],
         "cue_spans": [list(s) for s in claim.cue_spans],

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from claimledger.ledger.records import DocMeta
+from claimledger.ledger.schema import doc_meta
 from claimledger.models import Claim, Quantity
 
 # CONTRACT.md, in its order.
@@ -79,12 +80,8 @@ def claim_record(claim: Claim, meta: DocMeta) -> dict[str, Any]:
     return {
         "claim_id": claim.claim_id,
         "doc_id": claim.doc_id,
-        "doc_path": meta.doc_path,
-        "source_id": meta.source_id,
-        "url": meta.url,
-        "outlet": meta.outlet,
-        "title": meta.title,
-        "published": iso(meta.published),
+        **doc_meta(meta),
+        "published": iso(meta.published),  # keeps its place in the record, as a string
         "sentence": claim.sentence,
         "start": claim.start,
         "end": claim.end,

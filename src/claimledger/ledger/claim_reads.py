@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from claimledger.ledger.claim_filter import ClaimFilter, Vocabulary, claim_conditions
 from claimledger.ledger.read_models import ClaimPage, LedgerClaim
 from claimledger.ledger.read_state import remembered, vocabulary
-from claimledger.ledger.schema import claims, documents, quantities
+from claimledger.ledger.schema import DOC_META, claims, documents, quantities, row_doc_meta
 from claimledger.models import Quantity
 
 SortKey = Literal["date", "published", "claimant", "stance", "outlet", "position"]
@@ -93,6 +93,17 @@ def quantities_for(conn: Connection, claim_ids: Sequence[str]) -> dict[str, list
     return out
 
 
+# Columns read into the model field of the same name as they are (the rest are converted).
+_QUANTITY_COLUMNS = tuple(
+    name for name in Quantity.model_fields if name not in ("group", "approximate", "background")
+)
+# ... and the claim's: every field but the document's metadata and the converted ones.
+_CONVERTED = ("hedged", "quantities", "carriers", "claimant_spans", "cue_spans", "content_spans")
+_CLAIM_COLUMNS = tuple(
+    name for name in LedgerClaim.model_fields if name not in DOC_META and name not in _CONVERTED
+)
+
+
 def group_quantities(rows: Iterable[RowMapping]) -> dict[str, list[Quantity]]:
     """`quantities` rows grouped by claim (column `grp` becomes `group`)."""
     out: dict[str, list[Quantity]] = defaultdict(list)
@@ -100,18 +111,9 @@ def group_quantities(rows: Iterable[RowMapping]) -> dict[str, list[Quantity]]:
         # Rows the store wrote from validated models: construct without validating again.
         out[r["claim_id"]].append(
             Quantity.model_construct(
-                text=r["text"],
-                value=r["value"],
-                low=r["low"],
-                high=r["high"],
-                unit=r["unit"],
-                counted=r["counted"],
-                event=r["event"],
+                **{name: r[name] for name in _QUANTITY_COLUMNS},
                 group=r["grp"],
-                kind=r["kind"],
                 approximate=bool(r["approximate"]),
-                start=r["start"],
-                end=r["end"],
                 background=bool(r["background"]),
             )
         )
@@ -161,36 +163,14 @@ def to_claims(
     for r in rows:
         out.append(
             LedgerClaim.model_construct(
-                claim_id=r["claim_id"],
-                doc_id=r["doc_id"],
-                sentence=r["sentence"],
-                start=r["start"],
-                end=r["end"],
-                claimant=r["claimant"],
-                claimant_mention=r["claimant_mention"],
-                claimant_type=r["claimant_type"],
-                affiliation=r["affiliation"],
-                cue=r["cue"],
-                mode=r["mode"],
-                stance=r["stance"],
+                **{name: r[name] for name in _CLAIM_COLUMNS},
+                **row_doc_meta(r),
                 hedged=bool(r["hedged"]),
-                stated_on=r["stated_on"],
-                content=r["content"],
                 quantities=qty.get(r["claim_id"], []),
                 carriers=carriers.get(r["claim_id"]) or [r["doc_id"]],
                 claimant_spans=_spans(r["claimant_spans"]),
                 cue_spans=_spans(r["cue_spans"]),
                 content_spans=_spans(r["content_spans"]),
-                doc_path=r["doc_path"],
-                source_id=r["source_id"],
-                url=r["url"],
-                outlet=r["outlet"],
-                title=r["title"],
-                published=r["published"],
-                copy_of=r["copy_of"],
-                rule=r["rule"],
-                relayed_by=r["relayed_by"],
-                party=r["party"],
             )
         )
     return out

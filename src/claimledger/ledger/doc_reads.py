@@ -19,19 +19,21 @@ from claimledger.ledger.read_models import (
     IngestRun,
     Overview,
 )
-from claimledger.ledger.schema import claimants, claims, documents, ingests, quantities
+from claimledger.ledger.schema import (
+    claimants,
+    claims,
+    documents,
+    ingests,
+    quantities,
+    row_doc_meta,
+)
 from claimledger.reconcile.tracks import fold_word
 
 
 def _doc_summary(r: RowMapping, n_claims: int = 0) -> DocumentSummary:
     return DocumentSummary(
         doc_id=r["doc_id"],
-        doc_path=r["doc_path"],
-        source_id=r["source_id"],
-        url=r["url"],
-        outlet=r["outlet"],
-        title=r["title"],
-        published=r["published"],
+        **row_doc_meta(r),
         format=r["format"],
         n_words=r["n_words"] or 0,
         origin_id=r["origin_id"],

@@ -21,7 +21,7 @@ from sqlalchemy import distinct, func, select
 from claimledger.ledger import claim_reads
 from claimledger.ledger.claim_filter import ClaimFilter
 from claimledger.ledger.dberrors import translate_errors
-from claimledger.ledger.schema import claimants, claims, documents, quantities
+from claimledger.ledger.schema import claimants, claims, documents, quantities, row_doc_meta
 from claimledger.models import Claim, Document
 
 if TYPE_CHECKING:
@@ -109,14 +109,9 @@ def row_to_document(row: Mapping[Any, Any]) -> Document:
     """A `documents` row as a Document."""
     return Document(
         doc_id=row["doc_id"],
-        doc_path=row["doc_path"],
         text=row["text"],
-        source_id=row["source_id"],
-        url=row["url"],
-        outlet=row["outlet"],
-        title=row["title"],
-        published=row["published"],
         format=row["format"],
+        **row_doc_meta(row),
     )
 
 

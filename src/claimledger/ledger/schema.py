@@ -6,6 +6,9 @@ changes nothing. Spans are stored as JSON text to stay portable across both engi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -31,6 +34,31 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 metadata = MetaData(naming_convention=NAMING)
+
+
+def _cascade_key(name: str, parent: str, *, primary_key: bool) -> Column[str]:
+    """A 32-character key column referencing the same column of `parent`, its rows deleted
+    with their parent row: part of the primary key, or else a required column."""
+    parent_key = ForeignKey(f"{parent}.{name}", ondelete="CASCADE")
+    if primary_key:
+        return Column(name, String(32), parent_key, primary_key=True)
+    return Column(name, String(32), parent_key, nullable=False)
+
+
+# A document's path and metadata: columns of `documents` and `carriers`, and fields of every
+# read model and export record that carries them. One list, read by name.
+DOC_META = ("doc_path", "source_id", "url", "outlet", "title", "published")
+
+
+def doc_meta(source: object) -> dict[str, Any]:
+    """`DOC_META` of an object that has them as attributes (a Document, a DocMeta)."""
+    return {name: getattr(source, name) for name in DOC_META}
+
+
+def row_doc_meta(row: Mapping[Any, Any]) -> dict[str, Any]:
+    """`DOC_META` of a row read from `documents` (or a join holding its columns)."""
+    return {name: row[name] for name in DOC_META}
+
 
 documents = Table(
     "documents",
@@ -58,9 +86,7 @@ claims = Table(
     "claims",
     metadata,
     Column("claim_id", String(32), primary_key=True),
-    Column(
-        "doc_id", String(32), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False
-    ),
+    _cascade_key("doc_id", "documents", primary_key=False),
     Column("seq", Integer, nullable=False),  # order within the document
     Column("sentence", Text, nullable=False),
     Column("start", Integer, nullable=False),
@@ -94,9 +120,7 @@ Index("ix_claims_copy_of", claims.c.copy_of)
 quantities = Table(
     "quantities",
     metadata,
-    Column(
-        "claim_id", String(32), ForeignKey("claims.claim_id", ondelete="CASCADE"), primary_key=True
-    ),
+    _cascade_key("claim_id", "claims", primary_key=True),
     Column("idx", Integer, primary_key=True),
     Column("text", Text, nullable=False),
     Column("value", Float),
@@ -135,9 +159,7 @@ claimants = Table(
 carriers = Table(
     "carriers",
     metadata,
-    Column(
-        "doc_id", String(32), ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True
-    ),
+    _cascade_key("doc_id", "documents", primary_key=True),
     Column("doc_path", Text, primary_key=True),
     Column("source_id", Text),
     Column("url", Text),
@@ -168,9 +190,7 @@ ingests = Table(
 claim_places = Table(
     "claim_places",
     metadata,
-    Column(
-        "claim_id", String(32), ForeignKey("claims.claim_id", ondelete="CASCADE"), primary_key=True
-    ),
+    _cascade_key("claim_id", "claims", primary_key=True),
     Column("idx", Integer, primary_key=True),
     Column("written", Text),
     Column("name", Text),

@@ -4,7 +4,8 @@ Each `write_batch` is one transaction that takes the write lock when it begins (
 on SQLite, an advisory lock on PostgreSQL), so concurrent ingests queue instead of failing and a
 batch that fails half-way leaves nothing behind. Keys are content hashes: a document already
 stored is skipped with its claims, so re-ingesting the same input adds nothing; the same text
-read from another path is recorded as another carrier (see carriers.py).
+read from another path is recorded as another carrier (see carriers.py). The rows it inserts
+are built in write_rows.py.
 """
 
 from __future__ import annotations
@@ -14,20 +15,28 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Column, Connection, Engine, bindparam, delete, insert, or_, select, update
 
+from claimledger.closing import ClosedOnExit
 from claimledger.ledger import carriers as carrier_rows
 from claimledger.ledger.claimant_rows import upsert_claimants
 from claimledger.ledger.dberrors import WRITE_OPTION, translate_errors
 from claimledger.ledger.schema import claims, documents, ingests, quantities
+from claimledger.ledger.write_rows import (
+    claim_row,
+    document_row,
+    party_for,
+    quantity_rows,
+    storable_path,
+)
 from claimledger.models import Claim, Document
-from claimledger.reconcile.sides import party_of
 
 if TYPE_CHECKING:
     from claimledger.ledger.records import LedgerStats
+
+__all__ = ["CHUNK", "PG_WRITE_LOCK", "Store", "WriteResult", "chunked", "party_for", "utcnow"]
 
 # Bound parameters per IN (...) list: well under SQLite's and PostgreSQL's limits.
 CHUNK = 500
@@ -56,7 +65,7 @@ def chunked(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
         yield items[i : i + size]
 
 
-class Store:
+class Store(ClosedOnExit):
     """One ledger database. Reads and writes go through here (and `records`), nowhere else."""
 
     def __init__(self, engine: Engine, where: str) -> None:
@@ -84,12 +93,6 @@ class Store:
     def close(self) -> None:
         """Release every pooled connection."""
         self.engine.dispose()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"Store({self.where!r})"
@@ -154,7 +157,7 @@ class Store:
             new = [
                 pair for doc_id, pair in batch.items() if doc_id not in present or doc_id in redo
             ]
-            doc_rows = [_document_row(doc, now) for doc, _ in new if doc.doc_id not in redo]
+            doc_rows = [document_row(doc, now) for doc, _ in new if doc.doc_id not in redo]
             claim_rows: list[dict[str, Any]] = []
             qty_rows: list[dict[str, Any]] = []
             stored: list[Claim] = []
@@ -165,8 +168,8 @@ class Store:
                         continue
                     seen.add(claim.claim_id)
                     stored.append(claim)
-                    claim_rows.append(_claim_row(claim, seq))
-                    qty_rows.extend(_quantity_rows(claim))
+                    claim_rows.append(claim_row(claim, seq))
+                    qty_rows.extend(quantity_rows(claim))
             # executemany: one prepared statement per table for the whole batch.
             if doc_rows:
                 conn.execute(insert(documents), doc_rows)
@@ -201,22 +204,8 @@ class Store:
         """
         total = 0
         with self.write() as conn:
-            if doc_origins:
-                stmt = (
-                    update(documents)
-                    .where(documents.c.doc_id == bindparam("b_id"))
-                    .values(origin_id=bindparam("b_val"))
-                )
-                rows = [{"b_id": k, "b_val": v} for k, v in doc_origins.items()]
-                total += conn.execute(stmt, rows).rowcount
-            if claim_copies:
-                stmt = (
-                    update(claims)
-                    .where(claims.c.claim_id == bindparam("b_id"))
-                    .values(copy_of=bindparam("b_val"))
-                )
-                rows = [{"b_id": k, "b_val": v} for k, v in claim_copies.items()]
-                total += conn.execute(stmt, rows).rowcount
+            total += _set_each(conn, documents.c.doc_id, "origin_id", doc_origins or {})
+            total += _set_each(conn, claims.c.claim_id, "copy_of", claim_copies or {})
             # Linking is done for every run so far: a no-op re-ingest need not link again.
             conn.execute(
                 update(ingests).where(ingests.c.linked_at.is_(None)).values(linked_at=utcnow())
@@ -229,7 +218,7 @@ class Store:
         """Record the start of an ingest run; returns its id for `finish_ingest`."""
         row = {
             "started_at": utcnow(),
-            "paths": json.dumps([_storable(p) for p in paths], ensure_ascii=False),
+            "paths": json.dumps([storable_path(p) for p in paths], ensure_ascii=False),
             "documents_added": 0,
             "claims_added": 0,
             "errors": 0,
@@ -306,6 +295,17 @@ class Store:
         return records.stats(self)
 
 
+def _set_each(
+    conn: Connection, key: Column[str], column: str, values: Mapping[str, str | None]
+) -> int:
+    """Set `column` of each row whose `key` is a key of `values` to its value (one executemany);
+    the number of rows updated."""
+    if not values:
+        return 0
+    stmt = update(key.table).where(key == bindparam("b_id")).values({column: bindparam("b_val")})
+    return conn.execute(stmt, [{"b_id": k, "b_val": v} for k, v in values.items()]).rowcount
+
+
 def _existing_docs(conn: Connection, ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
     for part in chunked(ids):
@@ -335,99 +335,3 @@ def _clear_documents(conn: Connection, docs: Sequence[Document]) -> None:
             for d in docs
         ],
     )
-
-
-def _storable(name: str) -> str:
-    """A path as UTF-8 can hold it: a byte the file system gave undecoded is written `\\xe9`."""
-    try:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:  # a surrogate that is no escaped byte
-        return name.encode("utf-8", "replace").decode("utf-8")
-
-
-def _spans(spans: Sequence[tuple[int, int]]) -> str:
-    return json.dumps([[s, e] for s, e in spans])
-
-
-def _document_row(doc: Document, now: datetime) -> dict[str, Any]:
-    return {
-        "doc_id": doc.doc_id,
-        "doc_path": doc.doc_path,
-        "source_id": doc.source_id,
-        "url": doc.url,
-        "outlet": doc.outlet,
-        "title": doc.title,
-        "published": doc.published,
-        "format": doc.format,
-        "text": doc.text,
-        "n_words": len(doc.text.split()),
-        "origin_id": None,
-        "ingested_at": now,
-    }
-
-
-def party_for(claim: Claim) -> str:
-    """The claimant's party from the bundled party table (reconcile/sides.py): by name, type,
-    affiliation or the mention; else the party of the state or body it is affiliated with;
-    "unknown" when neither tells."""
-    return _party(claim.claimant, claim.claimant_mention, claim.claimant_type, claim.affiliation)
-
-
-@lru_cache(maxsize=65536)
-def _party(claimant: str, mention: str | None, claimant_type: str, affiliation: str | None) -> str:
-    # Every claim passes the write gate and a ledger repeats its claimants: look each up once.
-    party = party_of(claimant, mention, claimant_type=claimant_type)
-    if party == "unknown" and affiliation:
-        party = party_of(affiliation, claimant_type="government")
-    return party
-
-
-def _claim_row(claim: Claim, seq: int) -> dict[str, Any]:
-    return {
-        "claim_id": claim.claim_id,
-        "doc_id": claim.doc_id,
-        "seq": seq,
-        "sentence": claim.sentence,
-        "start": claim.start,
-        "end": claim.end,
-        "claimant": claim.claimant,
-        "claimant_mention": claim.claimant_mention,
-        "claimant_type": claim.claimant_type,
-        "affiliation": claim.affiliation,
-        "cue": claim.cue,
-        "mode": claim.mode,
-        "stance": claim.stance,
-        "hedged": claim.hedged,
-        "stated_on": claim.stated_on,
-        "content": claim.content,
-        "claimant_spans": _spans(claim.claimant_spans),
-        "cue_spans": _spans(claim.cue_spans),
-        "content_spans": _spans(claim.content_spans),
-        "copy_of": None,
-        "rule": claim.rule,
-        "relayed_by": claim.relayed_by,
-        "party": claim.party or party_for(claim),
-    }
-
-
-def _quantity_rows(claim: Claim) -> list[dict[str, Any]]:
-    return [
-        {
-            "claim_id": claim.claim_id,
-            "idx": i,
-            "text": q.text,
-            "value": q.value,
-            "low": q.low,
-            "high": q.high,
-            "unit": q.unit,
-            "counted": q.counted,
-            "event": q.event,
-            "grp": q.group,
-            "kind": q.kind,
-            "approximate": q.approximate,
-            "background": q.background,
-            "start": q.start,
-            "end": q.end,
-        }
-        for i, q in enumerate(claim.quantities)
-    ]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from claimledger.lexicon import shipped_lexicon
 from claimledger.models import Claim, Quantity, content_hash
 from claimledger.names.aliases import alias_table, key_of, word_set
 from claimledger.reconcile.owners import (
@@ -44,11 +45,9 @@ _INCIDENT = re.compile(
     r"bombing|blasts?|explosions?|hit|raids?|airstrikes?|drone strikes?)\b",
     re.IGNORECASE,
 )
-_TOTAL = re.compile(
-    r"\b(?:since|so far|in total|total|toll|overall|altogether|to date|in all|number of|"
-    r"tally|raised|rose|risen|bringing|taking)\b",
-    re.IGNORECASE,
-)
+# Running-total wording (data/lexicon/toll_wording.txt takes in the total_words extraction
+# reads for a figure's kind).
+_TOTAL = shipped_lexicon().pattern("toll_wording", re.IGNORECASE)
 _PLACE = re.compile(
     r"\b(?:in|on|at|near|hit|struck|of)\s+(?:the\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w-]+)?)"
@@ -58,11 +57,19 @@ _NOT_PLACES = word_set(
     "may june july august september october november december sept oct nov dec jan feb aug "
     "the a an its their his her"
 )
+
+
+def _increment_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `words` as a whole word, "more" only when no "than" follows (then it is a bound)."""
+    alternatives = [rf"\b{re.escape(w)}\b" for w in words if w != "more"]
+    if "more" in words:
+        alternatives.append(r"\bmore\b(?!\s+th[ae]n\b)")
+    return re.compile("|".join(alternatives) or "(?!)", re.IGNORECASE)
+
+
 # "A new group of about 230 militants", "230 more mercenaries": an increment, not a total
-# ("more than 30" is a bound, not more of them).
-_INCREMENT = re.compile(
-    r"\b(?:new|another|additional|further|fresh)\b|\bmore\b(?!\s+th[ae]n\b)", re.IGNORECASE
-)
+# ("more than 30" is a bound, not more of them). The words are extraction's incremental_words.
+_INCREMENT = _increment_pattern(shipped_lexicon().entries("incremental_words"))
 # "the bodies of 2,317 Armenian soldiers", "the remains of 3,753": the figure counts bodies.
 _BODIES = "bodies"
 _BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.IGNORECASE)

@@ -15,9 +15,11 @@ from datetime import date, datetime
 from typing import Any
 
 from claimledger.ledger.read_models import (
+    ClaimantFigures,
     ClaimantSummary,
     Conflict,
     DocumentSummary,
+    FigurePoint,
     LedgerClaim,
     Track,
 )
@@ -139,28 +141,35 @@ def json_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield "]\n"
 
 
+def _row(item: object, columns: Sequence[str], **given: object) -> dict[str, Any]:
+    """A download row in column order: each column the item's attribute of that name, unless
+    `given` holds its value."""
+    return {name: given[name] if name in given else getattr(item, name) for name in columns}
+
+
 def claim_row(c: LedgerClaim) -> dict[str, Any]:
     """What the claims table shows of a claim, and where it was said."""
+    figures = "; ".join(q.text for q in c.quantities)
+    return _row(c, CLAIM_COLUMNS, figures=figures, carriers=" ".join(c.carriers))
+
+
+def _figure_row(t: Track, r: ClaimantFigures, p: FigurePoint, **counts: object) -> dict[str, Any]:
+    """One figure of a track's claimant as a row of the figures table, `counts` after its date."""
     return {
-        "claim_id": c.claim_id,
-        "stated_on": c.stated_on,
-        "claimant": c.claimant,
-        "claimant_type": c.claimant_type,
-        "affiliation": c.affiliation,
-        "stance": c.stance,
-        "mode": c.mode,
-        "hedged": c.hedged,
-        "cue": c.cue,
-        "content": c.content,
-        "figures": "; ".join(q.text for q in c.quantities),
-        "sentence": c.sentence,
-        "outlet": c.outlet,
-        "title": c.title,
-        "published": c.published,
-        "doc_id": c.doc_id,
-        "url": c.url,
-        "carriers": " ".join(c.carriers),
-        "copy_of": c.copy_of,
+        "track_id": t.track_id,
+        "track": t.title,
+        "claimant": r.claimant,
+        "affiliation": r.affiliation,
+        "latest_figure": p.text,
+        "value": p.value,
+        "low": p.low,
+        "high": p.high,
+        "stated_on": p.date,
+        **counts,
+        "sentence": p.sentence,
+        "outlet": p.outlet,
+        "claim_id": p.claim_id,
+        "doc_id": p.doc_id,
     }
 
 
@@ -168,89 +177,29 @@ def figure_rows(tracks: Iterable[Track]) -> Iterator[dict[str, Any]]:
     """The "Per claimant" tables: one row per track and claimant, its latest figure."""
     for t in tracks:
         for r in t.claimants:
-            yield {
-                "track_id": t.track_id,
-                "track": t.title,
-                "claimant": r.claimant,
-                "affiliation": r.affiliation,
-                "latest_figure": r.latest.text,
-                "value": r.latest.value,
-                "low": r.latest.low,
-                "high": r.latest.high,
-                "stated_on": r.latest.date,
-                "with_later_increments": r.implied,
-                "figures": r.n_points,
-                "sentence": r.latest.sentence,
-                "outlet": r.latest.outlet,
-                "claim_id": r.latest.claim_id,
-                "doc_id": r.latest.doc_id,
-            }
+            yield _figure_row(t, r, r.latest, with_later_increments=r.implied, figures=r.n_points)
 
 
 def track_point_rows(t: Track) -> Iterator[dict[str, Any]]:
     """Every figure of one track, per claimant, oldest first."""
     for r in t.claimants:
         for p in r.points:
-            yield {
-                "track_id": t.track_id,
-                "track": t.title,
-                "claimant": r.claimant,
-                "affiliation": r.affiliation,
-                "latest_figure": p.text,
-                "value": p.value,
-                "low": p.low,
-                "high": p.high,
-                "stated_on": p.date,
-                "figures": p.kind or "",
-                "sentence": p.sentence,
-                "outlet": p.outlet,
-                "claim_id": p.claim_id,
-                "doc_id": p.doc_id,
-            }
+            yield _figure_row(t, r, p, figures=p.kind or "")
 
 
 def conflict_rows(conflicts: Iterable[Conflict]) -> Iterator[dict[str, Any]]:
     """One row per claim of each conflict, the conflict's facts repeated."""
     for k in conflicts:
+        facts = {"conflict_id": k.conflict_id, "kind": k.kind, "explanation": k.explanation}
         for c in k.claims:
-            yield {
-                "conflict_id": k.conflict_id,
-                "kind": k.kind,
-                "explanation": k.explanation,
-                "track_id": k.track_id,
-                "claim_id": c.claim_id,
-                "claimant": c.claimant,
-                "stated_on": c.stated_on,
-                "stance": c.stance,
-                "sentence": c.sentence,
-                "outlet": c.outlet,
-                "doc_id": c.doc_id,
-                "carriers": " ".join(c.carriers),
-            }
+            carriers = " ".join(c.carriers)
+            yield _row(c, CONFLICT_COLUMNS, track_id=k.track_id, carriers=carriers, **facts)
 
 
 def claimant_row(c: ClaimantSummary) -> dict[str, Any]:
-    return {
-        "name": c.name,
-        "claimant_type": c.claimant_type,
-        "affiliation": c.affiliation,
-        "claims": c.n_claims,
-        "denials": c.n_denials,
-        "first_date": c.first_date,
-        "last_date": c.last_date,
-    }
+    return _row(c, CLAIMANT_COLUMNS, claims=c.n_claims, denials=c.n_denials)
 
 
 def document_row(d: DocumentSummary) -> dict[str, Any]:
-    return {
-        "doc_id": d.doc_id,
-        "published": d.published,
-        "title": d.title,
-        "outlet": d.outlet,
-        "url": d.url,
-        "doc_path": d.doc_path,
-        "format": d.format,
-        "words": d.n_words,
-        "claims": d.n_claims,
-        "original_doc_id": d.origin_id if d.origin_id not in (None, d.doc_id) else None,
-    }
+    original = d.origin_id if d.origin_id not in (None, d.doc_id) else None
+    return _row(d, DOCUMENT_COLUMNS, words=d.n_words, claims=d.n_claims, original_doc_id=original)

@@ -14,7 +14,7 @@ import math
 from dataclasses import asdict
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
@@ -30,6 +30,20 @@ pages = APIRouter(include_in_schema=False)
 _W, _H, _PAD = 960, 540, 40
 
 Filter = Annotated[str | None, Query()]
+
+
+def place_filters(
+    claimant: Filter = None,
+    counted: Filter = None,
+    event: Filter = None,
+    since: Filter = None,
+    until: Filter = None,
+) -> dict[str, str | None]:
+    """The claim filters the map and /api/places take (the same query parameters)."""
+    return dict(claimant=claimant, counted=counted, event=event, since=since, until=until)
+
+
+PlaceFilters = Annotated[dict[str, str | None], Depends(place_filters)]
 
 
 class PlaceOut(BaseModel):
@@ -63,6 +77,17 @@ def _frame(places: list[PlaceCount]) -> tuple[float, float, float, float]:
     )
 
 
+def _grid_line(
+    start: tuple[float, float], end: tuple[float, float], at: tuple[float, float], degrees: int
+) -> str:
+    """One graticule line from `start` to `end`, labelled with its degrees at `at`."""
+    return (
+        f'<line x1="{start[0]:.1f}" y1="{start[1]:.1f}" x2="{end[0]:.1f}" y2="{end[1]:.1f}" '
+        f'stroke="#d5dbe1"/><text x="{at[0]:.1f}" y="{at[1]:.1f}" '
+        f'font-size="10" fill="#8a96a3">{degrees}°</text>'
+    )
+
+
 def render_svg(places: list[PlaceCount]) -> str:
     """The map as one SVG element (text escaped)."""
     x0, x1, y0, y1 = _frame(places)
@@ -81,18 +106,10 @@ def render_svg(places: list[PlaceCount]) -> str:
     step = 5 if x1 - x0 <= 40 else 10
     for lon in range(math.ceil(x0 / step) * step, int(x1) + 1, step):
         (a, top), (_, bottom) = xy(lon, y1), xy(lon, y0)
-        parts.append(
-            f'<line x1="{a:.1f}" y1="{top:.1f}" x2="{a:.1f}" y2="{bottom:.1f}" '
-            f'stroke="#d5dbe1"/><text x="{a + 2:.1f}" y="{bottom - 4:.1f}" '
-            f'font-size="10" fill="#8a96a3">{lon}°</text>'
-        )
+        parts.append(_grid_line((a, top), (a, bottom), (a + 2, bottom - 4), lon))
     for lat in range(math.ceil(y0 / step) * step, int(y1) + 1, step):
         (left, b), (right, _) = xy(x0, lat), xy(x1, lat)
-        parts.append(
-            f'<line x1="{left:.1f}" y1="{b:.1f}" x2="{right:.1f}" y2="{b:.1f}" '
-            f'stroke="#d5dbe1"/><text x="{left + 2:.1f}" y="{b - 2:.1f}" '
-            f'font-size="10" fill="#8a96a3">{lat}°</text>'
-        )
+        parts.append(_grid_line((left, b), (right, b), (left + 2, b - 2), lat))
     most = max((p.claims for p in places), default=1)
     for p in places:
         cx, cy = xy(p.longitude, p.latitude)
@@ -110,32 +127,16 @@ def render_svg(places: list[PlaceCount]) -> str:
 
 
 @api.get("/places")
-def get_places(
-    request: Request,
-    claimant: Filter = None,
-    counted: Filter = None,
-    event: Filter = None,
-    since: Filter = None,
-    until: Filter = None,
-) -> Envelope[list[PlaceOut]]:
+def get_places(request: Request, filters: PlaceFilters) -> Envelope[list[PlaceOut]]:
     """Places named in the matching claims, with coordinates and claim / figure counts."""
-    filters = {"claimant": claimant, "counted": counted, "event": event}
-    found = _places(request, {**filters, "since": since, "until": until})
+    found = _places(request, filters)
     return Envelope(data=[PlaceOut(**asdict(p)) for p in found])
 
 
 @pages.get("/map", response_class=HTMLResponse)
-def map_page(
-    request: Request,
-    claimant: Filter = None,
-    counted: Filter = None,
-    event: Filter = None,
-    since: Filter = None,
-    until: Filter = None,
-) -> HTMLResponse:
+def map_page(request: Request, filters: PlaceFilters) -> HTMLResponse:
     """The map page."""
-    filters = {"claimant": claimant, "counted": counted, "event": event}
-    found = _places(request, {**filters, "since": since, "until": until})
+    found = _places(request, filters)
     rows = "".join(
         f"<tr><td>{html.escape(p.name)}</td><td>{html.escape(p.country)}</td>"
         f"<td>{p.claims}</td><td>{p.figures}</td></tr>"

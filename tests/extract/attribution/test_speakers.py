@@ -22,6 +22,38 @@ def _claimant_of(nlp: Any, text: str, content_words: str) -> str:
     return hits[0].claimant
 
 
+def test_a_mention_is_named_without_articles_possessives_or_clauses() -> None:
+    # A hand-built parse (spaCy's own practice for rules that depend on one): "the enclave's
+    # defence ministry, which ..." -> "defence ministry" once the owner is set apart.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimledger.extract.attribution.speaker_mentions import (
+        clean_name,
+        has_owner,
+        modified_noun,
+        noun_phrase,
+    )
+
+    words = ["the", "enclave", "'s", "defence", "ministry", ",", "which", "spoke"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=[True, False, True, True, False, True, True, False],
+        heads=[1, 4, 1, 4, 4, 4, 7, 4],
+        deps=["det", "poss", "case", "compound", "ROOT", "punct", "nsubj", "relcl"],
+        pos=["DET", "NOUN", "PART", "NOUN", "NOUN", "PUNCT", "PRON", "VERB"],
+    )
+    ministry = doc[4]
+    assert has_owner(ministry)
+    assert modified_noun(ministry) == "defence ministry"
+    assert noun_phrase(doc[0:8], ministry) == "enclave's defence ministry"
+    assert noun_phrase(doc[3:5], ministry) == "defence ministry"
+    assert clean_name("the Syrian Observatory's") == "Syrian Observatory"
+    assert clean_name("“Azerbaijan”,") == "Azerbaijan"
+    assert clean_name("the ministers’") == "ministers"
+
+
 @pytest.mark.parametrize(
     ("text", "content_words", "claimant"),
     [

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from claimledger.extract.attribution.cue_extent import cue_tokens
 from claimledger.extract.attribution.drafts import (
@@ -32,14 +32,13 @@ from claimledger.extract.attribution.quote_cues import (
     verb_before_colon,
 )
 from claimledger.extract.attribution.quotes import (
-    QuoteIndex,
     block_after,
     byline_after,
     speaker_lines,
 )
 from claimledger.extract.attribution.repairs import clause_like, drop_verb_adjuncts
 from claimledger.extract.attribution.sources import inverted_subject, subject_of
-from claimledger.extract.attribution.verb_cues import Sentences, is_cue_verb
+from claimledger.extract.attribution.verb_cues import is_cue_verb
 from claimledger.extract.context import DocContext
 from claimledger.extract.stance import stance_of
 from claimledger.lexicon import words as lexicon_words
@@ -83,8 +82,8 @@ def attach_quotes(ctx: DocContext, drafts: list[Draft], by_verb: dict[int, Draft
     """Tie each quotation no cue has claimed to a cue right after or right before it (rule
     `quote_cue`), a name signing it (`quote_signed`) or a verb governing it (`quote_governed`);
     failing those, to the quoted claim it continues."""
-    doc, text, quotes, starts, sents = ctx.doc, ctx.text, ctx.quotes, ctx.starts, ctx.sents
-    for qs, qe in quotes.quotes:
+    text = ctx.text
+    for qs, qe in ctx.quotes.quotes:
         inner = qs + 1
         if qe - qs < 4 or covered(inner, drafts) or covered(qe - 2, drafts):
             continue
@@ -93,22 +92,11 @@ def attach_quotes(ctx: DocContext, drafts: list[Draft], by_verb: dict[int, Draft
         if (lead := _claim_before_colon(drafts, text, qs)) is not None:
             lead.content.append((qs, qe))
             continue
-        verb = cue_after(doc, text, starts, qe) or cue_before(doc, starts, qs)
+        verb = cue_after(ctx, qe) or cue_before(ctx, qs)
         if verb is None:
-            verb = any_verb_after(doc, text, starts, qs, qe) or any_verb_before(doc, starts, qs)
-        if (
-            verb is None
-            and ctx.enabled("quote_signed")
-            and (signed := _signed(doc, text, qs, qe)) is not None
-        ):
-            drafts.append(signed)
-            continue
-        if (
-            verb is None
-            and ctx.enabled("quote_governed")
-            and (governed := _governed(doc, starts, sents, qs, qe)) is not None
-        ):
-            drafts.append(governed)
+            verb = any_verb_after(ctx, qe) or any_verb_before(ctx, qs)
+        if verb is None and (own := _without_cue(ctx, qs, qe)) is not None:
+            drafts.append(own)
             continue
         if verb is None:
             # '"A," he said. "B."': a quotation right after a quoted claim's cue goes on with it.
@@ -129,24 +117,20 @@ def attach_quotes(ctx: DocContext, drafts: list[Draft], by_verb: dict[int, Draft
             continue
         drafts.append(new)
         by_verb[verb.i] = new
-    hand_back_leads(doc, text, quotes, drafts, by_verb, new_cues=ctx.enabled("quote_cue"))
+    hand_back_leads(ctx, drafts, by_verb, new_cues=ctx.enabled("quote_cue"))
     for d in drafts:
-        drop_verb_adjuncts(doc, text, d, quotes)
+        drop_verb_adjuncts(ctx, d)
 
 
 def hand_back_leads(
-    doc: Doc,
-    text: str,
-    quotes: QuoteIndex,
-    drafts: list[Draft],
-    by_verb: dict[int, Draft],
-    new_cues: bool = True,
+    ctx: DocContext, drafts: list[Draft], by_verb: dict[int, Draft], new_cues: bool = True
 ) -> None:
     """'The senator scolded him: "A," she said. "B."' and 'Lee said she felt the bill was
     flawed because "A," she said. "B."': when the parser hangs a whole clause ending in a
     quotation on the cue after it, the words before the quotation belong to another claim. A
     colon clause's verb takes the quotation; a clause an earlier cue's content runs into
     takes it with that content. The cue after the quotation keeps what follows it (B)."""
+    text, quotes = ctx.text, ctx.quotes
     for d in list(drafts):
         if d.verb is None or d.cue_lemma == ":" or not d.cue or len(d.content) < 2:
             continue
@@ -159,15 +143,14 @@ def hand_back_leads(
             gap = text[qe:cue_start]
             if not s < qs or qe < e - 1 or len(gap) > 60 or any(ch in gap for ch in ".!?\n"):
                 continue
-            if not _lead_handed_back(doc, text, drafts, by_verb, d, (s, qs, qe), new_cues):
+            if not _lead_handed_back(ctx, drafts, by_verb, d, (s, qs, qe), new_cues):
                 continue
             del d.content[k]
             break
 
 
 def _lead_handed_back(
-    doc: Doc,
-    text: str,
+    ctx: DocContext,
     drafts: list[Draft],
     by_verb: dict[int, Draft],
     d: Draft,
@@ -177,6 +160,7 @@ def _lead_handed_back(
     """Give the quotation closing `lead` (start, quote start, quote end) to the claim it goes
     with: an earlier content running right into it, or the verb of a clause ending in a colon
     (a new claim of rule quote_cue, unless `new_cues` is false)."""
+    doc, text = ctx.doc, ctx.text
     s, qs, qe = lead
     for o in drafts:
         if o is d or not o.cue or o.cue[0][0] >= s:
@@ -189,7 +173,7 @@ def _lead_handed_back(
     colon = text[s:qs].rstrip()
     if not colon.endswith(":"):
         return _opening_cue(drafts, d, lead)
-    i = token_at([t.idx for t in doc], s + len(colon) - 1)
+    i = token_at(ctx.starts, s + len(colon) - 1)
     verb = next((t for t in reversed(doc[max(i - 8, 0) : i]) if t.pos_ == "VERB"), None)
     if verb is None or verb.idx < s or verb.i == d.verb or doc[i].text != ":":
         return False
@@ -266,8 +250,17 @@ def colon_blocks(ctx: DocContext, drafts: list[Draft], by_verb: dict[int, Draft]
         by_verb[verb.i] = new
 
 
-def _signed(doc: Doc, text: str, qs: int, qe: int) -> Draft | None:
+def _without_cue(ctx: DocContext, qs: int, qe: int) -> Draft | None:
+    """A quotation no cue verb claims: signed by a name after a dash (rule `quote_signed`),
+    else governed by a verb with a subject (rule `quote_governed`)."""
+    if ctx.enabled("quote_signed") and (signed := _signed(ctx, qs, qe)) is not None:
+        return signed
+    return _governed(ctx, qs, qe) if ctx.enabled("quote_governed") else None
+
+
+def _signed(ctx: DocContext, qs: int, qe: int) -> Draft | None:
     """ "<quotation>" ― Name: the name after a dash closing the line is the source."""
+    doc, text = ctx.doc, ctx.text
     found = byline_after(text, qe)
     if found is None:
         return None
@@ -337,11 +330,12 @@ def _next_paragraph_quote(text: str, gap: str, qs: int, qe: int) -> bool:
     return not rest.strip()
 
 
-def _governed(doc: Doc, starts: list[int], sents: Sentences, qs: int, qe: int) -> Draft | None:
+def _governed(ctx: DocContext, qs: int, qe: int) -> Draft | None:
     """'The mayor branded the plan a "disgrace."': a quoted phrase inside a clause whose verb
     has a noun, name or pronoun subject is that subject's words, whatever the verb."""
-    first = token_at(starts, qs + 1)
-    sent = sents.of(first)
+    doc = ctx.doc
+    first = token_at(ctx.starts, qs + 1)
+    sent = ctx.sents.of(first)
     if doc[sent.start].idx >= qs - 1:
         return None  # a quotation opening its sentence is not a phrase inside a clause
     head = doc[first]

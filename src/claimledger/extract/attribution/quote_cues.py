@@ -13,11 +13,13 @@ from claimledger.extract.attribution.drafts import (
 )
 from claimledger.extract.attribution.sources import inverted_subject, subject_of
 from claimledger.extract.attribution.verb_cues import is_cue_verb
+from claimledger.extract.context import DocContext
 
 
-def cue_after(doc: Doc, text: str, starts: list[int], qe: int) -> Token | None:
+def cue_after(ctx: DocContext, qe: int) -> Token | None:
     """A reporting verb within a few tokens after a quotation: `"...," he said`."""
-    i = token_at(starts, qe)
+    doc, text = ctx.doc, ctx.text
+    i = token_at(ctx.starts, qe)
     while i < len(doc) and doc[i].idx < qe:
         i += 1
     for k in range(i, min(i + 8, len(doc))):
@@ -64,12 +66,13 @@ def _subject_opens_at(verb: Token, i: int) -> bool:
     return any(c.dep_ == "nsubj" and c.left_edge.i <= i + 1 and c.i >= i for c in verb.lefts)
 
 
-def any_verb_after(doc: Doc, text: str, starts: list[int], qs: int, qe: int) -> Token | None:
+def any_verb_after(ctx: DocContext, qe: int) -> Token | None:
     """'"Stay there!" a man bellowed.': a quotation closing on ',', '!' or '?' inside its mark,
     then a short subject and any verb ending the sentence, is that speaker's, whatever the verb."""
-    if text[qe - 2 : qe - 1] not in (",", "!", "?"):
+    doc = ctx.doc
+    if ctx.text[qe - 2 : qe - 1] not in (",", "!", "?"):
         return None
-    i = token_at(starts, qe)
+    i = token_at(ctx.starts, qe)
     while i < len(doc) and doc[i].idx < qe:
         i += 1
     for k in range(i, min(i + 6, len(doc))):
@@ -86,10 +89,11 @@ def any_verb_after(doc: Doc, text: str, starts: list[int], qs: int, qe: int) -> 
     return None
 
 
-def any_verb_before(doc: Doc, starts: list[int], qs: int) -> Token | None:
+def any_verb_before(ctx: DocContext, qs: int) -> Token | None:
     """'The senator shot back: "..."': a clause with a noun, name or pronoun subject ending in a
     colon right before the quotation introduces it, whatever its verb."""
-    i = token_at(starts, qs) - 1
+    doc = ctx.doc
+    i = token_at(ctx.starts, qs) - 1
     if i < 0 or doc[i].idx >= qs or doc[i].text != ":":
         return None
     return verb_before_colon(doc, i)
@@ -109,9 +113,10 @@ def verb_before_colon(doc: Doc, i: int) -> Token | None:
     return None
 
 
-def cue_before(doc: Doc, starts: list[int], qs: int) -> Token | None:
+def cue_before(ctx: DocContext, qs: int) -> Token | None:
     """A reporting verb shortly before a quotation introduced by ':' or ',': `he said: "..."`."""
-    i = token_at(starts, qs) - 1
+    doc = ctx.doc
+    i = token_at(ctx.starts, qs) - 1
     if i < 0 or doc[i].idx >= qs:
         return None
     if doc[i].text not in (":", ",") and not is_cue_verb(doc[i], loose=True):

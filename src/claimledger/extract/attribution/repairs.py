@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.extract.attribution.drafts import QUOTE_MARKS, Draft
 from claimledger.extract.attribution.quotes import QuoteIndex
 from claimledger.extract.attribution.sources import inverted_subject
+from claimledger.extract.context import DocContext
 from claimledger.models import Span as CharSpan
 
 _AFTERWORD = re.compile(r"\s*(?:\w+ing|as|while|but|and|though|although|after|before)\b")
@@ -65,20 +66,21 @@ def end_at_closing_quote(d: Draft, quotes: QuoteIndex, text: str) -> None:
     _cut_after_last_quote(d, quotes, runs_on)
 
 
-def drop_verb_adjuncts(doc: Doc, text: str, d: Draft, quotes: QuoteIndex) -> None:
+def drop_verb_adjuncts(ctx: DocContext, d: Draft) -> None:
     """'blasted Clinton as a "disgrace" Wednesday on a radio show', '"We'll see," when asked
     about it': words after a quotation closing a content span that open with a time or an
     occasion say when the claim was made, not what it was. In a reported clause the quotation
     only part of ('said he had "even died" while volunteering') they stay with its verb."""
     if d.verb is None or d.cue_lemma == ":":
         return
+    doc, text = ctx.doc, ctx.text
 
     def occasion(s: int, e: int, qs: int, qe: int) -> bool:
         if not _OCCASION.match(text, qe, e):
             return False
         return not (s < qs and _clause_adjunct(doc, qe, (s, e)))
 
-    _cut_after_last_quote(d, quotes, occasion)
+    _cut_after_last_quote(d, ctx.quotes, occasion)
 
 
 def _cut_after_last_quote(

@@ -21,7 +21,7 @@ from claimledger.web.deps import EngineDep, FilterDep, SortDep
 from claimledger.web.routes.claimants import NameQ
 from claimledger.web.routes.conflicts import KindQ
 from claimledger.web.routes.documents import OutletQ, TitleQ
-from claimledger.web.routes.figures import AboutQ, AllQ, EventQ, SideQ
+from claimledger.web.routes.figures import TrackQueryDep
 from claimledger.web.schemas import ERROR_RESPONSES
 
 api = APIRouter(prefix="/api/download", tags=["downloads"], responses=ERROR_RESPONSES)
@@ -67,19 +67,9 @@ def download_claims(
 
 
 @api.get("/figures.{fmt}")
-def download_figures(
-    engine: EngineDep,
-    fmt: Fmt,
-    about: AboutQ = None,
-    everything: AllQ = None,
-    side: SideQ = None,
-    event: EventQ = None,
-) -> StreamingResponse:
+def download_figures(engine: EngineDep, fmt: Fmt, query: TrackQueryDep) -> StreamingResponse:
     """The "Per claimant" table of every track the Figures view lists (charts and cards)."""
-    found = dashboard.tracks(
-        engine, about=about, everything=bool(everything), side=side, event=event
-    )
-    return _send("figures", fmt, dl.FIGURE_COLUMNS, dl.figure_rows(found))
+    return _send("figures", fmt, dl.FIGURE_COLUMNS, dl.figure_rows(query.tracks(engine)))
 
 
 @api.get("/tracks/{track_id}.{fmt}")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy import Engine
 
 from claimledger.ledger import dashboard
 from claimledger.web.charts import chart_for
@@ -37,6 +39,31 @@ EventQ = Annotated[
 CardsQ = Annotated[
     int | None, Query(ge=0, le=100_000_000, description="one-figure tracks to skip"), Blank
 ]
+
+
+@dataclass(frozen=True)
+class TrackQuery:
+    """Which tracks to list: the filters /figures, /api/figures and its download share."""
+
+    about: str | None
+    everything: bool
+    side: str | None
+    event: str | None
+
+    def tracks(self, engine: Engine) -> list[dashboard.Track]:
+        """The matching tracks, ranked, through the one read path (`dashboard.tracks`)."""
+        return dashboard.tracks(
+            engine, about=self.about, everything=self.everything, side=self.side, event=self.event
+        )
+
+
+def track_query(
+    about: AboutQ = None, everything: AllQ = None, side: SideQ = None, event: EventQ = None
+) -> TrackQuery:
+    return TrackQuery(about, bool(everything), side, event)
+
+
+TrackQueryDep = Annotated[TrackQuery, Depends(track_query)]
 PAGE_TRACKS = 10  # charts per page on /figures
 PAGE_CARDS = 48  # one-figure tracks per page, as compact cards
 
@@ -53,15 +80,21 @@ def list_figures(
 ) -> Envelope[list[dashboard.Track]]:
     """The "Per claimant" table: each track (most contested first) with each claimant's latest
     figure; `series=true` adds every point and the consistency notes (as /api/tracks/{id})."""
-    found = dashboard.tracks(
-        engine, about=about, everything=bool(everything), side=side, event=event
-    )
+    # The filters one by one, not through TrackQueryDep: the API lists `series` among them.
+    query = track_query(about, everything, side, event)
+    found = query.tracks(engine)
     items = found[page.offset : page.offset + page.limit]
     if series:
         items = dashboard.full_tracks(engine, items)
     else:
         items = [dashboard.without_series(t) for t in items]
-    given = {"about": about, "all": everything, "series": series, "side": side, "event": event}
+    given = {
+        "about": query.about,
+        "all": query.everything or None,
+        "series": series,
+        "side": query.side,
+        "event": query.event,
+    }
     filters = {k: v for k, v in given.items() if v}
     return Envelope(data=items, meta=page_meta(len(found), page.limit, page.offset, filters))
 
@@ -81,17 +114,12 @@ def figures_page(
     engine: EngineDep,
     templates: TemplatesDep,
     page: PageDep,
-    about: AboutQ = None,
-    everything: AllQ = None,
-    side: SideQ = None,
-    event: EventQ = None,
+    query: TrackQueryDep,
     cards: CardsQ = None,
 ) -> HTMLResponse:
     """The figures dashboard, ranked and paged: per track with two figures or more a step chart
     and the "Per claimant" table; tracks of one figure as compact cards after them."""
-    found = dashboard.tracks(
-        engine, about=about, everything=bool(everything), side=side, event=event
-    )
+    found = query.tracks(engine)
     charted = [t for t in found if t.n_points > 1]
     singles = [t for t in found if t.n_points <= 1]
     limit = min(page.limit, PAGE_TRACKS)
@@ -106,10 +134,10 @@ def figures_page(
             "cards": singles[first_card : first_card + PAGE_CARDS],
             "cards_meta": page_meta(len(singles), PAGE_CARDS, first_card),
             "n_tracks": len(found),
-            "about": about,
-            "side": side,
-            "event": event,
-            "everything": bool(everything),
+            "about": query.about,
+            "side": query.side,
+            "event": query.event,
+            "everything": query.everything,
             "facets": dashboard.track_facets(engine),
             "meta": page_meta(len(charted), limit, page.offset),
         },

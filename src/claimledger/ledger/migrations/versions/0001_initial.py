@@ -1,36 +1,25 @@
 """Initial ledger: documents, claims, quantities, claimants, ingests.
 
-Written out column by column (not ``metadata.create_all``) so this revision stays what it was
+Written out column by column (not ``metadata.create_all``; the column sets it shares with later
+revisions come from the frozen ``ledger/migration_ddl.py``) so this revision stays what it was
 when later revisions change schema.py. Portable types only: it runs on SQLite and PostgreSQL.
 
-Revision ID: 0001_initial
-Revises:
-Create Date: 2026-05-09
+Created 2026-05-09.
 """
-
-from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0001_initial"
-down_revision = None
-branch_labels = None
-depends_on = None
+from claimledger.ledger.migration_ddl import cascade_fk, document_columns
+
+revision, down_revision = "0001_initial", None
 
 
 def upgrade() -> None:
     """Create the five tables and their indexes."""
     op.create_table(
         "documents",
-        sa.Column("doc_id", sa.String(32), nullable=False),
-        sa.Column("doc_path", sa.Text(), nullable=False),
-        sa.Column("source_id", sa.Text()),
-        sa.Column("url", sa.Text()),
-        sa.Column("outlet", sa.Text()),
-        sa.Column("title", sa.Text()),
-        sa.Column("published", sa.Date()),
-        sa.Column("format", sa.String(16), nullable=False),
+        *document_columns(),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("n_words", sa.Integer(), nullable=False),
         sa.Column("origin_id", sa.String(32)),
@@ -62,12 +51,7 @@ def upgrade() -> None:
         sa.Column("content_spans", sa.Text(), nullable=False),
         sa.Column("copy_of", sa.String(32)),
         sa.PrimaryKeyConstraint("claim_id", name="pk_claims"),
-        sa.ForeignKeyConstraint(
-            ["doc_id"],
-            ["documents.doc_id"],
-            name="fk_claims_doc_id_documents",
-            ondelete="CASCADE",
-        ),
+        cascade_fk("claims", "doc_id", "documents"),
     )
     op.create_index("ix_claims_doc", "claims", ["doc_id", "seq"])
     op.create_index("ix_claims_claimant", "claims", ["claimant"])
@@ -91,12 +75,7 @@ def upgrade() -> None:
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("claim_id", "idx", name="pk_quantities"),
-        sa.ForeignKeyConstraint(
-            ["claim_id"],
-            ["claims.claim_id"],
-            name="fk_quantities_claim_id_claims",
-            ondelete="CASCADE",
-        ),
+        cascade_fk("quantities", "claim_id", "claims"),
     )
     op.create_index("ix_quantities_counted_event", "quantities", ["counted", "event"])
 

@@ -5,19 +5,12 @@ claim_id in the index that never reads the quantities table itself (on 100,000 c
 the matches goes from ~35 ms to ~9 ms). A document page lists the other copies of its article,
 `origin_id = ?`, which without an index reads every document. Additive only.
 
-Revision ID: 0002_web_read_index
-Revises: 0001_initial
-Create Date: 2026-11-29
+Created 2026-11-29.
 """
-
-from __future__ import annotations
 
 from alembic import op
 
-revision = "0002_web_read_index"
-down_revision = "0001_initial"
-branch_labels = None
-depends_on = None
+revision, down_revision = "0002_web_read_index", "0001_initial"
 
 
 def upgrade() -> None:

@@ -2,20 +2,13 @@
 it, who relayed it, the claimant's party, and background figures. Additive only: old rows read
 as no rule, no relay, no party and no background.
 
-Revision ID: 0003_claim_provenance
-Revises: 0002_web_read_index
-Create Date: 2026-12-01
+Created 2026-12-01.
 """
-
-from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_claim_provenance"
-down_revision = "0002_web_read_index"
-branch_labels = None
-depends_on = None
+revision, down_revision = "0003_claim_provenance", "0002_web_read_index"
 
 
 def upgrade() -> None:

@@ -1,19 +1,14 @@
 """Places named in claims, linked to gazetteer coordinates (`claim_places`). Additive only.
 
-Revision ID: 0003_reconcile_places
-Revises: 0003_claim_provenance
-Create Date: 2026-12-02
+Created 2026-12-02.
 """
-
-from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_reconcile_places"
-down_revision = "0003_claim_provenance"
-branch_labels = None
-depends_on = None
+from claimledger.ledger.migration_ddl import cascade_fk
+
+revision, down_revision = "0003_reconcile_places", "0003_claim_provenance"
 
 
 def upgrade() -> None:
@@ -29,12 +24,7 @@ def upgrade() -> None:
         sa.Column("latitude", sa.Float()),
         sa.Column("longitude", sa.Float()),
         sa.PrimaryKeyConstraint("claim_id", "idx", name="pk_claim_places"),
-        sa.ForeignKeyConstraint(
-            ["claim_id"],
-            ["claims.claim_id"],
-            name="fk_claim_places_claim_id_claims",
-            ondelete="CASCADE",
-        ),
+        cascade_fk("claim_places", "claim_id", "claims"),
     )
     op.create_index("ix_claim_places_name", "claim_places", ["name"])
 

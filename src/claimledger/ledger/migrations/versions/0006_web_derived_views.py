@@ -4,20 +4,13 @@ Rebuilding them from 100,000 claims takes tens of seconds; stored at the end of 
 the fingerprint of the content they were built from, a restarted `serve` loads them in well
 under a second. Additive only: a ledger without the rows simply builds them as before.
 
-Revision ID: 0003_web_derived_views
-Revises: 0003_robust_carriers
-Create Date: 2026-12-01
+Created 2026-12-01.
 """
-
-from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_web_derived_views"
-down_revision = "0003_robust_carriers"
-branch_labels = None
-depends_on = None
+revision, down_revision = "0003_web_derived_views", "0003_robust_carriers"
 
 
 def upgrade() -> None:
