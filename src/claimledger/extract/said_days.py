@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.when import cue_tokens
+from claimledger.lexicon import words
 
 
 def _verbs(doc: Doc, cue_spans: list[tuple[int, int]]) -> list[Token]:
@@ -32,19 +33,16 @@ def takes_a_carried_day(doc: Doc, cue_spans: list[tuple[int, int]]) -> bool:
     )
 
 
-# Conjunctions of a clause that only places something in time ("... were read out when the
-# military announced their deaths on Wednesday"): a statement told inside one is background
-# to the sentence, not the speaker's statement that the next sentences go on reporting.
-_TIME_CLAUSE_MARKS = frozenset({"when", "after", "before", "while", "once", "until", "as"})
-
-
 def dates_later_claims(doc: Doc, cue_spans: list[tuple[int, int]]) -> bool:
     """Whether the day of this cue is the day of the same speaker's next, undated claims: it is
     unless every cue verb heads a clause of time ("when X announced on Wednesday")."""
     verbs = _verbs(doc, cue_spans)
     return not verbs or not all(
         v.dep_ == "advcl"
-        and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_CLAUSE_MARKS for c in v.children)
+        and any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in words("time_clause_marks")
+            for c in v.children
+        )
         for v in verbs
     )
 

@@ -84,9 +84,6 @@ _VAGUE_PAST = re.compile(
     r"^previously$|(?:^|\s)(?:last|past|earlier this|earlier in the|previous|the previous"
     r"|the past|recent) (?:week|month|year|weeks|months|days)\b"
 )
-# A day named by pointing back at the last day the text gave: "denied it that day", "the
-# ministry said the same day".
-_ANAPHORIC_DAY = frozenset({"that day", "the same day", "that same day", "the very same day"})
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(
     rf"\b(?P<m>{_MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>\d{{4}}))?"
@@ -225,7 +222,7 @@ def _day_pointed_at(doc: Doc, span: Span, published: date | None) -> date | None
     """For "that day" / "the same day": the last day written in this or the two sentences
     before ("Aliyev said on Sunday that ... The ministry denied it that day" is Sunday)."""
     words_in = " ".join(t.lower_ for t in span if t.lower_ != "on")
-    if words_in not in _ANAPHORIC_DAY:
+    if words_in not in words("anaphoric_day_phrases"):
         return None
     sentences = list(doc.sents)
     here = next((k for k, sent in enumerate(sentences) if sent.start <= span.start < sent.end), 0)

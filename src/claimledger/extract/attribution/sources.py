@@ -24,7 +24,6 @@ from claimledger.lexicon import words
 # Dependencies through which a cue inherits its host's subject: "adding that", "but said",
 # "began by saying" (pcomp under prep).
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"})
-COUNT_WORDS = frozenset({"half", "third", "quarter", "quarters", "thirds", "percent", "majority"})
 
 
 def trailing_cue_parts(verb: Token, sents: Sentences) -> tuple[TokenRange, Span] | None:
@@ -134,13 +133,12 @@ def subject_of(verb: Token) -> Span | None:
     return _stranded_subject(verb) if cur.i == verb.i else None
 
 
-# Subordinators of a clause set against its host: its cue never takes the host's subject.
-CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "but"})
-
-
 def _contrasts(clause: Token) -> bool:
+    """Opened by a contrast (`contrast_marks`): its cue never takes the host's subject."""
     return any(
-        c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.subtree if c.i < clause.i
+        c.dep_ == "mark" and c.lower_ in words("contrast_marks")
+        for c in clause.subtree
+        if c.i < clause.i
     )
 
 
@@ -214,7 +212,7 @@ def _count_subject(verb: Token) -> Span | None:
         if (
             c.dep_ in ("nummod", "npadvmod")
             and c.left_edge.i == verb.left_edge.i
-            and any(t.pos_ == "NUM" or t.lower_ in COUNT_WORDS for t in c.subtree)
+            and any(t.pos_ == "NUM" or t.lower_ in words("share_words") for t in c.subtree)
         ):
             return verb.doc[c.left_edge.i : c.right_edge.i + 1]
     return None

@@ -24,7 +24,6 @@ _EVENT_WORDS = {
     for event, words in shipped_lexicon().mapping("figure_events").items()
     for word in words
 }
-_DEMONSTRATIVES = {"those", "these"}
 
 
 # Letters then digits in one token: a designation ("D-30", "Su-25", "TB2"), never an amount.
@@ -82,7 +81,7 @@ def is_event_people(token: Token) -> bool:
 def described_people(token: Token) -> Token | None:
     """The clause describing a demonstrative that stands for people: "those displaced since
     the coup" -> displaced, "those who voted" -> voted; None for any other token."""
-    if token.lower_ not in _DEMONSTRATIVES:
+    if token.lower_ not in words("demonstratives"):
         return None
     return next((c for c in token.children if c.dep_ in {"acl", "relcl"}), None)
 

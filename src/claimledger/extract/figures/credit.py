@@ -9,18 +9,8 @@ from __future__ import annotations
 
 import re
 
-from claimledger.lexicon import words
+from claimledger.lexicon import active_lexicon, words
 from claimledger.models import Claim
-
-# Mentions that name nobody by themselves.
-UNNAMED_MENTIONS = frozenset({"they", "it", "he", "she", "we", "i", "you", "this", "one", "who"})
-# Belief verbs are cues of opinion, not of figures published.
-_BELIEFS = frozenset({"think", "believe", "know", "expect", "hope", "fear", "worry", "feel"})
-# Irregular past forms of the verbs a figure is reported with.
-_IRREGULAR = {
-    "said": "say", "told": "tell", "wrote": "write", "written": "write", "put": "put",
-    "spoke": "speak", "spoken": "speak", "showed": "show", "shown": "show", "read": "read",
-}  # fmt: skip
 
 
 def reports_through(word: str) -> bool:
@@ -29,14 +19,15 @@ def reports_through(word: str) -> bool:
     known = words("report_cues")
     for lemma in lemmas(word):
         if lemma in known:
-            return lemma not in words("event_verbs") and lemma not in _BELIEFS
+            return lemma not in words("event_verbs") and lemma not in words("belief_verbs")
     return False
 
 
 def lemmas(word: str) -> list[str]:
     """The word and the stems it may be an inflection of ("reported" -> report, reporte)."""
-    if word in _IRREGULAR:
-        return [_IRREGULAR[word]]
+    irregular = active_lexicon().mapping("irregular_past_forms")
+    if word in irregular:
+        return [irregular[word][0]]
     found = [word]
     for suffix, repl in (
         ("ing", ""),
@@ -60,7 +51,7 @@ def named(claim: Claim, outlet_name: str) -> bool:
     if claim.claimant != "unknown":
         return True
     mention = (claim.claimant_mention or "").strip().lower()
-    return bool(mention) and mention not in UNNAMED_MENTIONS
+    return bool(mention) and mention not in words("unnamed_mentions")
 
 
 def outlets(claim: Claim, outlet_name: str) -> bool:

@@ -27,8 +27,6 @@ from claimledger.names.claimants import canonicalize
 
 # The issuer's name ends where the line turns to its subject: "Comment by X on killings in ...".
 _NAME_END = re.compile(r"\s+(?:on|about|regarding|concerning|at|in response to)\s+.*$", re.I)
-# Headers that name their issuer with a colon as well as with "by": "Press release: X".
-_COLON_HEADERS = frozenset({"press release", "news release", "media release", "communique"})
 _MAX_NAME_WORDS = 10
 # Declarers: bodies publish bulletins; a person's statement is named by its header instead.
 _DECLARING_TYPES = frozenset({"government", "organization", "group"})
@@ -86,7 +84,7 @@ def _issuer_name(line: str) -> str | None:
         rest = line[len(header) :]
         by = re.match(r"\s+(?:by|from|of)\s+", rest, re.I)
         colon = re.match(r"\s*:\s+", rest)
-        if by is None and not (colon and header.replace("é", "e") in _COLON_HEADERS):
+        if by is None and not (colon and header.replace("é", "e") in words("colon_issuer_headers")):
             return None
         opened = by or colon
         assert opened is not None

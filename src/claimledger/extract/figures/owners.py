@@ -37,7 +37,7 @@ from claimledger.extract.figures.cited import (
     inverted_reports,
     trailing_reporters,
 )
-from claimledger.extract.figures.credit import UNNAMED_MENTIONS, named, reports
+from claimledger.extract.figures.credit import named, reports
 from claimledger.extract.figures.headlines import settle_headlines
 from claimledger.extract.figures.issuer import issued_statement
 from claimledger.lexicon import words as lexicon_words
@@ -158,7 +158,7 @@ def settle_owners(ordered: list[Claim], outlet_name: str) -> None:
 
 def _pronoun_source(claim: Claim) -> bool:
     """ "said that it had added 140 names": a pronoun inside a claim names no new source."""
-    return (claim.claimant_mention or "").strip().lower() in UNNAMED_MENTIONS
+    return (claim.claimant_mention or "").strip().lower() in lexicon_words("unnamed_mentions")
 
 
 def _rank(claim: Claim, outlet_name: str) -> tuple[int, int, int]:
