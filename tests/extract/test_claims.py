@@ -140,3 +140,17 @@ def test_claims_under_a_press_release_dateline_take_its_day(nlp: Any) -> None:
     assert _by_content(claims, "12 bridges").stated_on == date(2020, 9, 29)
     # "on Wednesday" counts back from the release's Tuesday, not the page's Friday
     assert _by_content(claims, "40 families").stated_on == date(2020, 9, 23)
+
+
+def test_an_unnamed_speakers_quotation_is_not_absorbed_by_the_outlets_statement() -> None:
+    from claimledger.extract.pipeline import extract_claims
+    from claimledger.models import Document
+
+    text = (
+        "“On Monday the strike hit the market and killed 12 traders,” said one of the aid "
+        "workers, citing witnesses."
+    )
+    claims = extract_claims(Document(doc_id="e", doc_path="e.txt", text=text, outlet="Wire"))
+    (held,) = [c for c in claims if c.quantities]
+    assert held.claimant_mention == "one of the aid workers"
+    assert held.mode == "direct"

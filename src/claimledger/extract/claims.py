@@ -104,7 +104,13 @@ def _echoes(claim: Claim, other: Claim) -> bool:
     if other is claim:
         return False
     if claim.claimant == "unknown":
-        return other.claimant != "unknown" and _within(claim.content_spans, other.content_spans)
+        # The outlet's own figure statement of the sentence echoes nobody: "'... killed 17
+        # civilians,' said one of the aid workers" stays the aid worker's.
+        return (
+            other.claimant != "unknown"
+            and other.mode != "unattributed"
+            and _within(claim.content_spans, other.content_spans)
+        )
     return (
         claim.mode == "according_to"
         and other.mode != "according_to"
