@@ -85,3 +85,15 @@ def test_a_sentence_closing_on_another_outlets_name_is_its_report() -> None:
     assert held["three"].rule == "cited_source"
     # the outlet naming itself is still the outlet on its own authority
     assert held["Four"].rule != "cited_source"
+
+
+def test_a_figure_said_to_be_made_public_by_a_body_is_that_bodys() -> None:
+    held = figure_claims(
+        "The 22 deaths, most of them conscripts, were the first losses publicly confirmed by "
+        "Valmora's defence ministry since the offensive began."
+    )
+    assert held["22"].rule == "cited_source"
+    assert "defence ministry" in (held["22"].claimant_mention or "")
+    # a figure made public by nobody named stays the outlet's
+    held = figure_claims("Eight houses were damaged, the outlet's own count confirmed by photos.")
+    assert held["Eight"].rule != "cited_source"

@@ -129,3 +129,33 @@ def trailing_reporters(ordered: list[Claim], outlet_name: str) -> None:
         claim.claimant_spans = []
         claim.mode = "indirect"
         claim.rule = "cited_source"
+
+
+# A figure the sentence says someone made public: "The 15 deaths were the first publicly
+# confirmed by Israel's military since ...", "a toll released by the health ministry".
+MADE_PUBLIC_BY = re.compile(
+    r"\b(?:confirmed|reported|announced|released|published|disclosed|documented|verified)"
+    r"\s+by\s+(?P<name>(?:the\s+)?[A-Za-z][^,.;:()\"“”]{1,60}?)"
+    r"(?=\s+(?:since|after|when|on|in|as|and|who|which|that|during|following)\b|[,.;:()]|$)"
+)
+
+
+def made_public_by(ordered: list[Claim], outlet_name: str) -> None:
+    """Outlet figure statements that say who made their figure public are that body's."""
+    for claim in ordered:
+        if not claim.quantities or not outlets(claim, outlet_name):
+            continue
+        found = MADE_PUBLIC_BY.search(claim.sentence)
+        if found is None or found.start() < min(q.start for q in claim.quantities) - claim.start:
+            continue  # the agent must follow the figure it made public
+        name = re.sub(r"^the\s+", "", found.group("name").strip(), flags=re.I)
+        info = canonicalize(name)
+        if info.name == "unknown" and name.lower().split()[-1] not in words("org_roles"):
+            continue
+        claim.claimant = info.name if info.name != "unknown" else name
+        claim.claimant_mention = name
+        claim.claimant_type = info.claimant_type
+        claim.affiliation = info.affiliation
+        claim.claimant_spans = []
+        claim.mode = "indirect"
+        claim.rule = "cited_source"

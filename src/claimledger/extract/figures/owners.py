@@ -35,6 +35,7 @@ from claimledger.extract.figures.around import (
 from claimledger.extract.figures.cited import (
     cite_sources,
     inverted_reports,
+    made_public_by,
     trailing_reporters,
 )
 from claimledger.extract.figures.credit import named, reports
@@ -74,6 +75,7 @@ def settle_figures(
         cite_sources(ordered, text, outlet_name)
         reporter_lines = inverted_reports(ordered, text, outlet_name)
         trailing_reporters(ordered, outlet_name)
+        made_public_by(ordered, outlet_name)
     settle_headlines(ordered, text, credit_sources="headline_source" not in off)
     if "sentence_source" not in off:
         share_sentence(ordered, outlet_name)
