@@ -419,3 +419,17 @@ def test_narration_after_a_quoted_speaker_is_the_outlets() -> None:
     )
     held = owners(text)
     assert held["about 4,000"] == ["Harbour Times"]
+
+
+def test_a_background_distance_stays_the_outlets_when_the_sentence_is_a_sources() -> None:
+    claims = claims_of(
+        "A navy spokesman said the ships were carrying about 40 tonnes of food to the island, "
+        "which lies 210 miles south of the capital."
+    )
+    holders = {
+        q.text: (c.claimant_mention or c.claimant, q.background)
+        for c in claims
+        for q in c.quantities
+    }
+    assert holders["about 40"][0] == "A navy spokesman"
+    assert holders["210"] == ("Harbour Times", True)

@@ -49,3 +49,29 @@ def _mentions_the_past(sentence: str, published: date | None) -> bool:
     if published is None:
         return False
     return any(int(y) <= published.year - 3 for y in _YEAR.findall(sentence))
+
+
+def split_background(ordered: list[Claim], outlet_name: str) -> None:
+    """An outlet statement holding both background figures and figures of the story is cut in
+    two, so a source the sentences around it give takes the story's figures only: in "the
+    spokesman said the air force flew 25,000 pounds of supplies to the island, which lies 390
+    miles south", the distance stays the outlet's. `ordered` is changed in place."""
+    k = 0
+    while k < len(ordered):
+        claim = ordered[k]
+        k += 1
+        outlet_own = claim.mode == "unattributed" or claim.claimant == outlet_name
+        context = [q for q in claim.quantities if q.background]
+        if not outlet_own or not context or len(context) == len(claim.quantities):
+            continue
+        claim.quantities = [q for q in claim.quantities if not q.background]
+        spans = [(q.start, q.end) for q in context]
+        aside = claim.model_copy(
+            update={
+                "claim_id": Claim.make_id(claim.doc_id, spans, []),
+                "quantities": context,
+                "content_spans": spans,
+            }
+        )
+        ordered.insert(k, aside)
+        k += 1

@@ -32,6 +32,7 @@ from claimledger.extract.figures.around import (
     share_sentence,
     sole_source,
 )
+from claimledger.extract.figures.background import split_background
 from claimledger.extract.figures.cited import (
     cite_sources,
     inverted_reports,
@@ -70,6 +71,7 @@ def settle_figures(
     off = frozenset(disabled)
     if "demoted_act" not in off:
         demote_acts(ordered, outlet_name)
+    split_background(ordered, outlet_name)
     reporter_lines: set[str] = set()
     if "cited_source" not in off:
         cite_sources(ordered, text, outlet_name)
