@@ -154,3 +154,18 @@ def test_an_unnamed_speakers_quotation_is_not_absorbed_by_the_outlets_statement(
     (held,) = [c for c in claims if c.quantities]
     assert held.claimant_mention == "one of the aid workers"
     assert held.mode == "direct"
+
+
+def test_a_vague_body_takes_the_state_last_written_out_for_it() -> None:
+    from claimledger.extract.pipeline import extract_claims
+    from claimledger.models import Document
+
+    text = (
+        "At least 12 soldiers were killed on Monday in an ambush in central Mali, the army "
+        "said.\n\nIn a separate statement, Burkina Faso's army said 30 attackers were killed "
+        "near Djibo.\n\nThe fighting was fierce, the army added, and four officers died."
+    )
+    claims = extract_claims(Document(doc_id="q", doc_path="q.txt", text=text, outlet="Wire"))
+    holders = {q.text: c.claimant for c in claims for q in c.quantities}
+    assert holders["At least 12"] == "Mali Defence Ministry"
+    assert holders["four"] == holders["30"] == "Burkina Faso Defence Ministry"

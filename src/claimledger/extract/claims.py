@@ -52,13 +52,14 @@ def claims_from_parsed(
         if claim is None:
             continue
         # A vague claimant ("Defence Ministry") made precise from the mention and sentence, or
-        # as this article made it precise before ("the army" of Burkina Faso, later "it").
-        vague = claim.claimant
+        # as this article last made it precise ("the army" of Burkina Faso, later "it").
         (claim,) = refine_claimants([claim])
-        if claim.claimant != vague and claim.affiliation:
-            made_precise.setdefault(vague, claim)
-        elif claim.affiliation is None and vague in made_precise:
-            earlier = made_precise[vague]
+        state = claim.affiliation
+        if state and claim.claimant.startswith(state + " "):
+            # the last body of that name written out with its state stands for it from here
+            made_precise[claim.claimant[len(state) + 1 :]] = claim
+        elif state is None and claim.claimant in made_precise:
+            earlier = made_precise[claim.claimant]
             claim.claimant, claim.affiliation = earlier.claimant, earlier.affiliation
             claim.claimant_type = earlier.claimant_type
         if said_on is not None:
