@@ -10,6 +10,7 @@ import httpx
 import pytest
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
 from typer.testing import CliRunner
 
 from claimledger.api import Ledger
@@ -55,8 +56,14 @@ HOSTILE = [
 
 
 def _query_params(dependant: Dependant) -> list[str]:
-    """Query parameter names of a route, its dependencies' included."""
-    names = [p.alias for p in dependant.query_params]
+    """Query parameter names of a route, its dependencies' and query models' included."""
+    names: list[str] = []
+    for param in dependant.query_params:
+        model = param.field_info.annotation
+        if isinstance(model, type) and issubclass(model, BaseModel):  # each field is a parameter
+            names += [field.alias or name for name, field in model.model_fields.items()]
+        else:
+            names.append(param.alias)
     for sub in dependant.dependencies:
         names += _query_params(sub)
     return names

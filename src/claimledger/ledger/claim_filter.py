@@ -22,7 +22,7 @@ Semantics (the same on every read path: `claimledger claims`, `Ledger.claims`, `
   `carriers`).
 
 Extension point: a new filter (say `party`, `place` or `event_type` from reconcile) is one
-optional field here, one branch in `claim_conditions`, one parameter in `web/deps.claim_filter`
+optional field here, one branch in `claim_conditions`, one field in `web/deps.ClaimQuery`
 and one CLI option; `tests/web/test_read_paths.py` runs every example of `FILTER_EXAMPLES`
 through the three paths, so add one there too.
 """

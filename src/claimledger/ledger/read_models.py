@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from claimledger.ledger.claim_filter import ClaimFilter as ClaimFilter  # moved; kept importable
 from claimledger.models import Claim
@@ -38,8 +38,14 @@ class ClaimPage(BaseModel):
     items: list[LedgerClaim]
 
 
-class DocumentSummary(BaseModel):
-    """A document without its text, for listings."""
+class DocMeta(BaseModel):
+    """What an export needs to know about a claim's document (everything but its text).
+
+    The one declaration of a document's metadata fields that the reads return; the listings'
+    `DocumentSummary` extends it.
+    """
+
+    model_config = ConfigDict(frozen=True)
 
     doc_id: str
     doc_path: str
@@ -48,6 +54,14 @@ class DocumentSummary(BaseModel):
     outlet: str | None = None
     title: str | None = None
     published: date | None = None
+
+
+class DocumentSummary(DocMeta):
+    """A document without its text, for listings."""
+
+    model_config = ConfigDict(frozen=False)
+    __hash__ = None  # type: ignore[assignment]  # mutable, so unhashable like any BaseModel
+
     format: str
     n_words: int
     origin_id: str | None = None

@@ -21,6 +21,7 @@ from sqlalchemy import distinct, func, select
 from claimledger.ledger import claim_reads
 from claimledger.ledger.claim_filter import ClaimFilter
 from claimledger.ledger.dberrors import translate_errors
+from claimledger.ledger.read_models import DocMeta as DocMeta  # declared there; kept importable
 from claimledger.ledger.schema import claimants, claims, documents, quantities, row_doc_meta
 from claimledger.models import Claim, Document
 
@@ -30,19 +31,6 @@ if TYPE_CHECKING:
 BATCH = 500
 # The document columns exported next to each claim (CONTRACT.md).
 META_COLUMNS = ("doc_id", "doc_path", "source_id", "url", "outlet", "title", "published")
-
-
-@dataclass(frozen=True)
-class DocMeta:
-    """What an export needs to know about a claim's document (everything but its text)."""
-
-    doc_id: str
-    doc_path: str
-    source_id: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    title: str | None = None
-    published: date | None = None
 
 
 @dataclass(frozen=True)

@@ -51,8 +51,9 @@ def side_of_state(state: str) -> str | None:
 
 
 @dataclass(frozen=True)
-class FigureRow:
-    """One line of the figures view: per claimant, its latest figure on a track."""
+class TrackFigure:
+    """A claimant's figure on a track, with the claim and sentence it comes from: what every
+    row of the figures views shows."""
 
     track_id: str
     label: str
@@ -64,6 +65,34 @@ class FigureRow:
     high: float | None
     claim_id: str
     sentence: str
+
+
+# TrackFigure's fields in order, for a row's constructor.
+_FigureFields = tuple[
+    str, str, str, date | None, str, float | None, float | None, float | None, str, str
+]
+
+
+def _figure_of(track: Track, p: TrackPoint) -> _FigureFields:
+    """The TrackFigure fields of point `p` on `track`."""
+    return (
+        track.track_id,
+        track.label,
+        p.claimant,
+        p.stated_on,
+        p.text,
+        p.value,
+        p.low,
+        p.high,
+        p.claim_id,
+        p.sentence,
+    )
+
+
+@dataclass(frozen=True)
+class FigureRow(TrackFigure):
+    """One line of the figures view: per claimant, its latest figure on a track."""
+
     implied: float | None = None
 
 
@@ -118,21 +147,7 @@ def figures_table(
     for track in _ranked(tracks, about, everything):
         latest = sorted(track.latest.values(), key=lambda p: (p.stated_on or date.max, p.claimant))
         for p in latest:
-            rows.append(
-                FigureRow(
-                    track.track_id,
-                    track.label,
-                    p.claimant,
-                    p.stated_on,
-                    p.text,
-                    p.value,
-                    p.low,
-                    p.high,
-                    p.claim_id,
-                    p.sentence,
-                    track.implied.get(p.claimant),
-                )
-            )
+            rows.append(FigureRow(*_figure_of(track, p), track.implied.get(p.claimant)))
     return rows
 
 
@@ -146,20 +161,10 @@ def format_row(row: FigureRow) -> str:
 
 
 @dataclass(frozen=True)
-class SideRow:
+class SideRow(TrackFigure):
     """One figure of the side table: a side's (or another claimant's) latest word on a track."""
 
     side: str  # "Armenia", or "others"
-    track_id: str
-    label: str
-    claimant: str
-    stated_on: date | None
-    text: str
-    value: float | None
-    low: float | None
-    high: float | None
-    claim_id: str
-    sentence: str
     share: bool = False
 
 
@@ -194,20 +199,7 @@ def figures_by_side(
         for grouping, points in by_side.items():
             p = _latest(points)
             rows.append(
-                SideRow(
-                    grouping.split("\0")[0],
-                    row_track.track_id,
-                    row_track.label,
-                    p.claimant,
-                    p.stated_on,
-                    p.text,
-                    p.value,
-                    p.low,
-                    p.high,
-                    p.claim_id,
-                    p.sentence,
-                    p.share,
-                )
+                SideRow(*_figure_of(row_track, p), side=grouping.split("\0")[0], share=p.share)
             )
     order: dict[str, int] = {}
     for r in rows:
@@ -258,7 +250,9 @@ def print_side_rows(
 
     rows = figures_by_side(tracks, about, everything=everything, table=table)
     if as_json:
-        typer.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, default=str))
+        # The side first, as the table reads ("Per Armenia: ..."), then the figure.
+        side_first = [{"side": r.side, **asdict(r)} for r in rows]
+        typer.echo(json.dumps(side_first, ensure_ascii=False, default=str))
     elif not rows:
         typer.echo("No figures in the ledger yet.")
     else:

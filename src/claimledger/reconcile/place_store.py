@@ -32,7 +32,7 @@ _NO_PLACE = dict.fromkeys(("written", "name", "geonameid", "country", "latitude"
 
 @dataclass(frozen=True)
 class PlaceCount:
-    """A place with what the ledger says there: for a map marker."""
+    """A place named in claims: where it is and how many claims and figures name it."""
 
     name: str
     country: str

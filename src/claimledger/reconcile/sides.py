@@ -22,10 +22,10 @@ from claimledger.names.aliases import Key, alias_table, key_of
 from claimledger.reconcile.yamlfile import (
     DataFileError,
     Located,
-    bundled,
+    named_entries,
+    table_with_additions,
     text_of,
     texts_of,
-    user_file,
 )
 
 __all__ = [
@@ -153,13 +153,6 @@ def _merge(base: list[dict[str, Any]], extra: list[dict[str, Any]]) -> list[dict
     return list(by_name.values())
 
 
-def _entries(raw: dict[str, Any], section: str, source: str) -> list[dict[str, Any]]:
-    value = raw.get(section) or []
-    if not isinstance(value, list) or not all(isinstance(e, dict) and "name" in e for e in value):
-        raise DataFileError(f"{source}: `{section}` must be a list of entries with a name")
-    return value
-
-
 def _put(index: dict[Any, tuple[str, str]], key: Any, party: str, word: Located) -> None:
     seen = index.get(key)
     if seen is not None and seen[0] != party:
@@ -176,7 +169,7 @@ def compile_party_table(raw: dict[str, Any], source: str) -> PartyTable:
     claimants: dict[str, tuple[str, str]] = {}
     affiliations: dict[str, tuple[str, str]] = {}
     names: dict[Key, tuple[str, str]] = {}
-    for e in _entries(raw, "parties", source):
+    for e in named_entries(raw, "parties", source):
         name = text_of(e["name"], source, "name")
         party = name.value
         table.side[party] = text_of(e.get("side", name), name.where, "side").value
@@ -188,14 +181,14 @@ def compile_party_table(raw: dict[str, Any], source: str) -> PartyTable:
             _put(names, tuple(key_of(n.value)), party, n)
         for k in texts_of(e.get("claimant_types", []), name.where, "claimant_types"):
             table.by_type[k.value] = party
-    for s in _entries(raw, "sides", source):
+    for s in named_entries(raw, "sides", source):
         side = text_of(s["name"], source, "name")
         flag = s.get("belligerent")
         if flag is not None and text_of(flag, side.where, "belligerent").value == "true":
             table.belligerent.add(side.value)
         opponents = texts_of(s.get("opponents", []), side.where, "opponents")
         table.opponents[side.value] = tuple(o.value for o in opponents)
-    for th in _entries(raw, "theatres", source):
+    for th in named_entries(raw, "theatres", source):
         name = text_of(th["name"], source, "name")
         for side_name in texts_of(th.get("sides", []), name.where, "sides"):
             table.theatre[side_name.value] = name.value
@@ -214,22 +207,13 @@ def load_party_table(extra: Path | None = None) -> PartyTable:
     Raises:
         DataFileError: unreadable or invalid file, a name under two parties (file and line).
     """
-    raw = bundled("parties.yaml")
-    source = "parties.yaml"
-    if extra is not None:
-        user = user_file(extra)
-        source = f"parties.yaml + {extra}"
-        merged: dict[str, Any] = {
-            section: _merge(
-                _entries(raw, section, "parties.yaml"), _entries(user, section, str(extra))
-            )
-            for section in ("parties", "sides", "theatres")
-        }
-        merged["official_words"] = [
-            *texts_of(raw.get("official_words", []), "parties.yaml", "official_words"),
-            *texts_of(user.get("official_words", []), str(extra), "official_words"),
-        ]
-        raw = merged
+    raw, source = table_with_additions(
+        "parties.yaml",
+        extra,
+        sections=("parties", "sides", "theatres"),
+        merge=_merge,
+        word_lists=("official_words",),
+    )
     return compile_party_table(raw, source)
 
 

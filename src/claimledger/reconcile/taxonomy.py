@@ -21,11 +21,10 @@ from typing import Any, Literal, cast
 
 from claimledger.reconcile.yamlfile import (
     DataFileError,
-    Located,
-    bundled,
+    named_entries,
+    table_with_additions,
     text_of,
     texts_of,
-    user_file,
 )
 
 __all__ = [
@@ -166,17 +165,6 @@ def _event_class(tax: Taxonomy, words: str | None) -> str | None:
     return tax._event_class(words)
 
 
-def _entries(raw: dict[str, Any], section: str, source: str) -> list[dict[str, Any]]:
-    value = raw.get(section) or []
-    if not isinstance(value, list) or not all(isinstance(e, dict) for e in value):
-        raise DataFileError(f"{source}: `{section}` must be a list of entries with a name")
-    for entry in value:
-        if "name" not in entry:
-            first = next((v for v in entry.values() if isinstance(v, Located)), None)
-            raise DataFileError(f"{first.where if first else source}: entry without a name")
-    return cast(list[dict[str, Any]], value)
-
-
 def _merge(base: list[dict[str, Any]], extra: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """User entries over bundled ones by name: words added, other keys replaced."""
     by_name = {text_of(e["name"], "", "name").value: dict(e) for e in base}
@@ -223,8 +211,8 @@ def _index(entries: list[dict[str, Any]], what: str) -> tuple[dict[Phrase, str],
 
 def compile_taxonomy(raw: dict[str, Any], source: str) -> Taxonomy:
     """Build the lookups from (merged) YAML data; errors name the file and line."""
-    counted = _entries(raw, "counted", source)
-    events = _entries(raw, "events", source)
+    counted = named_entries(raw, "counted", source, nameless_at_entry=True)
+    events = named_entries(raw, "events", source, nameless_at_entry=True)
     tax = Taxonomy()
     for e in events:
         on = e.get("on_things")
@@ -258,17 +246,9 @@ def load_taxonomy(extra: Path | None = None) -> Taxonomy:
         DataFileError: a file that cannot be read or parsed, a word under two classes, an
             unknown family, owner or event; the message names the file and line.
     """
-    raw = bundled("taxonomy.yaml")
-    source = "taxonomy.yaml"
-    if extra is not None:
-        user = user_file(extra)
-        source = f"taxonomy.yaml + {extra}"
-        raw = {
-            section: _merge(
-                _entries(raw, section, "taxonomy.yaml"), _entries(user, section, str(extra))
-            )
-            for section in ("counted", "events")
-        }
+    raw, source = table_with_additions(
+        "taxonomy.yaml", extra, sections=("counted", "events"), merge=_merge, nameless_at_entry=True
+    )
     return compile_taxonomy(raw, source)
 
 

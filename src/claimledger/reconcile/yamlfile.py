@@ -6,10 +6,11 @@ the file and line to fix, so the YAML is read into nodes first and every scalar 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -17,11 +18,17 @@ __all__ = [
     "DataFileError",
     "Located",
     "bundled",
+    "named_entries",
     "read_located",
+    "table_with_additions",
     "text_of",
     "texts_of",
     "user_file",
 ]
+
+Entries = list[dict[str, Any]]
+# How a table merges a user's entries of one section over its bundled ones.
+MergeEntries = Callable[[Entries, Entries], Entries]
 
 
 class DataFileError(ValueError):
@@ -99,3 +106,62 @@ def texts_of(value: Any, where: str, what: str) -> list[Located]:
     if not isinstance(value, list) or not all(isinstance(v, Located) for v in value):
         raise DataFileError(f"{where}: {what} must be a list of words")
     return list(value)
+
+
+def named_entries(
+    raw: dict[str, Any], section: str, source: str, *, nameless_at_entry: bool = False
+) -> Entries:
+    """The entries of `section`: a list of mappings, each with a `name`.
+
+    A nameless entry is reported like a malformed section (at `source`), or, with
+    `nameless_at_entry`, as "entry without a name" at the line of its first value.
+    """
+    value = raw.get(section) or []
+    malformed = f"{source}: `{section}` must be a list of entries with a name"
+    if not isinstance(value, list) or not all(isinstance(e, dict) for e in value):
+        raise DataFileError(malformed)
+    for entry in value:
+        if "name" not in entry:
+            if not nameless_at_entry:
+                raise DataFileError(malformed)
+            first = next((v for v in entry.values() if isinstance(v, Located)), None)
+            raise DataFileError(f"{first.where if first else source}: entry without a name")
+    return cast(Entries, value)
+
+
+def table_with_additions(
+    name: str,
+    extra: Path | None,
+    *,
+    sections: tuple[str, ...],
+    merge: MergeEntries,
+    word_lists: tuple[str, ...] = (),
+    nameless_at_entry: bool = False,
+) -> tuple[dict[str, Any], str]:
+    """The bundled table `name`, with the user's additions file `extra` merged on top if given,
+    and the source to name in messages ("parties.yaml + mine.yaml").
+
+    Each of `sections` is merged entry by entry with `merge`; each of `word_lists` (top-level
+    lists of words) is the bundled words then the user's. Other keys of a merged table are
+    dropped, as the tables define none.
+
+    Raises:
+        DataFileError: the user's file cannot be read, or a section is malformed (file and line).
+    """
+    raw = bundled(name)
+    if extra is None:
+        return raw, name
+    user = user_file(extra)
+    merged: dict[str, Any] = {
+        section: merge(
+            named_entries(raw, section, name, nameless_at_entry=nameless_at_entry),
+            named_entries(user, section, str(extra), nameless_at_entry=nameless_at_entry),
+        )
+        for section in sections
+    }
+    for key in word_lists:
+        merged[key] = [
+            *texts_of(raw.get(key, []), name, key),
+            *texts_of(user.get(key, []), str(extra), key),
+        ]
+    return merged, f"{name} + {extra}"

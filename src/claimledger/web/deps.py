@@ -2,8 +2,9 @@
 
 Blank form fields (`?since=&stance=`) mean "no filter", so the HTML form can submit every field;
 anything else that does not parse is a 422 in the error shape. In every `Annotated[...]` below the
-`Query(...)` (with its constraints) comes before `Blank`: pydantic then turns "" into None first
-and checks the constraints on strings only (the other order raised a TypeError, a 500).
+`Query(...)` or `Field(...)` (with its constraints) comes before `Blank`: pydantic then turns ""
+into None first and checks the constraints on strings only (the other order raised a TypeError,
+a 500).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.templating import Jinja2Templates
-from pydantic import BeforeValidator, ValidationError
+from pydantic import BaseModel, BeforeValidator, Field, ValidationError
 from sqlalchemy import Engine
 
 from claimledger.ledger.claim_filter import MAX_TEXT, ClaimFilter, Mode, Stance
@@ -74,59 +75,50 @@ def pagination(
 PageDep = Annotated[Pagination, Depends(pagination)]
 
 
-def text_query(description: str, max_length: int = MAX_TEXT) -> Any:
-    """A free-text query parameter: constrained, then blank -> None (order matters, see top)."""
-    return Query(max_length=max_length, description=description)
+def text_field(description: str, max_length: int = MAX_TEXT) -> Any:
+    """A free-text filter: constrained, then blank -> None (order matters, see top)."""
+    return Field(max_length=max_length, description=description)
 
 
-def claim_filter(
+class ClaimQuery(BaseModel):
+    """The claim filters as the query string gives them (a FastAPI query-parameter model: each
+    field is one parameter); `claim_filter` turns them into the one `ClaimFilter`."""
+
     claimant: Annotated[
-        str | None, text_query("name or alias, partial, any case (Macron, SOHR)"), Blank
-    ] = None,
-    stance: Annotated[StanceName | None, Query(), Blank] = None,
-    mode: Annotated[ModeName | None, Query(description="how it was reported"), Blank] = None,
+        str | None, text_field("name or alias, partial, any case (Macron, SOHR)"), Blank
+    ] = None
+    stance: Annotated[StanceName | None, Blank] = None
+    mode: Annotated[ModeName | None, Field(description="how it was reported"), Blank] = None
     counted: Annotated[
         str | None,
-        text_query("what a figure counts; word forms fold (troops = soldiers = soldier)"),
+        text_field("what a figure counts; word forms fold (troops = soldiers = soldier)"),
         Blank,
-    ] = None,
+    ] = None
     event: Annotated[
         str | None,
-        text_query("what happened to it; word forms fold (deaths = killed = kill)"),
+        text_field("what happened to it; word forms fold (deaths = killed = kill)"),
         Blank,
-    ] = None,
-    outlet: Annotated[str | None, text_query("the document's outlet, any case"), Blank] = None,
+    ] = None
+    outlet: Annotated[str | None, text_field("the document's outlet, any case"), Blank] = None
     doc_id: Annotated[
-        str | None, Query(max_length=64, description="claims of one document"), Blank
-    ] = None,
-    since: Annotated[date | None, Query(description="stated on or after"), Blank] = None,
-    until: Annotated[date | None, Query(description="stated on or before"), Blank] = None,
+        str | None, Field(max_length=64, description="claims of one document"), Blank
+    ] = None
+    since: Annotated[date | None, Field(description="stated on or after"), Blank] = None
+    until: Annotated[date | None, Field(description="stated on or before"), Blank] = None
     q: Annotated[
-        str | None,
-        text_query("words that must all appear in sentence or claimant"),
-        Blank,
-    ] = None,
+        str | None, text_field("words that must all appear in sentence or claimant"), Blank
+    ] = None
     copies: Annotated[
         bool | None,
-        Query(description="list a claim once per syndicated copy (default: once, with carriers)"),
+        Field(description="list a claim once per syndicated copy (default: once, with carriers)"),
         Blank,
-    ] = None,
-) -> ClaimFilter:
-    """Claim filters from the query string; every one is optional (see `claim_filter`)."""
+    ] = None
+
+
+def claim_filter(query: Annotated[ClaimQuery, Query()]) -> ClaimFilter:
+    """Claim filters from the query string; every one is optional (see `ClaimFilter`)."""
     try:
-        return ClaimFilter(
-            claimant=claimant,
-            stance=stance,
-            mode=mode,
-            counted=counted,
-            event=event,
-            outlet=outlet,
-            doc_id=doc_id,
-            since=since,
-            until=until,
-            q=q,
-            copies=bool(copies),
-        )
+        return ClaimFilter(**{**query.model_dump(), "copies": bool(query.copies)})
     except ValidationError as exc:
         raise RequestValidationError(
             [{**e, "loc": ("query", *e.get("loc", ()))} for e in exc.errors()]
