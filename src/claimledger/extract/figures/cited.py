@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from claimledger.extract.figures.credit import outlets
+from claimledger.extract.figures.credit import give_to, outlets
 from claimledger.lexicon import words
 from claimledger.models import Claim
-from claimledger.names.claimants import canonicalize
+from claimledger.names.claimants import ClaimantInfo, canonicalize
 
 # The citing phrase right after a cue, then the cited source up to the clause's end.
 CITING = re.compile(
@@ -48,14 +48,7 @@ def cite_sources(ordered: list[Claim], text: str, outlet_name: str) -> None:
         reporter = claim.claimant if not outlets(claim, outlet_name) else outlet_name
         if info.name == claim.claimant:
             continue
-        claim.claimant = info.name
-        claim.claimant_mention = name
-        claim.claimant_type = info.claimant_type
-        claim.affiliation = info.affiliation
-        claim.claimant_spans = []
-        claim.mode = "indirect"
-        claim.relayed_by = reporter
-        claim.rule = "cited_source"
+        _cite(claim, name, info, known_only=True, relayed_by=reporter)
 
 
 # A sentence that only names who reported the one before it, verb first: "On Sunday, reports
@@ -84,14 +77,7 @@ def inverted_reports(ordered: list[Claim], text: str, outlet_name: str) -> set[s
         named = (found.group("source") or "").strip()
         name = re.sub(r"^the\s+", "", named or agency, flags=re.I)
         info = canonicalize(name)
-        claim.claimant = info.name if info.name != "unknown" else name
-        claim.claimant_mention = name
-        claim.claimant_type = info.claimant_type
-        claim.affiliation = info.affiliation
-        claim.claimant_spans = []
-        claim.mode = "indirect"
-        claim.relayed_by = agency if named else None
-        claim.rule = "cited_source"
+        _cite(claim, name, info, relayed_by=agency if named else None)
         lines |= {
             other.claim_id
             for other in ordered
@@ -122,13 +108,7 @@ def trailing_reporters(ordered: list[Claim], outlet_name: str) -> None:
         claimant = info.name if info.name != "unknown" else name
         if claimant == outlet_name or name == outlet_name:
             continue  # "..., Trend reports" in Trend's own copy: the outlet itself
-        claim.claimant = claimant
-        claim.claimant_mention = name
-        claim.claimant_type = info.claimant_type if info.name != "unknown" else "media"
-        claim.affiliation = info.affiliation
-        claim.claimant_spans = []
-        claim.mode = "indirect"
-        claim.rule = "cited_source"
+        _cite(claim, name, info, unknown_type="media")
 
 
 # A figure the sentence says someone made public: "The 15 deaths were the first publicly
@@ -152,10 +132,27 @@ def made_public_by(ordered: list[Claim], outlet_name: str) -> None:
         info = canonicalize(name)
         if info.name == "unknown" and name.lower().split()[-1] not in words("org_roles"):
             continue
-        claim.claimant = info.name if info.name != "unknown" else name
-        claim.claimant_mention = name
-        claim.claimant_type = info.claimant_type
-        claim.affiliation = info.affiliation
-        claim.claimant_spans = []
-        claim.mode = "indirect"
-        claim.rule = "cited_source"
+        _cite(claim, name, info)
+
+
+def _cite(
+    claim: Claim,
+    name: str,
+    info: ClaimantInfo,
+    *,
+    known_only: bool = False,
+    unknown_type: str | None = None,
+    relayed_by: str | None = None,
+) -> None:
+    """Give `claim` to the source named `name` (`info`: its canonical form): the canonical name
+    where the alias table knows it, else the name as written (or `unknown` with `known_only`)."""
+    known = info.name != "unknown"
+    give_to(
+        claim,
+        claimant=info.name if known or known_only else name,
+        mention=name,
+        claimant_type=info.claimant_type if known or unknown_type is None else unknown_type,
+        affiliation=info.affiliation,
+        rule="cited_source",
+        relayed_by=relayed_by,
+    )

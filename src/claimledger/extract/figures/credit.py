@@ -82,3 +82,25 @@ def credit(claim: Claim, source: Claim, rule: str) -> None:
     claim.stated_on = source.stated_on
     claim.hedged = claim.hedged or source.hedged
     claim.rule = rule
+
+
+def give_to(
+    claim: Claim,
+    *,
+    claimant: str,
+    mention: str,
+    claimant_type: str,
+    affiliation: str | None,
+    rule: str,
+    relayed_by: str | None = None,
+) -> None:
+    """Give `claim` to a source the text names outside any parse (a header, a citing phrase,
+    a line naming the reporter): no claimant spans, told indirectly."""
+    claim.claimant = claimant
+    claim.claimant_mention = mention
+    claim.claimant_type = claimant_type  # type: ignore[assignment]
+    claim.affiliation = affiliation
+    claim.claimant_spans = []
+    claim.mode = "indirect"
+    claim.relayed_by = relayed_by
+    claim.rule = rule

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimledger.extract.figures.credit import named, outlets
+from claimledger.extract.figures.credit import give_to, named, outlets
 from claimledger.extract.figures.headlines import headline_spans
 from claimledger.lexicon import active_lexicon, words
 from claimledger.models import Claim
@@ -53,13 +53,14 @@ def issued_statement(ordered: list[Claim], text: str, title: str | None, outlet_
             continue
         if not claim.quantities or all(q.background for q in claim.quantities):
             continue
-        claim.claimant = issuer.claimant
-        claim.claimant_mention = issuer.mention
-        claim.claimant_type = issuer.claimant_type  # type: ignore[assignment]
-        claim.affiliation = issuer.affiliation
-        claim.claimant_spans = []
-        claim.mode = "indirect"
-        claim.rule = "issued_statement"
+        give_to(
+            claim,
+            claimant=issuer.claimant,
+            mention=issuer.mention,
+            claimant_type=issuer.claimant_type,
+            affiliation=issuer.affiliation,
+            rule="issued_statement",
+        )
 
 
 def header_issuer(text: str, title: str | None) -> Issuer | None:
