@@ -52,7 +52,7 @@ def claims_from_parsed(
         if claim is None:
             continue
         # A vague claimant ("Defence Ministry") made precise from the mention and sentence, or
-        # as this article last made it precise ("the army" of Burkina Faso, later "it").
+        # as this article last made it precise ("the army" of Mali, later "it").
         (claim,) = refine_claimants([claim])
         state = claim.affiliation
         if state and claim.claimant.startswith(state + " "):

@@ -330,7 +330,7 @@ def _attachment(span: Span, cue_tokens: list[Token]) -> int:
         if cue.head.i == verb.i and _shares_time(cue, verb):
             return 2
         # The cue sits inside a clause this date frames ("It was X that reported last month"),
-        # unless it is another speaker's aside ("..., with local sources telling AFP that").
+        # unless it is another speaker's aside ("..., with villagers telling the Wire that").
         aside = cue.dep_ == "pcomp" and any(c.dep_ == "nsubj" for c in cue.children)
         framed = verb.i in {a.i for a in cue.ancestors}
         if framed and cue.dep_ not in _CLAUSE_DEPS | {"advcl"} and not aside:

@@ -108,7 +108,7 @@ def test_a_tally_subject_is_not_read_as_the_copulas_noun(nlp: Any) -> None:
         ("Rebel losses were put at 1,200, the ministry said.", "1,200", "rebel losses"),
         ("The cost of repairs is valued at 4 million euros.", "4 million euros", "costs"),
         ("Confirmed infections now stand at 4,210.", "4,210", "infections"),
-        ("With rejected ballots standing at 313,397, the count ended.", "313,397", "ballots"),
+        ("With spoiled ballots standing at 48,210, the count ended.", "48,210", "ballots"),
         # A distance or speed measures the noun it is "of".
         ("The storm was packing maximum sustained winds of 85 kilometres per hour.", "85",
          "winds"),
@@ -136,8 +136,8 @@ def test_a_slashed_number_is_a_figure_only_as_a_share_of_something(nlp: Any) -> 
         ("In one of the deadliest attacks this year, at least 40 people were killed.",
          ["at least 40"]),
         ("It was one of the worst floods in decades, officials said.", []),
-        ("The nurse added that one woman who recently arrived in the camp said that fighters"
-         " had seized the grain.", []),
+        ("The doctor added that one man who had just reached the clinic said that soldiers"
+         " had burned the market.", []),
         # ... but one of a group that something happened to is counted.
         ("One of the most senior officers was killed.", ["One"]),
         ("One soldier was killed and one wounded.", ["One", "one"]),
@@ -148,8 +148,8 @@ def test_one_is_a_figure_only_where_it_counts(nlp: Any, sentence: str, figures: 
 
 
 def test_a_weight_counts_what_it_weighs_and_is_no_money(nlp: Any) -> None:
-    (q,) = _quantities(nlp, "The air force flew about 25,000 pounds of relief supplies in.")
-    assert (q.text, q.value, q.unit, q.counted) == ("about 25,000", 25000, None, "relief supplies")
+    (q,) = _quantities(nlp, "The navy shipped about 18,000 pounds of relief goods in.")
+    assert (q.text, q.value, q.unit, q.counted) == ("about 18,000", 18000, None, "relief goods")
     (money,) = _quantities(nlp, "The repairs will cost 5 million pounds.")
     assert (money.value, money.unit) == (5_000_000, "GBP")
 

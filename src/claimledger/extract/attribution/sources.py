@@ -48,7 +48,7 @@ def trailing_cue_parts(verb: Token, sents: Sentences) -> tuple[TokenRange, Span]
 
 
 def _modifies_noun(tok: Token) -> bool:
-    """A participle inside a noun phrase: "the Iran-backed rebels", "the so-called council"."""
+    """A participle inside a noun phrase: "the Moscow-backed militia", "the so-called council"."""
     return tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN")
 
 
@@ -66,7 +66,7 @@ def subject_of(verb: Token) -> Span | None:
     """The source: the verb's subject, or its host's for "..., adding that"/"but said"."""
     doc = verb.doc
     if misread_main_verb(verb):
-        # "A violence monitor, the Kivu Security Tracker, reported that ...": the noun phrase
+        # "A conflict monitor, the Valley Security Project, reported that ...": the noun phrase
         # the parser hung the verb on, with its apposition, is the subject.
         head = verb.head
         end = verb.i

@@ -70,7 +70,7 @@ class DocumentNames:
 
     def _preceding_person(self, before: int) -> Span | None:
         """Nearest person named before token `before`, skipping the places the small model
-        tagged PERSON: "he" after "the Graivoron district" is not Graivoron."""
+        tagged PERSON: "he" after "the Dorvik district" is not Dorvik."""
         k = bisect_left(self._starts, before) - 1
         while k >= 0:
             ent = self.ents[k]
@@ -81,8 +81,8 @@ class DocumentNames:
 
     def _names_a_person(self, ent: Span) -> bool:
         """A PERSON entity that reads as a person: not a name before or after a place noun
-        ("the Graivoron urban district", "the settlement of Gorkovsky"), not a lone word after
-        "the" ("in the Sahel"), not a known state, not a name the document mostly labels
+        ("the Dorvik urban district", "the settlement of Lesno"), not a lone word after
+        "the" ("across the Steppe"), not a known state, not a name the document mostly labels
         otherwise."""
         if self.label_of(clean_name(ent.text)) not in (None, "PERSON"):
             return False
@@ -90,10 +90,10 @@ class DocumentNames:
         if root.dep_ == "compound" and root.head.lemma_.lower() in places:
             return False
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in places:
-            return False  # "the settlement of Gorkovsky"
+            return False  # "the settlement of Lesno"
         if len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].lower_ == "the":
             return False
-        # a state the alias table knows by this name ("Burkina Faso" tagged PERSON)
+        # a state the alias table knows by this name ("Sierra Leone" tagged PERSON)
         info = canonicalize(clean_name(ent.text))
         return not (info.claimant_type == "government" and info.name == info.affiliation)
 

@@ -48,7 +48,7 @@ class SpeakerResolver(Antecedents):
         if name is not None and label == "ORG":
             self._last_org = name
         if name is not None and source.root.lemma_.lower() in lexicon_words("outlet_nouns"):
-            self._last_outlet = name  # "the Krasnaya Zvezda newspaper"
+            self._last_outlet = name  # "the Kavala Herald newspaper"
         if name is not None:
             self._last = (name, label)
             self._sources.append((source.start, name))
@@ -67,7 +67,7 @@ class SpeakerResolver(Antecedents):
             return None, None
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if head.pos_ == "NOUN" and named is not None:
-            # "a violence monitor, the Kivu Security Tracker": the name in apposition speaks.
+            # "a conflict monitor, the Valley Security Project": the name in apposition speaks.
             return self._resolve(source.doc[named.left_edge.i : named.right_edge.i + 1])
         inside = [e for e in self.ents if e.start >= source.start and e.end <= source.end]
         own = next((e for e in inside if e.start <= head.i < e.end), None)

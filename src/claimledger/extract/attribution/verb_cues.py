@@ -322,8 +322,8 @@ def _fallback_content(
 
 
 def misread_main_verb(tok: Token) -> bool:
-    """A sentence's reporting verb the parser hung on its subject as a participle: "A violence
-    monitor, the Kivu Security Tracker, reported on Thursday that ..." (a participle modifying
+    """A sentence's reporting verb the parser hung on its subject as a participle: "A conflict
+    monitor, the Valley Security Project, reported on Friday that ..." (a participle modifying
     a noun never takes a that-clause; "a report issued by" has none)."""
     if tok.dep_ != "acl" or tok.head.dep_ != "ROOT" or tok.head.pos_ not in ("NOUN", "PROPN"):
         return False

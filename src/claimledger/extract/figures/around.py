@@ -1,7 +1,7 @@
 """Sources given by the sentences around a figure statement with no reporting words of its own.
 
 - `share_sentence`: a sentence that also holds one named source's report is that source's
-  ("Russia has lost 574,690 troops ..., the General Staff reported" where the parse left the
+  ("The enemy has lost 12,400 troops ..., the General Staff said" where the parse left the
   figure outside the reported content);
 - `refer_back`: a statement pointing back ("This was announced by X", "This is what X told
   reporters", "X reported this") makes the outlet statements just before it X's;
@@ -61,8 +61,8 @@ SOLE_SOURCE_REACH = 3
 PARTITIVE_BACK = re.compile(
     r"\b(?:of|among) (?:them|those|these|the dead|the victims|the wounded|the injured)\b", re.I
 )
-# The outlet narrating around the cue, not the source's report: '..., she told Reuters after
-# her family spent the night outside, where about 43,000 ...' (a subordinate clause of time or
+# The outlet narrating around the cue, not the source's report: '..., a teacher told the Wire
+# after her family slept in a field, where about 4,000 tents ...' (a subordinate clause of time or
 # cause right after the cue and its listener).
 NARRATION = re.compile(r"^\W*(?:[\w’'-]+\W+){0,2}?(?:after|before|when|while|because|as)\b", re.I)
 # Reporting stances a following figure sentence can go on with (a denial or a call does not).
@@ -70,8 +70,8 @@ CONTINUED_STANCES = frozenset({"assert", "estimate"})
 
 
 def _outlet_inference(claim: Claim) -> bool:
-    """The outlet reasoning from figures just given: "This implies that 3.5 million did not
-    vote", "That means ...". It stays the outlet's whatever source is around it."""
+    """The outlet reasoning from figures just given: "This means that 2 million stayed at
+    home", "That suggests ...". It stays the outlet's whatever source is around it."""
     found = re.match(r"\W*(?:this|that|which)\s+(\w+)(?:\s+(\w+))?", claim.sentence, re.I)
     if found is None:
         return False
@@ -89,7 +89,7 @@ def _background_only(claim: Claim) -> bool:
 
 def share_sentence(ordered: list[Claim], outlet_name: str) -> None:
     """An outlet statement of a sentence that also holds one named source's report is that
-    source's: "Russia has lost 574,690 troops ..., the General Staff reported" where the parse
+    source's: "The enemy has lost 12,400 troops ..., the General Staff said" where the parse
     left the figure outside the reported content."""
     by_sentence: dict[int, list[Claim]] = {}
     for claim in ordered:
@@ -189,8 +189,8 @@ def sole_source(ordered: list[Claim], outlet_name: str, text: str = "") -> None:
 
 def _far_after(sources: list[Claim], claim: Claim, text: str) -> bool:
     """More than `SOLE_SOURCE_REACH` paragraphs after the source's last report before it: the
-    article has moved on to its own narrative ("Azerbaijan liberated nearly 300 villages
-    during this time" five paragraphs below the ministry's toll)."""
+    article has moved on to its own narrative ("the province rebuilt nearly 200 bridges
+    in a decade" five paragraphs below the health office's toll)."""
     before = [c.end for c in sources if c.start < claim.start]
     if not before or not text:
         return False

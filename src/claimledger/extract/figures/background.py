@@ -54,7 +54,7 @@ def _mentions_the_past(sentence: str, published: date | None) -> bool:
 def split_background(ordered: list[Claim], outlet_name: str) -> None:
     """An outlet statement holding both background figures and figures of the story is cut in
     two, so a source the sentences around it give takes the story's figures only: in "the
-    spokesman said the air force flew 25,000 pounds of supplies to the island, which lies 390
+    spokesman said the ships carried 40 tonnes of food to the island, which lies 210
     miles south", the distance stays the outlet's. `ordered` is changed in place."""
     k = 0
     while k < len(ordered):

@@ -1,7 +1,7 @@
-"""Reports that name their own source: "..., Trend reports with reference to the prosecutor's
-office", "..., the channel reported on Sunday, citing the health ministry", or a line of its own
-after them in the word order of a translation: "On Sunday, October 11, reports RIA News with
-reference to the press service of the Ministry of Emergency Situations."
+"""Reports that name their own source: "..., the Kavala Wire reports with reference to the
+district prosecutor's office", "..., the channel said on Monday, citing the health ministry",
+or a line of its own after them in the word order of a translation: "On Monday, May 3, reports
+Kavala Wire with reference to the press service of the Ministry of Emergency Situations."
 
 The figures are the cited body's: it is the innermost source the text gives them, and the one
 reporting them only passes them on. `cited_source` moves such a claim to the cited source and
@@ -51,8 +51,8 @@ def cite_sources(ordered: list[Claim], text: str, outlet_name: str) -> None:
         _cite(claim, name, info, known_only=True, relayed_by=reporter)
 
 
-# A sentence that only names who reported the one before it, verb first: "On Sunday, reports
-# RIA News with reference to the ministry's press service." (translated wire copy).
+# A sentence that only names who reported the one before it, verb first: "On Monday, reports
+# Kavala Wire with reference to the ministry's press service." (translated wire copy).
 INVERTED_REPORT = re.compile(
     r"\s*(?:[^.;:!?\"“”]{0,40},\s*)?(?:reports|reported|informs|informed|writes|wrote)\s+"
     r"(?P<agency>[\"“«]?[A-Z][^,.;:!?]{1,40}?[\"”»]?)"
@@ -64,7 +64,7 @@ INVERTED_REPORT = re.compile(
 def inverted_reports(ordered: list[Claim], text: str, outlet_name: str) -> set[str]:
     """Outlet figure statements followed by a verb-first line naming their reporter take the
     source that line gives (the cited body, else the reporter). Returns the ids of the claims
-    read off that line itself ('"RIA News"' as a quotation of "October"): no claims at all."""
+    read off that line itself ('"Kavala Wire"' as a quotation of "May"): no claims at all."""
     lines: set[str] = set()
     for claim in ordered:
         if not claim.quantities or not outlets(claim, outlet_name):
@@ -87,7 +87,7 @@ def inverted_reports(ordered: list[Claim], text: str, outlet_name: str) -> set[s
 
 
 # A sentence closing on the name of who reported it, where the tagger read the verb as a noun
-# ('..., and one of them was killed, the "Armenpress" reports.').
+# ('..., and one of them died at the scene, the "Tessapress" reports.').
 TRAILING_REPORTER = re.compile(
     r",\s+(?:the\s+)?[\"“«]?(?P<name>[A-Z][\w.&'’ -]{1,40}?)[\"”»]?\s+"
     r"(?:reports|reported|writes|wrote|informs|informed)\s*\.?\s*$"
@@ -107,12 +107,13 @@ def trailing_reporters(ordered: list[Claim], outlet_name: str) -> None:
         info = canonicalize(name)
         claimant = info.name if info.name != "unknown" else name
         if claimant == outlet_name or name == outlet_name:
-            continue  # "..., Trend reports" in Trend's own copy: the outlet itself
+            continue  # "..., Harbour Times reports" in its own copy: the outlet itself
         _cite(claim, name, info, unknown_type="media")
 
 
-# A figure the sentence says someone made public: "The 15 deaths were the first publicly
-# confirmed by Israel's military since ...", "a toll released by the health ministry".
+# A figure the sentence says someone made public: "The 22 deaths were the first losses
+# publicly confirmed by Valmora's defence ministry since ...", "a toll released by the health
+# ministry".
 MADE_PUBLIC_BY = re.compile(
     r"\b(?:confirmed|reported|announced|released|published|disclosed|documented|verified)"
     r"\s+by\s+(?P<name>(?:the\s+)?[A-Za-z][^,.;:()\"“”]{1,60}?)"

@@ -62,7 +62,7 @@ def _of_object(token: Token) -> Token | None:
                 if obj.dep_ == "pobj" and (
                     obj.pos_ in {"NOUN", "PROPN"}
                     or is_event_people(obj)  # "of the dead", "the number of injured"
-                    or described_people(obj) is not None  # "300,000 of those displaced"
+                    or described_people(obj) is not None  # "12,000 of those displaced"
                 ):
                     return obj
     return None
@@ -101,7 +101,7 @@ def counted_token(root: Token, phrase: Span) -> Token | None:
             return None
         weighed = _of_object(head) if head.lower_ in words("weight_units") else None
         if weighed is not None:
-            return weighed  # "25,000 pounds of relief supplies"
+            return weighed  # "18,000 pounds of food aid"
         of_unit = head.dep_ == "pobj" and head.head.lower_ == "of"
         if of_unit and head.lower_ in words("distance_units") and head.head.head.pos_ == "NOUN":
             return head.head.head  # "winds of 85 kilometres": the winds are measured
@@ -113,7 +113,7 @@ def counted_token(root: Token, phrase: Span) -> Token | None:
         if head.lemma_.lower() in words("generic_counted"):
             # "the number of soldiers killed has reached 158 people": the tally says who --
             # when the figure completes it, not in a clause of its own ("the number of
-            # injured rose to 300, with 23 people still missing").
+            # wounded reached 90, with 11 people still unaccounted for").
             verb = first_verb(root)
             tallied = _tally_object(verb) if verb is not None else None
             if tallied is not None:
@@ -139,7 +139,7 @@ def counted_token(root: Token, phrase: Span) -> Token | None:
 
 def copular_subject(root: Token) -> Token | None:
     """What a figure stated as a copula's complement, or as what a subject is valued at,
-    counts: "the losses are about 7,000", "the damage is estimated at $42 million",
+    counts: "the losses are about 1,200", "the damage is estimated at $9 million",
     "the registered voters were 15.7 million", "those who voted were 10.8 million"; with
     figures and subjects both coordinated ("confirmed cases and deaths are 8,210 and 311
     respectively"), the subject in the figure's place. A tally subject ("the number of X")
@@ -298,7 +298,7 @@ def figure_event(root: Token, counted: Token | None) -> str | None:
                     return event
     found = _verb_relatives_event(verb, counted) if verb is not None else None
     if found is None and counted is not None and counted.pos_ == "NOUN" and not own:
-        # A copula's subject names the event itself: "the losses are about 7,000".
+        # A copula's subject names the event itself: "the losses are about 1,200".
         found = _EVENT_WORDS.get(counted.lemma_.lower())
     found = found or tally_event(root) or _share_event(verb)
     # "those who voted were 10.8 million": the clause names the event outside the vocabulary
@@ -306,7 +306,7 @@ def figure_event(root: Token, counted: Token | None) -> str | None:
 
 
 def _share_event(verb: Token | None) -> str | None:
-    """ "10 million Sudanese, representing 20% of the population, have been displaced": a share
+    """ "2 million Valmorans, representing 15% of the population, have fled": a share
     restating another figure's people takes what happened to them."""
     if verb is None or verb.dep_ not in {"acl", "relcl", "advcl"}:
         return None

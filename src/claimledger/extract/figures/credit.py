@@ -57,7 +57,7 @@ def named(claim: Claim, outlet_name: str) -> bool:
 def outlets(claim: Claim, outlet_name: str) -> bool:
     """A statement on the outlet's own authority: unattributed, a cue with nobody holding it
     ("Fourteen other deaths were reported in the south") or the outlet naming itself ("...,
-    Trend reports")."""
+    Harbour Times reports")."""
     return claim.mode == "unattributed" or claim.claimant in (outlet_name, "unknown outlet")
 
 

@@ -1,7 +1,7 @@
 """Statements a body issued itself: a press release or a bulletin reposted as an article.
 
 An outlet reposting a ministry's bulletin or a UN office's press release prints the body's own
-figures with no reporting words ("As of October 8, about 4,000 ... were killed"): they are the
+figures with no reporting words ("By Friday, some 900 attackers had been killed"): they are the
 issuer's, not the outlet's. `issued_statement` finds the issuer, in order:
 
 1. a line above the body (or the title) naming who issued the text: "Press release: X",
@@ -129,7 +129,7 @@ def _declares(claim: Claim, outlet_name: str) -> bool:
     if claim.claimant_type not in _DECLARING_TYPES or not claim.claimant_spans:
         return False
     if claim.sentence[: claim.claimant_spans[0][0] - claim.start].strip(" \"'“‘"):
-        return False  # the body must open the sentence: "Armenia reiterates ..."
+        return False  # the body must open the sentence: "Valmora reaffirms ..."
     cue = (claim.cue or "").lower().split()
     return len(cue) == 1 and _present_form_of(cue[0]) in words("declaration_verbs")
 

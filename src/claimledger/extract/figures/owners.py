@@ -9,8 +9,8 @@ re-credits and can be switched off by name):
 
 1. `demoted_act`: a figure "claim" whose cue is an act, not a report, is the outlet's
    statement ("a unit fell into an ambush in which 23 soldiers were killed").
-2. `cited_source` (`cited.py`): a report naming its own source ("..., Trend reports with
-   reference to the prosecutor's office") is that source's, relayed by the reporter.
+2. `cited_source` (`cited.py`): a report naming its own source ("..., the Kavala Wire reports
+   with reference to the district prosecutor's office") is that source's, relayed by the reporter.
 3. `headline_source` (`headlines.py`): a headline's figures belong to the source it names; a
    headline or standfirst figure the body restates is the body's, not a second claim.
 4. `sentence_source`, `back_reference`, `continued_statement` (`around.py`): an outlet
@@ -109,7 +109,7 @@ def _pointer_only(claim: Claim) -> bool:
 def demote_acts(ordered: list[Claim], outlet_name: str) -> None:
     """A figure "claim" whose cue is an act ("a unit fell into an ambush in which 23 soldiers
     were killed", "rescuers found seven bodies"), or whose source is an unresolved pointer
-    ("This implies that 3.5 million did not vote"), is no claim of the actor's: it becomes a
+    ("This means that 2 million stayed at home"), is no claim of the actor's: it becomes a
     statement of the outlet, which the next steps may credit to the sentence's real source."""
     for claim in ordered:
         pointer = claim.claimant == "unknown" and (

@@ -105,7 +105,7 @@ def _phrases(window: Span) -> list[Span]:
                 break
             weighs = last + 1 < hi and doc[last + 1].lower_ == "of"
             if weighs and doc[last].lower_ in lexicon_words("weight_units"):
-                break  # "25,000 pounds of relief supplies" weighs; "5 million pounds" is money
+                break  # "18,000 pounds of food aid" weighs; "5 million pounds" is money
             last += 1
         if doc[last - 1].lower_ == "per":
             last -= 1
