@@ -13,6 +13,7 @@ from claimledger.extract.attribution.found import Attribution
 from claimledger.extract.figures.background import mark_background
 from claimledger.extract.figures.owners import settle_figures
 from claimledger.extract.figures.quantities import find_quantities
+from claimledger.extract.nlp import keep_text
 from claimledger.extract.said_days import SpeakerDays, dates_later_claims, takes_a_carried_day
 from claimledger.extract.stance import is_estimate
 from claimledger.extract.when import Resolution, body_datelines, cue_date, dateline_at
@@ -32,6 +33,7 @@ def claims_from_parsed(
 ) -> list[Claim]:
     """Turn the attributions found in `parsed` (`found`, else found now with the lexicon and
     alias table in use) into ledger claims for `document`."""
+    keep_text(parsed, document.text)
     if found is None:
         found = find_attributions(parsed)
     text = document.text

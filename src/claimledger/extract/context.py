@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from claimledger.extract.attribution.quotes import QuoteIndex, find_quotes
 from claimledger.extract.attribution.verb_cues import Sentences
+from claimledger.extract.nlp import doc_text
 
 _NEWLINE = re.compile("\n")
 
@@ -39,7 +40,7 @@ class DocContext:
 
     @classmethod
     def of(cls, doc: Doc, negated: bool = False, disabled: Collection[str] = ()) -> DocContext:
-        text = doc.text
+        text = doc_text(doc)
         return cls(
             doc=doc,
             text=text,

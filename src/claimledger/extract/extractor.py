@@ -22,7 +22,7 @@ from claimledger.extract.attribution.cascade import find_attributions
 from claimledger.extract.attribution.cue_model import CueModel, shipped_model
 from claimledger.extract.attribution.found import Attribution
 from claimledger.extract.claims import claims_from_parsed
-from claimledger.extract.nlp import load_nlp
+from claimledger.extract.nlp import keep_text, load_nlp
 from claimledger.extract.settings import ExtractorSettings
 from claimledger.lexicon import Lexicon, load_lexicon, shipped_lexicon, using_lexicon
 from claimledger.models import Claim, Document
@@ -67,6 +67,7 @@ class Extractor:
 
     def claims_from_parsed(self, document: Document, parsed: Doc) -> list[Claim]:
         """The claims of a document already parsed by `nlp`."""
+        keep_text(parsed, document.text)
         found = self.attributions(parsed)
         # The claim-level rules read the same lexicon the attribution rules were given.
         with using_lexicon(self.lexicon):

@@ -37,3 +37,26 @@ def _load(name: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
+
+
+# Where a parsed document keeps its own text: spaCy joins every token's text anew on each
+# `Doc.text` access, which the rules would otherwise pay once per claim.
+_TEXT_KEY = "claimledger.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built at most once per document."""
+    found = doc.user_data.get(_TEXT_KEY)
+    if found is None:
+        found = doc.user_data[_TEXT_KEY] = doc.text
+    return str(found)
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Record `text` as the parsed document's text when it is the text that was parsed (the
+    caller has it already): its length and last token agree."""
+    if not len(doc):
+        return
+    last = doc[-1]
+    if last.idx + len(last.text_with_ws) == len(text) and text.endswith(last.text_with_ws):
+        doc.user_data[_TEXT_KEY] = text

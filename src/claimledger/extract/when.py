@@ -21,6 +21,7 @@ from enum import Enum
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.extract.nlp import doc_text
 from claimledger.lexicon import active_lexicon, words
 from claimledger.models import Span as CharSpan
 
@@ -36,7 +37,6 @@ __all__ = [
 
 _DATE_LABELS = {"DATE", "TIME"}
 _DATE_ENTS_KEY = "claimledger.date_entities"
-_DOC_TEXT_KEY = "claimledger.text"
 # Words that make a token a date expression even when the NER missed it.
 _DAY_WORDS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)"
 _DATE_WORDS = re.compile(rf"^{_DAY_WORDS}$", re.IGNORECASE)
@@ -268,14 +268,6 @@ def _date_entities(doc: Doc) -> list[tuple[int, int, int]]:
     return found
 
 
-def _doc_text(doc: Doc) -> str:
-    """`doc.text`, kept once per document (spaCy joins every token's text on each access)."""
-    found = doc.user_data.get(_DOC_TEXT_KEY)
-    if found is None:
-        found = doc.user_data[_DOC_TEXT_KEY] = doc.text
-    return str(found)
-
-
 def _date_spans(doc: Doc, sentence_span: CharSpan) -> list[Span]:
     """DATE/TIME entities in the sentence, plus weekday/today words the NER missed."""
     start, end = sentence_span
@@ -283,7 +275,7 @@ def _date_spans(doc: Doc, sentence_span: CharSpan) -> list[Span]:
     covered = {t.i for e in spans for t in e}
     window = doc.char_span(start, end, alignment_mode="expand")
     if window is not None and _DAY_WORD_IN_TEXT.search(
-        _doc_text(doc), window.start_char, window.end_char
+        doc_text(doc), window.start_char, window.end_char
     ):
         for token in window:
             if token.i in covered:
