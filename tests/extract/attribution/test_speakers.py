@@ -209,3 +209,12 @@ def test_a_monitor_that_monitored_a_count_reports_it() -> None:
     text = "Separately, the Syrian Observatory has monitored the arrival of nearly 40 bodies."
     held = dict((m, c) for c, m in _claimants(text))
     assert held.get("the Syrian Observatory") is not None
+
+
+def test_he_is_never_the_platform_the_speaker_used() -> None:
+    text = (
+        "President Lena Marsh said on Twitter that her troops had taken the village of Dorvik. "
+        "The flag had been raised there, she said, and the village would get its old name back."
+    )
+    held = [c for c, m in _claimants(text) if m == "she"]
+    assert held == ["Lena Marsh"]

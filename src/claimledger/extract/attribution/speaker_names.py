@@ -82,8 +82,8 @@ class DocumentNames:
     def _names_a_person(self, ent: Span) -> bool:
         """A PERSON entity that reads as a person: not a name before or after a place noun
         ("the Dorvik urban district", "the settlement of Lesno"), not a lone word after
-        "the" ("across the Steppe"), not a known state, not a name the document mostly labels
-        otherwise."""
+        "the" ("across the Steppe"), not the medium a speaker used ("said on Twitter"), not a known
+        state, not a name the document mostly labels otherwise."""
         if self.label_of(clean_name(ent.text)) not in (None, "PERSON"):
             return False
         root, places = ent.root, lexicon_words("place_heads")
@@ -93,6 +93,12 @@ class DocumentNames:
             return False  # "the settlement of Lesno"
         if len(ent) == 1 and ent.start > 0 and self.doc[ent.start - 1].lower_ == "the":
             return False
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ in ("on", "via")
+            and (root.head.head.lemma_.lower() in lexicon_words("speech_verbs"))
+        ):
+            return False  # "said on Twitter", "wrote on Telegram": where, not who
         # a state the alias table knows by this name ("Sierra Leone" tagged PERSON)
         info = canonicalize(clean_name(ent.text))
         return not (info.claimant_type == "government" and info.name == info.affiliation)
